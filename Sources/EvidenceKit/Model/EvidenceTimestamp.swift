@@ -1,0 +1,147 @@
+import Foundation
+
+/// Where a time came from. The raw values are the manifest's vocabulary and never change.
+public enum TimestampSource: String, Codable, Sendable, CaseIterable {
+    case exif
+    case xmp
+    case pngTime = "png-time"
+    case quicktime
+    case filename
+    case filesystem
+    case chat
+    case emailHeader = "email-header"
+    case acquired
+    case declared
+    case tsa
+}
+
+/// Where the UTC offset of a time came from.
+public enum ZoneBasis: String, Codable, Sendable {
+    /// The source wrote the offset itself (EXIF `OffsetTimeOriginal`, an RFC 5322 `Date`, an XMP value with `+01:00`).
+    case embedded
+    /// The source gave a wall-clock reading only; the case's IANA zone was applied.
+    case assumed
+    /// The source is defined to be UTC (PNG `tIME`, QuickTime `mvhd`, GPS, Unix epoch values).
+    case utc
+}
+
+/// How finely a source states a time. A date-only source is never shown as a time of day.
+public enum TimePrecision: String, Codable, Sendable, Comparable, CaseIterable {
+    case day, hour, minute, second, millisecond, microsecond, nanosecond
+
+    public static func < (lhs: TimePrecision, rhs: TimePrecision) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// One trace of time found on (or declared for) a piece of evidence, with its provenance.
+///
+/// For example, an iPhone photo yields `exif / DateTimeOriginal / 2023-12-25T14:03:22+01:00 / embedded`,
+/// an Android screenshot without metadata `filename / Screenshot_yyyyMMdd-HHmmss / … / assumed`.
+public struct EvidenceTimestamp: Hashable, Sendable {
+    public var source: TimestampSource
+    /// The field or pattern inside the source: `DateTimeOriginal`, `tIME`, `mvhd.creation_time`, `Date` …
+    public var field: String
+    public var instant: Instant
+    /// The UTC offset the time was observed in (or assumed in), in seconds.
+    public var offsetSeconds: Int
+    public var zone: ZoneBasis
+    /// The IANA zone applied when `zone` is `assumed` (e.g. `Europe/Brussels`).
+    public var zoneName: String?
+    public var precision: TimePrecision
+    /// Anything odd about this one reading: a DST gap or repeat, an out-of-range value clamped …
+    public var warnings: [String]
+
+    public init(source: TimestampSource, field: String, instant: Instant, offsetSeconds: Int, zone: ZoneBasis,
+                zoneName: String? = nil, precision: TimePrecision, warnings: [String] = []) {
+        self.source = source
+        self.field = field
+        self.instant = instant
+        self.offsetSeconds = offsetSeconds
+        self.zone = zone
+        self.zoneName = zoneName
+        self.precision = precision
+        self.warnings = warnings
+    }
+
+    /// A time the source defines as UTC.
+    public static func utc(_ instant: Instant, source: TimestampSource, field: String,
+                           precision: TimePrecision = .second) -> EvidenceTimestamp {
+        EvidenceTimestamp(source: source, field: field, instant: instant, offsetSeconds: 0, zone: .utc,
+                          precision: precision)
+    }
+
+    /// A wall-clock reading whose offset the source wrote beside it.
+    public static func embedded(_ local: LocalDateTime, offsetSeconds: Int, source: TimestampSource, field: String,
+                                precision: TimePrecision = .second) -> EvidenceTimestamp {
+        EvidenceTimestamp(source: source, field: field, instant: local.instant(atOffsetSeconds: offsetSeconds),
+                          offsetSeconds: offsetSeconds, zone: .embedded, precision: precision)
+    }
+
+    /// A wall-clock reading with no offset, placed in the case's zone; DST gaps and repeats become warnings.
+    public static func assumed(_ local: LocalDateTime, in zone: TimeZone, source: TimestampSource, field: String,
+                               precision: TimePrecision = .second) -> EvidenceTimestamp {
+        let resolution = local.resolve(in: zone)
+        var warnings: [String] = []
+        let shown = String(format: "%02d:%02d", local.hour, local.minute)
+        let day = String(format: "%04d-%02d-%02d", local.year, local.month, local.day)
+        switch resolution.kind {
+        case .unique:
+            break
+        case .repeated(let other):
+            warnings.append(
+                "\(shown) occurred twice on \(day) in \(zone.identifier) (clocks went back); the first occurrence "
+                    + "(\(RFC3339.offsetText(resolution.offsetSeconds))) was used, the other would be "
+                    + "\(RFC3339.offsetText(other)).")
+        case .skipped(let gap):
+            let moved = LocalDateTime(resolution.instant, offsetSeconds: resolution.offsetSeconds)
+            warnings.append(
+                "\(shown) did not exist on \(day) in \(zone.identifier) (clocks went forward by \(gap / 60) minutes); "
+                    + "read as \(String(format: "%02d:%02d", moved.hour, moved.minute))"
+                    + "\(RFC3339.offsetText(resolution.offsetSeconds)).")
+        }
+        return EvidenceTimestamp(source: source, field: field, instant: resolution.instant,
+                                 offsetSeconds: resolution.offsetSeconds, zone: .assumed,
+                                 zoneName: zone.identifier, precision: precision, warnings: warnings)
+    }
+
+    /// RFC 3339 text of the time as observed, e.g. `2023-12-25T14:03:22+01:00`; a day-precision time shows
+    /// midnight of that day.
+    public var value: String { RFC3339.format(instant, offsetSeconds: offsetSeconds, precision: precision) }
+
+    /// The observed wall-clock reading.
+    public var local: LocalDateTime { LocalDateTime(instant, offsetSeconds: offsetSeconds) }
+}
+
+extension EvidenceTimestamp: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case source, field, value, zone, zoneName, precision, warnings
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(source, forKey: .source)
+        try container.encode(field, forKey: .field)
+        try container.encode(value, forKey: .value)
+        try container.encode(zone, forKey: .zone)
+        try container.encodeIfPresent(zoneName, forKey: .zoneName)
+        try container.encode(precision, forKey: .precision)
+        if !warnings.isEmpty { try container.encode(warnings, forKey: .warnings) }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let text = try container.decode(String.self, forKey: .value)
+        guard let parsed = RFC3339.parse(text) else {
+            throw DecodingError.dataCorruptedError(forKey: .value, in: container,
+                                                   debugDescription: "not an RFC 3339 date-time: \(text)")
+        }
+        self.init(source: try container.decode(TimestampSource.self, forKey: .source),
+                  field: try container.decode(String.self, forKey: .field),
+                  instant: parsed.instant, offsetSeconds: parsed.offsetSeconds,
+                  zone: try container.decode(ZoneBasis.self, forKey: .zone),
+                  zoneName: try container.decodeIfPresent(String.self, forKey: .zoneName),
+                  precision: try container.decode(TimePrecision.self, forKey: .precision),
+                  warnings: try container.decodeIfPresent([String].self, forKey: .warnings) ?? [])
+    }
+}

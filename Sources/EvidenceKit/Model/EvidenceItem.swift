@@ -1,0 +1,66 @@
+import Foundation
+
+/// One piece of evidence held in a case: the stored copy of an original, its hash and what we know of it.
+public struct EvidenceItem: Codable, Sendable, Equatable, Identifiable {
+    /// 1-based, in the order items were added; never reused.
+    public var id: Int64
+    public var sha256: String
+    public var size: Int64
+    public var mediaType: String
+    public var kind: EvidenceKind
+    public var kindReason: String
+    /// The original's absolute path when it was added.
+    public var originalPath: String
+    /// The original's file name as the user had it (not normalised).
+    public var originalName: String
+    /// When `add` copied it (UTC).
+    public var acquiredAt: Instant
+    /// The original's modification time from the file system, if it had one.
+    public var modifiedAt: Instant?
+    public var note: String?
+    public var sensitive: Bool
+    public var timestamps: [EvidenceTimestamp]
+    public var best: EvidenceTimestamp?
+    public var warnings: [EvidenceWarning]
+    /// The item this one came out of (a photo inside a WhatsApp export, an e-mail attachment), if any.
+    public var parentID: Int64?
+
+    public init(id: Int64, sha256: String, size: Int64, mediaType: String, kind: EvidenceKind, kindReason: String,
+                originalPath: String, originalName: String, acquiredAt: Instant, modifiedAt: Instant?, note: String?,
+                sensitive: Bool, timestamps: [EvidenceTimestamp], best: EvidenceTimestamp?, warnings: [EvidenceWarning],
+                parentID: Int64? = nil) {
+        self.id = id
+        self.sha256 = sha256
+        self.size = size
+        self.mediaType = mediaType
+        self.kind = kind
+        self.kindReason = kindReason
+        self.originalPath = originalPath
+        self.originalName = originalName
+        self.acquiredAt = acquiredAt
+        self.modifiedAt = modifiedAt
+        self.note = note
+        self.sensitive = sensitive
+        self.timestamps = timestamps
+        self.best = best
+        self.warnings = warnings
+        self.parentID = parentID
+    }
+}
+
+extension Instant: Codable {
+    /// Encoded as RFC 3339 in UTC with the digits it needs, so JSON stays readable and exact.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(RFC3339.format(self, offsetSeconds: 0, precision: nanoseconds == 0 ? .second : .nanosecond))
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let parsed = RFC3339.parse(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an RFC 3339 date-time: \(text)")
+        }
+        self = parsed.instant
+    }
+}

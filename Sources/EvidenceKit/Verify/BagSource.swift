@@ -1,0 +1,69 @@
+import EvidenceCrypto
+import Foundation
+
+/// A file inside a bag being verified, with the size its container declares.
+struct BagSourceFile: Sendable {
+    /// Path relative to the bag's root folder.
+    var path: String
+    var declaredSize: Int64
+}
+
+/// A bag to verify, zipped or unpacked. Implementations refuse unsafe entries up front (as findings) and
+/// never read more bytes from an entry than the limit they are given.
+protocol BagSource {
+    /// The bag's folder name (the zip's top folder, or the folder's name).
+    var bagFolder: String { get }
+    /// Every safe regular file of the bag.
+    var files: [BagSourceFile] { get }
+    /// Entries refused before reading anything.
+    var unsafeFindings: [VerificationFinding] { get }
+    /// Streams a file through `body`, throwing ``EntryTooLarge`` as soon as more than `limit` bytes come out.
+    func stream(_ path: String, limit: Int64, _ body: (UnsafeRawBufferPointer) throws -> Void) throws
+}
+
+/// An entry produced more bytes than its limit: reading stopped there.
+struct EntryTooLarge: Error {
+    var limit: Int64
+}
+
+extension BagSource {
+    /// Reads a small file whole, refusing more than `limit` bytes.
+    func read(_ path: String, limit: Int64) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        try stream(path, limit: limit) { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+
+    /// Hashes a file as it streams, refusing more than `limit` bytes.
+    func sha256(_ path: String, limit: Int64) throws -> (digest: String, size: Int64) {
+        let hasher = SHA256Hasher()
+        var size: Int64 = 0
+        try stream(path, limit: limit) { chunk in
+            hasher.update(chunk)
+            size += Int64(chunk.count)
+        }
+        return (hasher.finalize().hex, size)
+    }
+}
+
+/// Rules for entry names that are refused before anything is read.
+enum EntryNameRules {
+    /// Why a raw entry name is unsafe, or `nil` when it is fine.
+    static func problem(with name: String) -> String? {
+        if name.isEmpty { return "empty name" }
+        if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return "control character in name" }
+        if name.hasPrefix("/") { return "absolute path" }
+        if name.contains("\\") { return "backslash in name (a Windows path separator)" }
+        let components = name.split(separator: "/", omittingEmptySubsequences: false)
+        if let first = components.first, first.count == 2, first.last == ":" { return "drive-letter path" }
+        if components.contains("..") { return "path climbs out of the folder (..)" }
+        if components.contains(".") { return "path contains a '.' component" }
+        if components.dropLast().contains("") { return "empty path component" }
+        return nil
+    }
+
+    /// A key under which names that one file system would treat as the same collide (NFC, case-folded).
+    static func collisionKey(_ name: String) -> String {
+        name.precomposedStringWithCanonicalMapping.lowercased()
+    }
+}

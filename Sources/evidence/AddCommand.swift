@@ -1,0 +1,58 @@
+import ArgumentParser
+import EvidenceKit
+import Foundation
+
+extension Evidence {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Copy files and folders into the case, hashing them; originals are never changed.")
+
+        @OptionGroup var caseOptions: CaseOptions
+
+        @Argument(help: "Files or folders to add (folders are added recursively).")
+        var paths: [String]
+
+        @Option(help: "A note kept with every file of this add, e.g. \"reçue le 3 mars par Instagram\".")
+        var note: String?
+
+        @Flag(help: "Mark the files as sensitive (intimate images): the summary never shows their content.")
+        var sensitive = false
+
+        @Option(help: "A time you state for these files (e.g. 2026-03-03T21:40), recorded as declared by you.")
+        var declaredTime: String?
+
+        func run() throws {
+            try runReportingFailures {
+                let evidenceCase = try caseOptions.openCase()
+                var declared: EvidenceTimestamp?
+                if let declaredTime {
+                    guard let parsed = RFC3339.parseLenient(declaredTime) else {
+                        throw UsageFailure("--declared-time “\(declaredTime)” is not a date and time like 2026-03-03T21:40 or 2026-03-03T21:40+01:00.")
+                    }
+                    declared = parsed.offsetSeconds.map {
+                        EvidenceTimestamp.embedded(parsed.local, offsetSeconds: $0, source: .declared, field: "--declared-time", precision: parsed.precision)
+                    } ?? EvidenceTimestamp.assumed(parsed.local, in: evidenceCase.timeZone, source: .declared,
+                                                   field: "--declared-time", precision: parsed.precision)
+                }
+                let report = try evidenceCase.add(
+                    paths.map { URL(fileURLWithPath: $0) },
+                    options: AddOptions(note: note, sensitive: sensitive, declaredTime: declared),
+                    progress: { outcome in
+                    switch outcome {
+                    case .added(let item):
+                        print("added     #\(item.id)  \(item.originalName)  \(item.kind.rawValue)  sha256 \(item.sha256.prefix(16))…")
+                        for warning in item.warnings { print("          ⚠ \(warning.message)") }
+                    case .duplicate(let existing, let path):
+                        print("duplicate \(path): same content as #\(existing.id) (\(existing.originalName)); not stored twice")
+                    case .skipped(let path, let reason):
+                        print("skipped   \(path): \(reason)")
+                    case .failed(let path, let reason):
+                        FileHandle.standardError.write(Data("failed    \(path): \(reason)\n".utf8))
+                    }
+                })
+                print("\(report.added.count) added, \(report.outcomes.count - report.added.count - report.failures.count) duplicate or skipped, \(report.failures.count) failed.")
+                if !report.failures.isEmpty { throw ExitCode(2) }
+            }
+        }
+    }
+}

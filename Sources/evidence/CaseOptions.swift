@@ -1,0 +1,46 @@
+import ArgumentParser
+import EvidenceKit
+import Foundation
+
+/// `--case DIR`, shared by every command that works on a case; defaults to the current folder when it is a case.
+struct CaseOptions: ParsableArguments {
+    @Option(name: .customLong("case"), help: "The case folder (default: the current folder, when it is a case).")
+    var casePath: String?
+
+    func openCase() throws -> EvidenceCase {
+        let folder = URL(fileURLWithPath: casePath ?? FileManager.default.currentDirectoryPath)
+        guard EvidenceCase.isCase(folder) else {
+            throw UsageFailure(casePath == nil
+                ? "The current folder is not an EvidenceKit case. Run `evidence init DIR --title …` first, or pass --case DIR."
+                : "\(folder.path) is not an EvidenceKit case (no case.json).")
+        }
+        return try EvidenceCase(opening: folder)
+    }
+}
+
+/// A failure that is the user's input, not ours: printed as one sentence, exit code 2.
+struct UsageFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Runs a command body, turning our typed errors into a message on standard error and exit code 2.
+func runReportingFailures(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let exit as ExitCode {
+        throw exit
+    } catch let error as ValidationError {
+        throw error
+    } catch {
+        FileHandle.standardError.write(Data("evidence: \(error)\n".utf8))
+        throw ExitCode(2)
+    }
+}
+
+/// Prints JSON with sorted keys and readable indentation.
+func printJSON<T: Encodable>(_ value: T) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    FileHandle.standardOutput.write(try encoder.encode(value) + Data("\n".utf8))
+}

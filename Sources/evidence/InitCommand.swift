@@ -1,0 +1,38 @@
+import ArgumentParser
+import EvidenceKit
+import Foundation
+
+extension Evidence {
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a case folder with its own signing key and custody journal.")
+
+        @Argument(help: "The folder to create for the case.")
+        var directory: String
+
+        @Option(help: "The case's title, e.g. \"Harcèlement Instagram 2026\".")
+        var title: String
+
+        @Option(help: "The IANA time zone for times without an offset, e.g. Europe/Brussels.")
+        var timezone: String
+
+        @Option(help: "Use this Ed25519 private key (PKCS#8 PEM) instead of making a key for the case.")
+        var key: String?
+
+        @Option(help: "A short identifier for the case (default: from the folder name).")
+        var id: String?
+
+        func run() throws {
+            try runReportingFailures {
+                let created = try EvidenceCase.create(
+                    at: URL(fileURLWithPath: directory), title: title, timeZone: timezone,
+                    identifier: id.map(BagNaming.identifier(from:)), externalKey: key.map { URL(fileURLWithPath: $0) })
+                let fingerprint = try created.signingKey().publicKey.fingerprint
+                print("Created case “\(created.metadata.title)” in \(created.folder.path)")
+                print("Time zone: \(created.metadata.timeZone)")
+                print("Signing key fingerprint: \(fingerprint.grouped)")
+                print("Give this fingerprint to your lawyer by another channel (a call, a letter): it lets them check that a bundle came from this case.")
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import EvidenceKit
+import Foundation
+
+extension Evidence {
+    struct Seal: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Seal the case into a signed, zipped BagIt bundle plus an HTML summary.")
+
+        @OptionGroup var caseOptions: CaseOptions
+
+        @Option(help: "The bundle to write, e.g. case-2026-001.zip.")
+        var out: String
+
+        @Option(help: "The sealing time (RFC 3339). Default: SOURCE_DATE_EPOCH when set, else now.")
+        var sealedAt: String?
+
+        func run() throws {
+            try runReportingFailures {
+                let sealingTime: Instant
+                if let sealedAt {
+                    guard let parsed = RFC3339.parse(sealedAt) else {
+                        throw UsageFailure("--sealed-at “\(sealedAt)” is not an RFC 3339 time such as 2026-03-10T09:00:00Z.")
+                    }
+                    sealingTime = parsed.instant
+                } else if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] {
+                    guard let seconds = Int64(epoch) else { throw UsageFailure("SOURCE_DATE_EPOCH “\(epoch)” is not a whole number of seconds.") }
+                    sealingTime = Instant(unixSeconds: seconds)
+                } else {
+                    sealingTime = Instant(unixSeconds: Instant.now().unixSeconds)
+                }
+                let evidenceCase = try caseOptions.openCase()
+                let result = try evidenceCase.seal(to: URL(fileURLWithPath: out), sealedAt: sealingTime)
+                print("Sealed \(result.itemCount) items into \(result.bundle.path)")
+                print("Summary: \(result.summary.path)")
+                print("Bundle SHA-256: \(result.bundleSHA256)")
+                print("Signing key fingerprint: \(result.fingerprint.grouped)")
+            }
+        }
+    }
+}

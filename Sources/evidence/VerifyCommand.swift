@@ -1,0 +1,66 @@
+import ArgumentParser
+import EvidenceCrypto
+import EvidenceKit
+import Foundation
+
+extension Evidence {
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a bundle: every hash, the signature, the bag structure and the custody journal.",
+            discussion: "Exit codes: 0 intact, 1 problems found, 2 unusable input or usage error.")
+
+        @Argument(help: "The bundle (.zip) or an unpacked bag folder.")
+        var bundle: String
+
+        @Flag(help: "Print the report as JSON.")
+        var json = false
+
+        @Option(help: "The signer's public key (PEM) you received by another channel; the bundle must be signed by it.")
+        var trustedKey: String?
+
+        func run() throws {
+            try runReportingFailures {
+                var trusted: Ed25519PublicKey?
+                if let trustedKey {
+                    guard let data = FileManager.default.contents(atPath: trustedKey) else {
+                        throw UsageFailure("\(trustedKey): cannot read the trusted key.")
+                    }
+                    do {
+                        trusted = try Ed25519PublicKey(pemRepresentation: String(decoding: data, as: UTF8.self))
+                    } catch {
+                        throw UsageFailure("\(trustedKey): not an Ed25519 public key in PEM form (\(error)).")
+                    }
+                }
+                let report = try BundleVerifier(trustedKey: trusted).verify(bundleAt: URL(fileURLWithPath: bundle))
+                if json {
+                    try printJSON(report)
+                } else {
+                    printText(report)
+                }
+                if !report.intact { throw ExitCode(1) }
+            }
+        }
+
+        private func printText(_ report: VerificationReport) {
+            print("Bundle: \(report.bundle)")
+            if let title = report.caseTitle { print("Case: \(title) (\(report.caseIdentifier ?? "?"))") }
+            if let sealedAt = report.sealedAt { print("Sealed at: \(sealedAt)") }
+            if let items = report.itemCount { print("Items: \(items)") }
+            if let fingerprint = report.signerFingerprint.flatMap(KeyFingerprint.init(hex:)) {
+                print("Signer key fingerprint: \(fingerprint.grouped)")
+            }
+            print("Signature: \(report.signatureValid ? "valid" : "NOT valid")")
+            if let trusted = report.signerTrusted { print("Trusted key: \(trusted ? "matches" : "DOES NOT match")") }
+            print("Files checked: \(report.filesChecked) (\(report.bytesChecked) bytes)")
+            if report.intact {
+                print("Result: INTACT — every file matches the signed manifest.")
+                if report.signerTrusted == nil {
+                    print("Compare the signer fingerprint above with the one you received by another channel, or pass --trusted-key.")
+                }
+            } else {
+                print("Result: \(report.findings.count) PROBLEM(S) FOUND")
+                for finding in report.findings { print("  \(finding)") }
+            }
+        }
+    }
+}

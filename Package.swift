@@ -46,7 +46,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EvidenceKitTests",
-            dependencies: ["EvidenceKit"],
+            dependencies: ["EvidenceKit", "EvidenceCrypto", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Helpers shared by the tests: fixture lookup, temporary folders and running the built `evidence` binary.
 enum TestSupport {
@@ -76,6 +77,16 @@ enum TestSupport {
     @discardableResult
     static func tool(_ name: String, _ arguments: [String], in directory: URL? = nil) throws -> ProcessResult {
         try run(URL(fileURLWithPath: "/usr/bin/env"), [name] + arguments, in: directory)
+    }
+
+    /// True when a tool is on `PATH`. Under CI (`CI=true`) a missing tool is a failure, not a skip:
+    /// `.ci/run` installs every tool the tests call.
+    static func requireTool(_ name: String) -> Bool {
+        if hasTool(name) { return true }
+        if ProcessInfo.processInfo.environment["CI"] == "true" {
+            Issue.record("\(name) is not installed; .ci/run must install it")
+        }
+        return false
     }
 
     /// True when a tool is on `PATH`.

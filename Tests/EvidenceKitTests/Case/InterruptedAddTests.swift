@@ -1,0 +1,62 @@
+import EvidenceCrypto
+import Foundation
+import Testing
+@testable import EvidenceKit
+
+/// `evidence add` killed with SIGKILL half way through 500 files leaves a consistent case.
+@Suite struct InterruptedAddTests {
+    @Test func killedAddLeavesAConsistentCase() throws {
+        let directory = try TestSupport.temporaryDirectory("kill")
+        let originals = directory.appendingPathComponent("originals")
+        try FileManager.default.createDirectory(at: originals, withIntermediateDirectories: true)
+        var generator = SeededGenerator(seed: 7)
+        for number in 0..<500 {
+            let bytes = (0..<(64 << 10)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            try Data(bytes).write(to: originals.appendingPathComponent(String(format: "IMG_%04d.bin", number)))
+        }
+        let caseFolder = directory.appendingPathComponent("case")
+        _ = try EvidenceCase.create(at: caseFolder, title: "Kill test", timeZone: "Europe/Brussels")
+
+        let process = Process()
+        process.executableURL = TestSupport.evidenceBinary
+        process.arguments = ["add", "--case", caseFolder.path, originals.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until a good number of items are in, then kill it without warning.
+        var seen = 0
+        let reader = output.fileHandleForReading
+        while seen < 120 {
+            let data = reader.availableData
+            if data.isEmpty { break }
+            seen += String(decoding: data, as: UTF8.self).components(separatedBy: "added ").count - 1
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+
+        let reopened = try EvidenceCase(opening: caseFolder)
+        let items = try reopened.items()
+        #expect(items.count >= 100 && items.count < 500, "killed after \(items.count) items")
+        for item in items {
+            let stored = reopened.storedCopy(sha256: item.sha256)
+            let (digest, size) = try SHA256.hash(fileAt: stored.path)
+            #expect(digest.hex == item.sha256)
+            #expect(Int64(size) == item.size)
+            let original = try SHA256.hash(fileAt: item.originalPath)
+            #expect(original.digest.hex == item.sha256)
+        }
+        #expect(items.map(\.id) == Array(1...Int64(items.count)))
+        #expect(CustodyJournal.problems(inJournal: try reopened.custodyJournal()).isEmpty)
+        let added = String(decoding: try reopened.custodyJournal(), as: UTF8.self).components(separatedBy: "\"item-added\"").count - 1
+        #expect(added == items.count)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: caseFolder.appendingPathComponent("staging").path).isEmpty)
+
+        // Running the same add again finishes the job: what was in is recognised, the rest is added.
+        let report = try reopened.add([originals])
+        #expect(report.added.count == 500 - items.count)
+        #expect(try reopened.items().count == 500)
+        #expect(CustodyJournal.problems(inJournal: try reopened.custodyJournal()).isEmpty)
+    }
+}

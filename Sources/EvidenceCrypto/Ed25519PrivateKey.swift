@@ -85,7 +85,8 @@ public struct Ed25519PrivateKey: Sendable {
             && !pemRepresentation.contains("PRIVATE KEY-----")
         {
             throw CryptoError(
-                code: .invalidPEM, reason: "The text holds a public key; a private key (“PRIVATE KEY” PEM) is needed.")
+                code: .invalidPEM,
+                reason: "The text holds a public key; a private key (“PRIVATE KEY” PEM) is needed.")
         }
         var bytes = Array(pemRepresentation.utf8)
         defer { OpenSSL.cleanse(&bytes) }
@@ -122,7 +123,8 @@ public struct Ed25519PrivateKey: Sendable {
         }
     }
 
-    /// Writes the PKCS#8 PEM to a new file created with mode 0600 (open(O_CREAT|O_EXCL|O_WRONLY, 0o600)), fsync, close. Throws if the file exists.
+    /// Writes the PKCS#8 PEM to a new file created with mode 0600 (`open(O_CREAT|O_EXCL|O_WRONLY, 0o600)`),
+    /// then `fsync` and `close`. Throws if the file exists.
     ///
     /// OpenSSL writes straight to the file descriptor, so the key never passes through a Swift buffer. If writing
     /// fails after the file was created, the partial file is removed.

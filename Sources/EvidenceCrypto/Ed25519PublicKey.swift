@@ -54,7 +54,8 @@ public struct Ed25519PublicKey: Hashable, Sendable {
             PEM_read_bio_PUBKEY(bio, nil, nil, nil)
         }
         guard let key else {
-            throw CryptoError.drainingOpenSSL(.invalidPEM, "The text is not a readable public key (“PUBLIC KEY”) PEM block.")
+            throw CryptoError.drainingOpenSSL(
+                .invalidPEM, "The text is not a readable public key (“PUBLIC KEY”) PEM block.")
         }
         let box = PKeyBox(key)
         guard box.typeIdentifier == EVP_PKEY_ED25519 else {

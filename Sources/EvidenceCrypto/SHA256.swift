@@ -123,7 +123,9 @@ public enum SHA256 {
     ///   - chunkSize: Bytes read per system call; must be positive.
     /// - Returns: The digest and the number of bytes hashed.
     /// - Throws: `CryptoError` with code `.io` when the file cannot be opened or read.
-    public static func hash(fileAt path: String, chunkSize: Int = 1 << 20) throws -> (digest: SHA256Digest, size: UInt64) {
+    public static func hash(
+        fileAt path: String, chunkSize: Int = 1 << 20
+    ) throws -> (digest: SHA256Digest, size: UInt64) {
         precondition(chunkSize > 0, "chunkSize must be positive")
         let descriptor = try FileDescriptor.open(path, flags: O_RDONLY | O_CLOEXEC)
         defer { _ = close(descriptor) }
@@ -165,6 +167,7 @@ enum FileDescriptor {
     /// An `.io` error naming the file and the system's explanation of the current `errno`.
     static func error(_ action: String, _ path: String) -> CryptoError {
         let code = errno
-        return CryptoError(code: .io, reason: "\(action) “\(path)”: \(String(cString: strerror(code))) (errno \(code)).")
+        let explanation = String(cString: strerror(code))
+        return CryptoError(code: .io, reason: "\(action) “\(path)”: \(explanation) (errno \(code)).")
     }
 }

@@ -113,17 +113,21 @@ struct Ed25519KeyTests {
     @Test("small-order public keys are refused", arguments: smallOrderKeys)
     func smallOrderKeysAreRefused(hex: String) throws {
         let raw = try #require([UInt8](hex: hex))
-        #expect { try Ed25519PublicKey(rawRepresentation: raw) } throws: { ($0 as? CryptoError)?.code == .invalidKey }
+        let rawError = #expect(throws: CryptoError.self) { try Ed25519PublicKey(rawRepresentation: raw) }
+        #expect(rawError?.code == .invalidKey)
         let spki = [0x30, 0x2A, 0x30, 0x05, 0x06, 0x03, 0x2B, 0x65, 0x70, 0x03, 0x21, 0x00] + raw
         let pem = "-----BEGIN PUBLIC KEY-----\n\(Data(spki).base64EncodedString())\n-----END PUBLIC KEY-----\n"
-        #expect { try Ed25519PublicKey(pemRepresentation: pem) } throws: { ($0 as? CryptoError)?.code == .invalidKey }
+        let pemError = #expect(throws: CryptoError.self) { try Ed25519PublicKey(pemRepresentation: pem) }
+        #expect(pemError?.code == .invalidKey)
     }
 
     @Test("raw keys must be 32 bytes", arguments: [0, 31, 33, 64])
     func rawLengths(count: Int) {
         let bytes = [UInt8](repeating: 3, count: count)
-        #expect { try Ed25519PrivateKey(rawRepresentation: bytes) } throws: { ($0 as? CryptoError)?.code == .invalidKey }
-        #expect { try Ed25519PublicKey(rawRepresentation: bytes) } throws: { ($0 as? CryptoError)?.code == .invalidKey }
+        let privateError = #expect(throws: CryptoError.self) { try Ed25519PrivateKey(rawRepresentation: bytes) }
+        #expect(privateError?.code == .invalidKey)
+        let publicError = #expect(throws: CryptoError.self) { try Ed25519PublicKey(rawRepresentation: bytes) }
+        #expect(publicError?.code == .invalidKey)
     }
 }
 
@@ -213,8 +217,10 @@ struct KeyFingerprintTests {
         #expect(KeyFingerprint(hex: colons) == fingerprint)
     }
 
-    @Test("rejects malformed fingerprints", arguments: ["", "21FE 31DF", String(repeating: "z", count: 64),
-                                                      "21fe31dfa154a261626bf854046fd2271b7bed4b6abe45aa58877ef47f9721b9-"])
+    @Test("rejects malformed fingerprints", arguments: [
+        "", "21FE 31DF", String(repeating: "z", count: 64),
+        "21fe31dfa154a261626bf854046fd2271b7bed4b6abe45aa58877ef47f9721b9-",
+    ])
     func malformed(text: String) {
         #expect(KeyFingerprint(hex: text) == nil)
     }

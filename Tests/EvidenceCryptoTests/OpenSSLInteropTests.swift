@@ -16,7 +16,8 @@ struct OpenSSLInteropTests {
         let signaturePath = try folder.write(signature, to: "manifest.json.sig")
 
         let verify = try Tools.run(Tools.openSSL, [
-            "pkeyutl", "-verify", "-pubin", "-inkey", publicPath, "-rawin", "-in", messagePath, "-sigfile", signaturePath,
+            "pkeyutl", "-verify", "-pubin", "-inkey", publicPath, "-rawin", "-in", messagePath,
+            "-sigfile", signaturePath,
         ])
         #expect(verify.status == 0, "\(verify.errorText)")
         #expect(verify.outputText.contains("Signature Verified Successfully"))
@@ -26,7 +27,8 @@ struct OpenSSLInteropTests {
         tampered[10] ^= 0x04
         let tamperedPath = try folder.write(tampered, to: "tampered.sig")
         let refused = try Tools.run(Tools.openSSL, [
-            "pkeyutl", "-verify", "-pubin", "-inkey", publicPath, "-rawin", "-in", messagePath, "-sigfile", tamperedPath,
+            "pkeyutl", "-verify", "-pubin", "-inkey", publicPath, "-rawin", "-in", messagePath,
+            "-sigfile", tamperedPath,
         ])
         #expect(refused.status != 0)
     }

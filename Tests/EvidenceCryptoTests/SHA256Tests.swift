@@ -27,7 +27,9 @@ struct SHA256VectorTests {
         #expect(hasher.finalize().hex == vector.digest)
     }
 
-    @Test("NIST examples: abc, empty, 448 bits, one million 'a'", arguments: VectorLoader.records(in: "SHA256Examples.txt"))
+    @Test(
+        "NIST examples: abc, empty, 448 bits, one million 'a'",
+        arguments: VectorLoader.records(in: "SHA256Examples.txt"))
     func examples(record: VectorRecord) throws {
         let text = try #require(record["Text"])
         let repeats = try #require(record["Repeat"].flatMap(Int.init))

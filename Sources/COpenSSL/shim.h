@@ -13,4 +13,6 @@ static inline void evidencekit_openssl_free(void *pointer) { OPENSSL_free(pointe
 
 static inline long evidencekit_bio_get_mem_data(BIO *bio, char **data) { return BIO_get_mem_data(bio, data); }
 
+static inline int evidencekit_bio_flush(BIO *bio) { return BIO_flush(bio); }
+
 #endif

@@ -1,0 +1,173 @@
+internal import COpenSSL
+public import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A streaming SHA-256 computation over OpenSSL's EVP interface.
+///
+/// Feed bytes with `update` as they arrive (for example while copying a file) and call `finalize()`
+/// once. The hasher owns its OpenSSL context and frees it when released. It is not thread-safe: use
+/// one hasher per stream.
+///
+/// For example:
+///
+/// ```swift
+/// let hasher = SHA256Hasher()
+/// hasher.update(firstChunk)
+/// hasher.update(secondChunk)
+/// let digest = hasher.finalize()
+/// ```
+public final class SHA256Hasher {
+    private let context: OpaquePointer
+    private var isFinalized = false
+
+    /// Starts a new SHA-256 computation.
+    ///
+    /// Traps only if OpenSSL cannot allocate a context or has no SHA-256, which leaves nothing sensible to do.
+    public init() {
+        guard let context = EVP_MD_CTX_new() else {
+            preconditionFailure("OpenSSL could not allocate a digest context: \(OpenSSLErrorQueue.drain())")
+        }
+        guard EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else {
+            EVP_MD_CTX_free(context)
+            preconditionFailure("OpenSSL could not start SHA-256: \(OpenSSLErrorQueue.drain())")
+        }
+        self.context = context
+    }
+
+    deinit {
+        EVP_MD_CTX_free(context)
+    }
+
+    /// Adds bytes to the computation.
+    ///
+    /// - Parameter buffer: The next bytes of the stream; may be empty.
+    public func update(_ buffer: UnsafeRawBufferPointer) {
+        precondition(!isFinalized, "SHA256Hasher.update called after finalize()")
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return }
+        guard EVP_DigestUpdate(context, base, buffer.count) == 1 else {
+            preconditionFailure("OpenSSL SHA-256 update failed: \(OpenSSLErrorQueue.drain())")
+        }
+    }
+
+    /// Adds bytes to the computation.
+    ///
+    /// - Parameter bytes: The next bytes of the stream; may be empty.
+    public func update(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { update($0) }
+    }
+
+    /// Adds bytes to the computation.
+    ///
+    /// - Parameter data: The next bytes of the stream; may be empty.
+    public func update(_ data: Data) {
+        data.withUnsafeBytes { update($0) }
+    }
+
+    /// Ends the computation and returns the digest. The hasher cannot be used afterwards.
+    ///
+    /// - Returns: The SHA-256 digest of every byte passed to `update`.
+    public func finalize() -> SHA256Digest {
+        precondition(!isFinalized, "SHA256Hasher.finalize called twice")
+        isFinalized = true
+        var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        guard EVP_DigestFinal_ex(context, &output, &length) == 1, Int(length) == SHA256Digest.byteCount else {
+            preconditionFailure("OpenSSL SHA-256 finalisation failed: \(OpenSSLErrorQueue.drain())")
+        }
+        guard let digest = SHA256Digest(bytes: Array(output.prefix(Int(length)))) else {
+            preconditionFailure("SHA-256 produced \(length) bytes")
+        }
+        return digest
+    }
+}
+
+/// One-shot and file SHA-256 hashing.
+///
+/// For example:
+///
+/// ```swift
+/// let (digest, size) = try SHA256.hash(fileAt: "/cases/photo.jpg")
+/// ```
+public enum SHA256 {
+    /// Hashes bytes held in memory.
+    ///
+    /// - Parameter bytes: The message.
+    /// - Returns: Its SHA-256 digest.
+    public static func hash(_ bytes: [UInt8]) -> SHA256Digest {
+        let hasher = SHA256Hasher()
+        hasher.update(bytes)
+        return hasher.finalize()
+    }
+
+    /// Hashes bytes held in memory.
+    ///
+    /// - Parameter data: The message.
+    /// - Returns: Its SHA-256 digest.
+    public static func hash(_ data: Data) -> SHA256Digest {
+        let hasher = SHA256Hasher()
+        hasher.update(data)
+        return hasher.finalize()
+    }
+
+    /// Streams a file in fixed-size chunks (default 1 MiB) with bounded memory; returns digest and byte count.
+    ///
+    /// Memory use is one buffer of `chunkSize` bytes whatever the file size. The file is only read.
+    ///
+    /// - Parameters:
+    ///   - path: The file to hash.
+    ///   - chunkSize: Bytes read per system call; must be positive.
+    /// - Returns: The digest and the number of bytes hashed.
+    /// - Throws: `CryptoError` with code `.io` when the file cannot be opened or read.
+    public static func hash(
+        fileAt path: String, chunkSize: Int = 1 << 20
+    ) throws -> (digest: SHA256Digest, size: UInt64) {
+        precondition(chunkSize > 0, "chunkSize must be positive")
+        let descriptor = try FileDescriptor.open(path, flags: O_RDONLY | O_CLOEXEC)
+        defer { _ = close(descriptor) }
+
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+
+        let hasher = SHA256Hasher()
+        var size: UInt64 = 0
+        while true {
+            let count = read(descriptor, buffer.baseAddress, chunkSize)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileDescriptor.error("Could not read", path)
+            }
+            if count == 0 { break }
+            hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+            size &+= UInt64(count)
+        }
+        return (hasher.finalize(), size)
+    }
+}
+
+/// System calls used by this target, wrapped once: retry on `EINTR`, `errno` turned into `CryptoError`.
+enum FileDescriptor {
+    static func open(_ path: String, flags: Int32, mode: mode_t = 0) throws -> Int32 {
+        while true {
+            #if canImport(Glibc)
+            let descriptor = Glibc.open(path, flags, mode)
+            #else
+            let descriptor = Darwin.open(path, flags, mode)
+            #endif
+            if descriptor >= 0 { return descriptor }
+            if errno == EINTR { continue }
+            throw error("Could not open", path)
+        }
+    }
+
+    /// An `.io` error naming the file and the system's explanation of the current `errno`.
+    static func error(_ action: String, _ path: String) -> CryptoError {
+        let code = errno
+        let explanation = String(cString: strerror(code))
+        return CryptoError(code: .io, reason: "\(action) “\(path)”: \(explanation) (errno \(code)).")
+    }
+}

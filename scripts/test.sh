@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs the whole test suite, with the outside tools the tests call (openssl, sha256sum, unzip,
+# exiftool, bagit.py from PyPI in a private venv).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+EVIDENCEKIT_TEST_TOOLS=1 bash scripts/setup.sh
+
+venv=".build-tools/venv"
+if [ ! -x "$venv/bin/bagit.py" ]; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check bagit
+fi
+export PATH="$(pwd)/$venv/bin:$PATH"
+
+swift build --build-tests
+swift test --skip-build "$@"

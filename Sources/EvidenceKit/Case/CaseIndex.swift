@@ -62,6 +62,10 @@ final class CaseIndex: Sendable {
                        arguments: [item.id, item.sha256, CaseIndex.encode(item)])
     }
 
+    func update(_ item: EvidenceItem, in db: Database) throws {
+        try db.execute(sql: "UPDATE item SET json = ? WHERE id = ?", arguments: [CaseIndex.encode(item), item.id])
+    }
+
     func recordSighting(itemID: Int64, originalPath: String, at instant: Instant, in db: Database) throws {
         try db.execute(sql: "INSERT INTO sighting (itemID, originalPath, seenAt) VALUES (?, ?, ?)",
                        arguments: [itemID, originalPath, RFC3339.format(instant, offsetSeconds: 0)])

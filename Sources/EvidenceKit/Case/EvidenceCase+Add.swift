@@ -190,7 +190,20 @@ extension EvidenceCase {
                     try index.appendCustody(action: "duplicate-seen", actor: Actor.current, at: acquiredAt,
                                             details: ["item": String(existing.id), "sha256": sha256,
                                                       "originalPath": file.path], in: db)
-                    return .duplicate(of: existing, path: file.path)
+                    // What the person says now about the same content is kept, never lost: a later
+                    // --sensitive marks it, a new --note is added to the earlier one.
+                    var annotated = existing
+                    if options.sensitive { annotated.sensitive = true }
+                    if let note = options.note, !(existing.note ?? "").contains(note) {
+                        annotated.note = existing.note.map { "\($0)\n\(note)" } ?? note
+                    }
+                    if annotated != existing {
+                        try index.update(annotated, in: db)
+                        try index.appendCustody(action: "item-annotated", actor: Actor.current, at: acquiredAt,
+                                                details: ["item": String(existing.id), "sensitive": String(annotated.sensitive),
+                                                          "note": annotated.note ?? ""], in: db)
+                    }
+                    return .duplicate(of: annotated, path: file.path)
                 }
                 let item = EvidenceItem(
                     id: try index.nextItemID(in: db), sha256: sha256, size: Int64(copy.size),

@@ -45,6 +45,14 @@ import Testing
         #expect(try evidenceCase.items().count == 3)
         let journal = String(decoding: try evidenceCase.custodyJournal(), as: UTF8.self)
         #expect(journal.contains("\"action\":\"duplicate-seen\""))
+
+        // Adding it again as sensitive, with a note, marks the existing item: nothing the person said is lost.
+        let again = try evidenceCase.add([copy], options: AddOptions(note: "aussi envoyée par WhatsApp", sensitive: true))
+        #expect(again.added.isEmpty)
+        let marked = try #require(try evidenceCase.items().first { $0.id == existing.id })
+        #expect(marked.sensitive)
+        #expect(marked.note == "reçue le 3 mars\naussi envoyée par WhatsApp")
+        #expect(CustodyJournal.problems(inJournal: try evidenceCase.custodyJournal()).isEmpty)
     }
 
     @Test func originalsAreNotModified() throws {

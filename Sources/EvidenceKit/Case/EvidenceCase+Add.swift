@@ -59,7 +59,7 @@ extension EvidenceCase {
         let files = plan
         let state = AddState(count: plan.count)
         let workers = min(2, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        let next = Counter()
+        let next = WorkCounter()
         let group = DispatchGroup()
         for _ in 0..<min(workers, max(files.count, 1)) {
             group.enter()
@@ -222,20 +222,6 @@ extension EvidenceCase {
             unlink(copy.stagingPath)
             return .failed(path: file.path, reason: "\(error)")
         }
-    }
-}
-
-/// Hands out positions to the copy workers.
-private final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-
-    func take(below limit: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard value < limit else { return nil }
-        value += 1
-        return value - 1
     }
 }
 

@@ -17,6 +17,8 @@ protocol BagSource {
     var files: [BagSourceFile] { get }
     /// Entries refused before reading anything.
     var unsafeFindings: [VerificationFinding] { get }
+    /// A second, independent reader of the same bag, so two threads can hash at once.
+    func reopened() throws -> any BagSource
     /// Streams a file through `body`, throwing ``EntryTooLarge`` as soon as more than `limit` bytes come out.
     func stream(_ path: String, limit: Int64, _ body: (UnsafeRawBufferPointer) throws -> Void) throws
 }
@@ -27,6 +29,21 @@ struct EntryTooLarge: Error {
 }
 
 extension BagSource {
+    /// Hashes files on two threads (one per core), each with its own reader; results by path.
+    func sha256(of jobs: [(path: String, limit: Int64)]) -> [String: Result<(digest: String, size: Int64), any Error>] {
+        let readers = ReaderPerWorker([self] + ((try? reopened()).map { [$0] } ?? []))
+        let results = LockedResults()
+        let next = WorkCounter()
+        DispatchQueue.concurrentPerform(iterations: min(readers.all.count, max(jobs.count, 1))) { worker in
+            let reader = readers.all[worker]
+            while let position = next.take(below: jobs.count) {
+                let job = jobs[position]
+                results.set(job.path, Result { try reader.sha256(job.path, limit: job.limit) })
+            }
+        }
+        return results.values
+    }
+
     /// Reads a small file whole, refusing more than `limit` bytes.
     func read(_ path: String, limit: Int64) throws -> [UInt8] {
         var bytes: [UInt8] = []
@@ -66,4 +83,22 @@ enum EntryNameRules {
     static func collisionKey(_ name: String) -> String {
         name.precomposedStringWithCanonicalMapping.lowercased()
     }
+}
+
+private final class LockedResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [String: Result<(digest: String, size: Int64), any Error>] = [:]
+
+    func set(_ path: String, _ result: Result<(digest: String, size: Int64), any Error>) {
+        lock.lock()
+        values[path] = result
+        lock.unlock()
+    }
+}
+
+/// Readers handed one to each worker thread. A reader is not thread-safe (a zip reader owns a `FILE*`),
+/// but no two workers ever share one, which is what makes passing them across threads sound.
+private final class ReaderPerWorker: @unchecked Sendable {
+    let all: [any BagSource]
+    init(_ all: [any BagSource]) { self.all = all }
 }

@@ -52,6 +52,8 @@ private struct Check {
     let trustedKey: Ed25519PublicKey?
     var report: VerificationReport
     let present: [String: BagSourceFile]
+    /// Tag files read whole, kept so they are not read a second time for hashing.
+    var tagBytes: [String: [UInt8]] = [:]
 
     init(source: any BagSource, limits: BundleVerifier.Limits, trustedKey: Ed25519PublicKey?, report: VerificationReport) {
         self.source = source
@@ -155,10 +157,17 @@ private struct Check {
             find(.manifestInvalid, path, "manifest-sha256.txt lists a file outside data/")
         }
 
-        // Hash every file once, as it streams.
+        // Hash every file once: tag files from the bytes already read, the rest as they stream, two at a time.
+        let unsigned: Set<String> = [BagLayout.tagManifest]
+        var jobs: [(path: String, limit: Int64)] = []
+        for file in source.files where expected[file.path] != nil && tagBytes[file.path] == nil {
+            jobs.append((file.path, declaredSizes[file.path] ?? tagLimit(for: file.path)))
+        }
+        var digests = source.sha256(of: jobs)
+        for (path, bytes) in tagBytes { digests[path] = .success((SHA256.hash(bytes).hex, Int64(bytes.count))) }
+
         var payloadBytes: Int64 = 0
         var payloadCount = 0
-        let unsigned: Set<String> = [BagLayout.tagManifest]
         for file in source.files.sorted(by: { $0.path < $1.path }) {
             let sources = expected[file.path] ?? []
             if sources.isEmpty && !unsigned.contains(file.path) {
@@ -168,10 +177,9 @@ private struct Check {
             if file.path.hasPrefix("data/") {
                 payloadCount += 1
             }
-            guard !sources.isEmpty else { continue }
-            let limit = declaredSizes[file.path] ?? tagLimit(for: file.path)
-            do {
-                let (digest, size) = try source.sha256(file.path, limit: limit)
+            guard !sources.isEmpty, let result = digests[file.path] else { continue }
+            switch result {
+            case .success(let (digest, size)):
                 report.filesChecked += 1
                 report.bytesChecked += size
                 if file.path.hasPrefix("data/") { payloadBytes += size }
@@ -179,9 +187,9 @@ private struct Check {
                 if !disagreeing.isEmpty {
                     find(.modified, file.path, "SHA-256 is \(digest), not what \(Set(disagreeing).sorted().joined(separator: " and ")) records")
                 }
-            } catch is EntryTooLarge {
-                find(.modified, file.path, "larger than the \(limit) bytes the bag declares; stopped reading there")
-            } catch {
+            case .failure(let error as EntryTooLarge):
+                find(.modified, file.path, "larger than the \(error.limit) bytes the bag declares; stopped reading there")
+            case .failure(let error):
                 find(.modified, file.path, "could not be read (\(error))")
             }
         }
@@ -227,7 +235,9 @@ private struct Check {
             return nil
         }
         do {
-            return try source.read(path, limit: limit)
+            let bytes = try source.read(path, limit: limit)
+            tagBytes[path] = bytes
+            return bytes
         } catch is EntryTooLarge {
             find(.modified, path, "larger than \(limit) bytes; not read")
         } catch {

@@ -6,6 +6,7 @@ final class ZipBagSource: BagSource {
     /// More entries than this is not a case bundle but an attack on the verifier.
     static let maximumEntries = 200_000
 
+    let url: URL
     let archive: Archive
     let bagFolder: String
     let files: [BagSourceFile]
@@ -14,6 +15,7 @@ final class ZipBagSource: BagSource {
     private let prefix: String
 
     init(url: URL) throws {
+        self.url = url
         do {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
@@ -81,6 +83,8 @@ final class ZipBagSource: BagSource {
         self.unsafeFindings = findings
     }
 
+    func reopened() throws -> any BagSource { try ZipBagSource(url: url) }
+
     func stream(_ path: String, limit: Int64, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         guard let entry = entries[path] else { throw CocoaError(.fileNoSuchFile) }
         var produced: Int64 = 0
@@ -145,6 +149,9 @@ final class FolderBagSource: BagSource {
         self.files = files.sorted { $0.path < $1.path }
         self.unsafeFindings = findings
     }
+
+    /// Folder reads are independent already: the same reader serves both threads.
+    func reopened() throws -> any BagSource { self }
 
     func stream(_ path: String, limit: Int64, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         var produced: Int64 = 0

@@ -92,6 +92,10 @@ public enum MediaMetadataReader {
             switch mediaType {
             case "image/jpeg": return try JPEGMetadata(parsing: source).metadata
             case "image/png": return try PNGMetadata(parsing: source).metadata
+            case "image/webp": return try WebPMetadata(parsing: source).metadata
+            case "image/gif": return try GIFMetadata(parsing: source).metadata
+            case "image/heic", "image/heif", "image/avif": return try HEIFMetadata(parsing: source).metadata
+            case let type where type.hasPrefix("video/"): return try QuickTimeMetadata(parsing: source).metadata
             default: return MediaMetadata()
             }
         } catch let error as MediaParseError {

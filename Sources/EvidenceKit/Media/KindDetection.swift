@@ -25,9 +25,9 @@ public enum KindDetection {
     {
         if mediaType.hasPrefix("video/") {
             if let nameMatch, nameMatch.pattern.kind == .video {
-                return (.video, "video file (\(mediaType)); name matches \(nameMatch.pattern.name)")
+                return (.video, "\(mediaType) file; name matches the \(nameMatch.pattern.name) pattern")
             }
-            return (.video, "video file (\(mediaType))")
+            return (.video, "\(mediaType) file")
         }
         if mediaType.hasPrefix("image/") {
             if let comment = metadata.userComment, comment.lowercased().contains("screenshot") {

@@ -6,7 +6,7 @@
 /// 1. EXIF `DateTimeOriginal`
 /// 2. XMP `exif:DateTimeOriginal`, `photoshop:DateCreated`
 /// 3. QuickTime `com.apple.quicktime.creationdate`
-/// 4. QuickTime `mvhd.creation_time`, then track `tkhd.creation_time`
+/// 4. QuickTime `mvhd.creation_time`, track `tkhd.creation_time` and media `mdhd.creation_time`
 /// 5. EXIF `CreateDate`, XMP `xmp:CreateDate` / `exif:DateTimeDigitized`
 /// 6. PNG `Creation Time` text
 /// 7. EXIF GPS date and time (a satellite clock, but the time of the position fix, not of the shot)
@@ -40,7 +40,7 @@ public enum TimestampRanking {
         case (.xmp, "exif:DateTimeOriginal"), (.xmp, "photoshop:DateCreated"): return 2
         case (.quicktime, "com.apple.quicktime.creationdate"): return 3
         case (.quicktime, "mvhd.creation_time"): return 4
-        case (.quicktime, let field) where field.hasSuffix("tkhd.creation_time"): return 4
+        case (.quicktime, let field) where field.hasSuffix("hd.creation_time"): return 4
         case (.exif, "CreateDate"), (.xmp, "xmp:CreateDate"), (.xmp, "exif:DateTimeDigitized"): return 5
         case (.pngTime, "Creation Time"): return 6
         case (.exif, let field) where field.hasPrefix("GPS"): return 7

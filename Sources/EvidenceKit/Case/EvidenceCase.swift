@@ -96,7 +96,24 @@ public final class EvidenceCase: Sendable {
 
     /// Opens an existing case, clearing copies left half-written by an interrupted `add`.
     public init(opening folder: URL) throws {
+        let metadata = try EvidenceCase.readMetadata(in: folder)
         let metadataURL = folder.appendingPathComponent(EvidenceCase.metadataFileName)
+        guard let zone = TimeZone(identifier: metadata.timeZone) else {
+            throw CaseError(.invalidTimeZone, "\(metadataURL.path) names an unknown time zone “\(metadata.timeZone)”.")
+        }
+        self.folder = folder
+        self.metadata = metadata
+        self.timeZone = zone
+        self.index = try CaseIndex(path: folder.appendingPathComponent("index.sqlite").path)
+        let staging = folder.appendingPathComponent("staging")
+        for leftover in (try? FileManager.default.contentsOfDirectory(atPath: staging.path)) ?? [] {
+            try? FileManager.default.removeItem(at: staging.appendingPathComponent(leftover))
+        }
+    }
+
+    /// Reads a case's `case.json` only, without opening (or changing) anything else in the folder.
+    public static func readMetadata(in folder: URL) throws -> CaseMetadata {
+        let metadataURL = folder.appendingPathComponent(metadataFileName)
         guard let data = FileManager.default.contents(atPath: metadataURL.path) else {
             throw CaseError(.notACase, "\(folder.path) is not an EvidenceKit case (no case.json); create one with `evidence init`.")
         }
@@ -109,17 +126,7 @@ public final class EvidenceCase: Sendable {
         guard metadata.format == CaseMetadata.formatName else {
             throw CaseError(.corrupted, "\(metadataURL.path) has format “\(metadata.format)”; this tool reads \(CaseMetadata.formatName).")
         }
-        guard let zone = TimeZone(identifier: metadata.timeZone) else {
-            throw CaseError(.invalidTimeZone, "\(metadataURL.path) names an unknown time zone “\(metadata.timeZone)”.")
-        }
-        self.folder = folder
-        self.metadata = metadata
-        self.timeZone = zone
-        self.index = try CaseIndex(path: folder.appendingPathComponent("index.sqlite").path)
-        let staging = folder.appendingPathComponent("staging")
-        for leftover in (try? FileManager.default.contentsOfDirectory(atPath: staging.path)) ?? [] {
-            try? FileManager.default.removeItem(at: staging.appendingPathComponent(leftover))
-        }
+        return metadata
     }
 
     /// Every item, in the order they were added.

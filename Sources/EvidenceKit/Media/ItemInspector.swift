@@ -1,0 +1,107 @@
+import Foundation
+
+/// What the case (or `evidence inspect`) knows about a file besides its bytes.
+public struct InspectionContext: Sendable {
+    /// The case's (or `--timezone`'s) IANA zone for local times without an offset.
+    public var timeZone: TimeZone
+    /// From the file system: recorded as source `filesystem`, zone `utc`.
+    public var fileModificationTime: Instant?
+    /// When `add` copied the file: source `acquired`, zone `utc`.
+    public var acquiredAt: Instant?
+    /// A time the victim declared (`--declared-time`): source `declared`.
+    public var declared: EvidenceTimestamp?
+
+    public init(timeZone: TimeZone, fileModificationTime: Instant? = nil, acquiredAt: Instant? = nil,
+                declared: EvidenceTimestamp? = nil) {
+        self.timeZone = timeZone
+        self.fileModificationTime = fileModificationTime
+        self.acquiredAt = acquiredAt
+        self.declared = declared
+    }
+}
+
+/// Inspects one file: media type from its bytes, every time it carries, its kind, the best time and warnings.
+public enum ItemInspector {
+    /// Reads only the bytes it needs (header, metadata boxes and segments; never the whole of a large video)
+    /// from the file at `url`.
+    ///
+    /// For example:
+    /// ```swift
+    /// let inspection = try ItemInspector.inspect(fileAt: url, originalName: "Screenshot_20231225-140322.png",
+    ///                                            context: InspectionContext(timeZone: zone))
+    /// ```
+    /// - Parameters:
+    ///   - url: The file to read (may be a stored copy with another name).
+    ///   - originalName: The file's name as the user had it; file-name patterns use it.
+    ///   - context: The assumed zone and the times known from outside the file.
+    /// - Returns: The inspection. Malformed content gives warnings, never a throw.
+    /// - Throws: ``ByteSourceError`` naming the file when it cannot be opened or read.
+    public static func inspect(fileAt url: URL, originalName: String, context: InspectionContext) throws
+        -> ItemInspection
+    {
+        let source = try FileByteSource(path: url.path)
+        return try inspect(source: source, originalName: originalName, context: context)
+    }
+
+    /// The same as ``inspect(fileAt:originalName:context:)`` over any byte source (bytes in memory, tests).
+    /// - Throws: ``ByteSourceError`` when the source cannot be read.
+    public static func inspect(source: some ByteSource, originalName: String, context: InspectionContext) throws
+        -> ItemInspection
+    {
+        let header = try source.read(at: 0, maxCount: MediaTypeProbe.headerLength)
+        let mediaType = MediaTypeProbe.mediaType(of: header)
+        var metadata = try MediaMetadataReader.read(source, mediaType: mediaType)
+        if source.count == 0 {
+            metadata.warn("empty-file", "the file is empty (0 bytes): it holds no picture, video or time")
+        }
+        let nameMatch = FileNamePatterns.match(originalName)
+
+        var timestamps = metadata.times.map { $0.timestamp(assuming: context.timeZone) }
+        if let nameMatch { timestamps.append(nameMatch.timestamp(assuming: context.timeZone)) }
+        if let declared = context.declared { timestamps.append(declared) }
+        if let modified = context.fileModificationTime {
+            timestamps.append(.utc(modified, source: .filesystem, field: "mtime", precision: precision(of: modified)))
+        }
+        if let acquired = context.acquiredAt {
+            timestamps.append(.utc(acquired, source: .acquired, field: "acquired", precision: precision(of: acquired)))
+        }
+
+        var (kind, reason) = KindDetection.detect(mediaType: mediaType, metadata: metadata, nameMatch: nameMatch)
+        if source.count == 0 { (kind, reason) = (.other, "empty file") }
+        let (best, rankingWarnings) = TimestampRanking.evaluate(timestamps, kind: kind)
+        return ItemInspection(mediaType: mediaType, kind: kind, kindReason: reason, timestamps: timestamps, best: best,
+                              warnings: metadata.warnings + rankingWarnings)
+    }
+
+    private static func precision(of instant: Instant) -> TimePrecision {
+        let nanos = instant.nanoseconds
+        if nanos == 0 { return .second }
+        if nanos % 1_000_000 == 0 { return .millisecond }
+        if nanos % 1000 == 0 { return .microsecond }
+        return .nanosecond
+    }
+}
+
+/// Hands a byte source to the one parser for its media type.
+public enum MediaMetadataReader {
+    /// The metadata of `source`, read by the parser for `mediaType`; an empty result for types without one.
+    /// Content the parser cannot read becomes a warning.
+    /// - Throws: ``ByteSourceError`` when reading fails.
+    public static func read(_ source: some ByteSource, mediaType: String) throws -> MediaMetadata {
+        do {
+            switch mediaType {
+            case "image/jpeg": return try JPEGMetadata(parsing: source).metadata
+            case "image/png": return try PNGMetadata(parsing: source).metadata
+            case "image/webp": return try WebPMetadata(parsing: source).metadata
+            case "image/gif": return try GIFMetadata(parsing: source).metadata
+            case "image/heic", "image/heif", "image/avif": return try HEIFMetadata(parsing: source).metadata
+            case let type where type.hasPrefix("video/"): return try QuickTimeMetadata(parsing: source).metadata
+            default: return MediaMetadata()
+            }
+        } catch let error as MediaParseError {
+            var metadata = MediaMetadata()
+            metadata.warn(error.code, error.reason)
+            return metadata
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import ArgumentParser
+import EvidenceCrypto
+import EvidenceKit
+import Foundation
+
+extension Evidence {
+    /// `evidence inspect FILE... [--json] [--timezone ZONE]`: what `add` would record, for files outside any case.
+    struct Inspect: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show the media type, kind and every timestamp of files, without adding them to a case.",
+            discussion: """
+                Local times written without an offset are placed in --timezone, else the zone of the case \
+                (--case, or the current folder when it is a case), else the system's zone (never silently in UTC); \
+                each timestamp says whether its offset was embedded, assumed or UTC.
+                """
+        )
+
+        @Argument(help: "The files to inspect.")
+        var files: [String] = []
+
+        @Flag(help: "Print JSON: one object per file, an array when several files are given.")
+        var json = false
+
+        @Option(help: "IANA time zone for local times without an offset (e.g. Europe/Brussels).")
+        var timezone: String?
+
+        @Option(name: .customLong("case"), help: "Take the time zone from this case (default: the current folder, when it is a case).")
+        var casePath: String?
+
+        func run() throws {
+            guard !files.isEmpty else {
+                FileHandle.standardError.write(Data("evidence inspect: give at least one file\n".utf8))
+                throw ExitCode(2)
+            }
+            let zone: TimeZone
+            if let timezone {
+                guard let named = TimeZone(identifier: timezone) else {
+                    FileHandle.standardError.write(Data(("evidence inspect: unknown time zone \"\(timezone)\" "
+                        + "(use an IANA name such as Europe/Brussels)\n").utf8))
+                    throw ExitCode(2)
+                }
+                zone = named
+            } else if let caseZone = try caseTimeZone() {
+                zone = caseZone
+            } else {
+                zone = TimeZone.current
+            }
+            var reports: [InspectReport] = []
+            var failed = false
+            for path in files {
+                do {
+                    reports.append(try InspectReport(path: path, zone: zone))
+                } catch {
+                    FileHandle.standardError.write(Data("evidence inspect: \(path): \(describe(error))\n".utf8))
+                    failed = true
+                }
+            }
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                let data = reports.count == 1 && files.count == 1
+                    ? try encoder.encode(reports[0]) : try encoder.encode(reports)
+                print(String(decoding: data, as: UTF8.self))
+            } else {
+                if !reports.isEmpty { print(reports.map(\.text).joined(separator: "\n\n")) }
+            }
+            if failed { throw ExitCode(2) }
+        }
+
+        /// The zone of the case named by --case, or of the current folder when it is a case.
+        private func caseTimeZone() throws -> TimeZone? {
+            let folder = URL(fileURLWithPath: casePath ?? FileManager.default.currentDirectoryPath)
+            guard EvidenceCase.isCase(folder) else {
+                if let casePath {
+                    FileHandle.standardError.write(Data("evidence inspect: \(casePath) is not an EvidenceKit case\n".utf8))
+                    throw ExitCode(2)
+                }
+                return nil
+            }
+            let metadata = try EvidenceCase.readMetadata(in: folder)
+            return TimeZone(identifier: metadata.timeZone)
+        }
+
+        private func describe(_ error: any Error) -> String {
+            if let error = error as? ByteSourceError { return error.reason }
+            return "\(error)"
+        }
+    }
+}
+
+/// One file's inspection as `inspect` prints it; the JSON keys are exactly these.
+struct InspectReport: Encodable {
+    var path: String
+    var size: UInt64
+    var sha256: String
+    var mediaType: String
+    var kind: EvidenceKind
+    var timestamps: [EvidenceTimestamp]
+    var best: EvidenceTimestamp?
+    var warnings: [EvidenceWarning]
+    private var kindReason: String
+
+    private enum CodingKeys: String, CodingKey {
+        case path, size, sha256, mediaType, kind, timestamps, best, warnings
+    }
+
+    init(path: String, zone: TimeZone) throws {
+        let url = URL(fileURLWithPath: path)
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        let modified = (attributes[.modificationDate] as? Date).map(Instant.init)
+        let inspection = try ItemInspector.inspect(fileAt: url, originalName: url.lastPathComponent,
+                                                   context: InspectionContext(timeZone: zone,
+                                                                              fileModificationTime: modified))
+        self.path = path
+        let (digest, size) = try SHA256.hash(fileAt: path)
+        self.size = size
+        self.sha256 = digest.hex
+        self.mediaType = inspection.mediaType
+        self.kind = inspection.kind
+        self.timestamps = inspection.timestamps
+        self.best = inspection.best
+        self.warnings = inspection.warnings
+        self.kindReason = inspection.kindReason
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(path, forKey: .path)
+        try container.encode(size, forKey: .size)
+        try container.encode(sha256, forKey: .sha256)
+        try container.encode(mediaType, forKey: .mediaType)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(timestamps, forKey: .timestamps)
+        try container.encode(best, forKey: .best)  // `null` when there is none: the key is always present
+        try container.encode(warnings, forKey: .warnings)
+    }
+
+    /// The human-readable block: a date-only time is shown as a date, never as midnight.
+    var text: String {
+        func shown(_ timestamp: EvidenceTimestamp) -> String {
+            let value = timestamp.precision == .day ? String(timestamp.value.prefix(10)) + " (date only)" : timestamp.value
+            let zone = timestamp.zone == .assumed ? "assumed \(timestamp.zoneName ?? "")" : timestamp.zone.rawValue
+            return "\(value)  [\(timestamp.source.rawValue) \(timestamp.field); \(zone); \(timestamp.precision.rawValue)]"
+        }
+        var lines = [path, "  size: \(size) bytes", "  sha256: \(sha256)", "  mediaType: \(mediaType)",
+                     "  kind: \(kind.rawValue) (\(kindReason))"]
+        lines.append(timestamps.isEmpty ? "  timestamps: none" : "  timestamps:")
+        lines += timestamps.map { "    \(shown($0))" }
+        lines.append("  best: " + (best.map(shown) ?? "none"))
+        lines.append(warnings.isEmpty ? "  warnings: none" : "  warnings:")
+        lines += warnings.map { "    - [\($0.code)] \($0.message)" }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+@testable import EvidenceKit
+
+@Suite("PNG")
+struct PNGMetadataTests {
+    let brussels = TimeZone(identifier: "Europe/Brussels")!
+
+    func read(_ name: String) throws -> MediaMetadata {
+        try PNGMetadata(parsing: ArrayByteSource(try TestSupport.fixtureBytes("Media/\(name)"))).metadata
+    }
+
+    func values(_ metadata: MediaMetadata) -> [String: String] {
+        Dictionary(metadata.times.map { ("\($0.source.rawValue) \($0.field)", $0.timestamp(assuming: brussels).value) }) {
+            a, _ in a
+        }
+    }
+
+    @Test func iOSScreenshotXMPInITXt() throws {
+        let metadata = try read("screenshot-ios.png")
+        #expect(metadata.userComment == "Screenshot")
+        #expect(metadata.width == 1170 && metadata.height == 2532)
+        #expect(values(metadata) == [
+            "xmp photoshop:DateCreated": "2023-12-25T14:03:22+01:00",
+            "xmp xmp:CreateDate": "2023-12-25T14:03:22+01:00",
+        ])
+        #expect(metadata.times.allSatisfy { $0.offsetSeconds == 3600 })
+        #expect(metadata.warnings.isEmpty)
+    }
+
+    @Test func compressedITXtIsInflated() throws {
+        let metadata = try read("xmp-compressed.png")
+        #expect(metadata.userComment == "Screenshot")
+        #expect(metadata.times.count == 2)
+        #expect(metadata.warnings.isEmpty)
+    }
+
+    @Test func tIMECreationTimeAndEXIfChunk() throws {
+        let metadata = try read("png-times.png")
+        #expect(values(metadata) == [
+            "png-time tIME": "2023-12-25T13:05:01Z",
+            "png-time Creation Time": "2023-12-25T14:03:22+01:00",
+            "exif DateTimeOriginal": "2023-12-25T14:03:22+01:00",
+        ])
+        #expect(metadata.times.first { $0.field == "tIME" }?.isUTC == true)
+        #expect(metadata.warnings.isEmpty)
+    }
+
+    @Test func badCRCIsAWarningOnThatChunk() throws {
+        let metadata = try read("png-bad-crc.png")
+        #expect(metadata.warnings.count == 1)
+        let warning = try #require(metadata.warnings.first)
+        #expect(warning.code == "bad-crc")
+        #expect(warning.message.contains("tIME"))
+        #expect(metadata.times.count == 3)
+    }
+
+    @Test func truncatedPNGWarnsAndKeepsWhatWasWhole() throws {
+        let metadata = try read("png-truncated.png")
+        #expect(metadata.warnings.contains { $0.code == "truncated" })
+        #expect(Set(metadata.times.map(\.field)) == ["tIME", "Creation Time"])
+    }
+
+    @Test func plainPNGHasSizeAndNoTimes() throws {
+        let metadata = try read("plain.png")
+        #expect(metadata.times.isEmpty)
+        #expect(metadata.width == 1080 && metadata.height == 2400)
+    }
+
+    @Test func zipBombInZTXtStopsAtTheCap() throws {
+        // 8 MiB of zeros in a few KB; the cap is 4 MiB.
+        var deflate: [UInt8] = [0x78, 0x9C]
+        // One fixed-Huffman block: literal 0, then as many (length 258, distance 1) copies as needed.
+        var writer = BitWriter()
+        writer.write(1, 1)  // last block
+        writer.write(1, 2)  // fixed Huffman
+        writer.writeReversed(0b0011_0000, 8)  // literal 0
+        for _ in 0..<(8 << 20) / 258 {
+            writer.writeReversed(0b1100_0101, 8)  // length code 285 = 258
+            writer.writeReversed(0, 5)  // distance code 0 = 1
+        }
+        writer.writeReversed(0, 7)  // end of block
+        deflate += writer.bytes
+        #expect(throws: Inflate.Failure.outputLimit) { try Inflate.zlib(deflate, limit: PNGMetadata.maxInflatedText) }
+    }
+}
+
+/// Writes DEFLATE bit streams (least significant bit first; Huffman codes most significant bit first).
+struct BitWriter {
+    var bytes: [UInt8] = []
+    var bitCount = 0
+
+    mutating func write(_ value: Int, _ count: Int) {
+        for bit in 0..<count { push((value >> bit) & 1) }
+    }
+
+    mutating func writeReversed(_ code: Int, _ count: Int) {
+        for bit in stride(from: count - 1, through: 0, by: -1) { push((code >> bit) & 1) }
+    }
+
+    private mutating func push(_ bit: Int) {
+        if bitCount % 8 == 0 { bytes.append(0) }
+        bytes[bytes.count - 1] |= UInt8(bit << (bitCount % 8))
+        bitCount += 1
+    }
+}

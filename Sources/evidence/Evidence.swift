@@ -1,5 +1,6 @@
 import ArgumentParser
 import EvidenceKit
+import Foundation
 
 /// The `evidence` command: a thin layer that parses options, calls one EvidenceKit entry point and renders the result.
 ///
@@ -9,7 +10,22 @@ struct Evidence: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evidence",
         abstract: "Keep screenshots, photos, videos and chat exports as evidence a court can rely on.",
+        discussion: "Exit codes: 0 ok, 1 problems found (verify), 2 usage error or unreadable input.",
         version: EvidenceKitVersion.current,
         subcommands: [Init.self, Add.self, List.self, Seal.self, Verify.self, Inspect.self]
     )
+
+    /// Runs the command, mapping ArgumentParser's usage failures (64) to our usage exit code, 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

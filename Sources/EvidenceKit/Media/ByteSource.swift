@@ -25,11 +25,13 @@ public struct ByteSourceError: Error, CustomStringConvertible, Sendable {
     /// What the system said, in words.
     public var reason: String
 
+    /// An error for `name` with the system's `reason`.
     public init(name: String, reason: String) {
         self.name = name
         self.reason = reason
     }
 
+    /// `cannot read <name>: <reason>`.
     public var description: String { "cannot read \(name): \(reason)" }
 }
 
@@ -38,10 +40,13 @@ public struct ArrayByteSource: ByteSource, Sendable {
     /// The whole buffer.
     public let bytes: [UInt8]
 
+    /// A source over `bytes`.
     public init(_ bytes: [UInt8]) { self.bytes = bytes }
 
+    /// The length of the buffer.
     public var count: UInt64 { UInt64(bytes.count) }
 
+    /// Up to `maxCount` bytes from `offset`; never throws.
     public func read(at offset: UInt64, maxCount: Int) throws -> [UInt8] {
         guard maxCount > 0, offset < UInt64(bytes.count) else { return [] }
         let start = Int(offset)
@@ -56,6 +61,7 @@ public struct ArrayByteSource: ByteSource, Sendable {
 public final class FileByteSource: ByteSource {
     private let descriptor: Int32
     private let name: String
+    /// The file's size when it was opened.
     public let count: UInt64
 
     /// Opens `path` for reading.
@@ -80,6 +86,7 @@ public final class FileByteSource: ByteSource {
 
     deinit { close(descriptor) }
 
+    /// Up to `maxCount` bytes from `offset` with `pread`, retrying on `EINTR`.
     public func read(at offset: UInt64, maxCount: Int) throws -> [UInt8] {
         guard maxCount > 0, offset < count, offset <= UInt64(Int64.max) else { return [] }
         let wanted = Int(min(UInt64(maxCount), count - offset))

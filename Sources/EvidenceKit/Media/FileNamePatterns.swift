@@ -9,14 +9,18 @@ import Foundation
 /// `{SSS}` (milliseconds) `{a}` (AM/PM) `{n}` (any digits) `{'}` (’ or ') `{ }` (space, U+202F or U+00A0).
 /// A match must start at the beginning of the name and may be followed by anything but a digit.
 public struct FileNamePattern: Sendable {
+    /// A stable name recorded as the timestamp's `field` (`android-screenshot`, `pixel-camera-photo` …).
     public var name: String
+    /// The template, in the placeholder language above.
     public var template: String
     /// True when the pattern writes UTC (Pixel camera), false for the device's local time.
     public var isUTC: Bool
+    /// How finely the name states the time (`day` for WhatsApp names).
     public var precision: TimePrecision
     /// The kind the name suggests (`screenshot`, `photo`, `video`).
     public var kind: EvidenceKind
 
+    /// A table row.
     public init(name: String, template: String, isUTC: Bool = false, precision: TimePrecision = .second,
                 kind: EvidenceKind) {
         self.name = name
@@ -30,6 +34,7 @@ public struct FileNamePattern: Sendable {
 /// The table of known names, tried in order (12-hour forms before their 24-hour twins, which would
 /// otherwise read `2.03.22 PM` as 02:03:22).
 public enum FileNamePatterns {
+    /// Every known pattern, in the order they are tried.
     public static let all: [FileNamePattern] = [
         FileNamePattern(name: "android-screenshot", template: "Screenshot_{yyyy}{MM}{dd}-{HH}{mm}{ss}", kind: .screenshot),
         FileNamePattern(name: "android-screenshot-ms",
@@ -69,7 +74,9 @@ public enum FileNamePatterns {
 
     /// A name that matched a pattern: the row and the wall-clock reading it gave.
     public struct Match: Sendable {
+        /// The row that matched.
         public var pattern: FileNamePattern
+        /// The wall-clock reading (UTC when the pattern says so).
         public var local: LocalDateTime
 
         /// The timestamp, with `zone` assumed unless the pattern writes UTC. A day-precision name gives the

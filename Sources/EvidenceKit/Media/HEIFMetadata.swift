@@ -6,6 +6,8 @@ public struct HEIFMetadata {
     public var metadata = MediaMetadata()
 
     static let maxItems = 4096
+    /// Real files have one Exif and one XMP item; many items pointing at the same megabytes would be a trap.
+    static let maxMetadataItems = 8
     static let maxItemBytes = 4 << 20
 
     private struct Location {
@@ -32,10 +34,17 @@ public struct HEIFMetadata {
         let locations = readLocations(iloc, at: ilocBox)
         let idat = children.first { $0.type == "idat" }
 
+        var metadataItems = 0
         for (id, item) in items {
             let isExif = item.type == "Exif"
             let isXMP = item.type == "mime" && item.contentType == "application/rdf+xml"
             guard isExif || isXMP else { continue }
+            metadataItems += 1
+            guard metadataItems <= Self.maxMetadataItems else {
+                metadata.warn("too-many-items", "HEIF: more than \(Self.maxMetadataItems) Exif/XMP items; the rest "
+                    + "were not read")
+                break
+            }
             guard let location = locations[id] else {
                 metadata.warn("bad-box", "HEIF: item \(id) (\(item.type)) has no location in iloc; skipped")
                 continue

@@ -11,6 +11,7 @@ public struct InspectionContext: Sendable {
     /// A time the victim declared (`--declared-time`): source `declared`.
     public var declared: EvidenceTimestamp?
 
+    /// A context; only the zone is required.
     public init(timeZone: TimeZone, fileModificationTime: Instant? = nil, acquiredAt: Instant? = nil,
                 declared: EvidenceTimestamp? = nil) {
         self.timeZone = timeZone

@@ -3,17 +3,21 @@ import Foundation
 /// A time read from inside a file, before any zone is applied: the wall-clock reading, and either the
 /// offset the file wrote beside it, or the fact that the source is defined as UTC, or neither.
 public struct EmbeddedTime: Hashable, Sendable {
+    /// The source vocabulary entry (`exif`, `xmp`, `png-time`, `quicktime`).
     public var source: TimestampSource
     /// The field as exiftool names it (`DateTimeOriginal`, `GPSDateStamp+GPSTimeStamp`, `photoshop:DateCreated`,
     /// `tIME`, `mvhd.creation_time` …), so that readers can check it with a stock tool.
     public var field: String
+    /// The reading as written (in UTC when `isUTC`).
     public var local: LocalDateTime
     /// The UTC offset written in the file, when there was one.
     public var offsetSeconds: Int?
     /// True when the format defines the value as UTC (PNG `tIME`, GPS, QuickTime `mvhd`).
     public var isUTC: Bool
+    /// How finely the source states the time (sub-seconds raise it).
     public var precision: TimePrecision
 
+    /// A reading; with neither `offsetSeconds` nor `isUTC` the zone will be assumed.
     public init(source: TimestampSource, field: String, local: LocalDateTime, offsetSeconds: Int? = nil,
                 isUTC: Bool = false, precision: TimePrecision = .second) {
         self.source = source
@@ -38,19 +42,24 @@ public struct EmbeddedTime: Hashable, Sendable {
 
 /// What one format parser found: times, the clues kind detection uses, and warnings about damage.
 public struct MediaMetadata: Sendable {
+    /// Every time found, in file order.
     public var times: [EmbeddedTime] = []
     /// Camera maker and model (EXIF `Make`/`Model`), absent on screenshots.
     public var make: String?
+    /// Camera model (EXIF `Model`).
     public var model: String?
+    /// The writing program (EXIF `Software`, PNG `Software` text).
     public var software: String?
     /// EXIF or XMP `UserComment`: iOS writes `Screenshot` there.
     public var userComment: String?
     /// Pixel size when the format states it cheaply.
     public var width: Int?
+    /// Pixel height, when stated.
     public var height: Int?
     /// Damage found while reading; each names the structure and offset concerned.
     public var warnings: [EvidenceWarning] = []
 
+    /// Nothing found yet.
     public init() {}
 
     /// Adds what another parser (EXIF inside PNG, XMP inside JPEG …) found, keeping first-found clues.
@@ -82,12 +91,14 @@ public struct MediaParseError: Error, Hashable, Sendable, CustomStringConvertibl
     /// The byte offset concerned.
     public var offset: UInt64
 
+    /// An error with its code, reason and byte offset.
     public init(code: String, reason: String, offset: UInt64 = 0) {
         self.code = code
         self.reason = reason
         self.offset = offset
     }
 
+    /// The reason and the offset, in words.
     public var description: String { "\(reason) (at byte \(offset))" }
 }
 

@@ -14,6 +14,11 @@ public struct PNGMetadata {
     static let maxMetadataChunk = 8 << 20
     /// The most a compressed text chunk may expand to.
     static let maxInflatedText = 4 << 20
+    /// The most all compressed text chunks of one file may expand to together: thousands of small
+    /// "bombs" must not add up to minutes of work.
+    static let maxInflatedTotal = 16 << 20
+
+    private var inflatedTotal = 0
 
     /// Walks the chunks of the PNG in `source`.
     /// - Throws: ``MediaParseError`` when the PNG signature is missing; ``ByteSourceError`` when reading fails.
@@ -122,11 +127,26 @@ public struct PNGMetadata {
     }
 
     private mutating func inflate(_ bytes: [UInt8], keyword: String, type: String, at offset: UInt64) -> [UInt8]? {
+        let budget = min(Self.maxInflatedText, Self.maxInflatedTotal - inflatedTotal)
+        guard budget > 0 else {
+            metadata.warn("decompression-limit", "PNG: \(type) \"\(keyword)\" at byte \(offset) was not decompressed: "
+                + "the file's compressed text already expanded to \(Self.maxInflatedTotal) bytes")
+            return nil
+        }
         do {
-            return try Inflate.zlib(bytes, limit: Self.maxInflatedText)
+            let text = try Inflate.zlib(bytes, limit: budget)
+            inflatedTotal += text.count
+            return text
         } catch {
-            let why = error == .outputLimit ? "expands beyond \(Self.maxInflatedText) bytes" : "cannot be decompressed"
-            metadata.warn("bad-compression", "PNG: \(type) \"\(keyword)\" at byte \(offset) \(why); ignored")
+            // A failed stream still did work: at most the budget, and DEFLATE expands at most ~1032:1.
+            inflatedTotal += min(budget, bytes.count.multipliedReportingOverflow(by: 1032).partialValue)
+            if error == .outputLimit, budget < Self.maxInflatedText {
+                metadata.warn("decompression-limit", "PNG: \(type) \"\(keyword)\" at byte \(offset) was not fully "
+                    + "decompressed: the file's compressed text reached \(Self.maxInflatedTotal) bytes; ignored")
+            } else {
+                let why = error == .outputLimit ? "expands beyond \(Self.maxInflatedText) bytes" : "cannot be decompressed"
+                metadata.warn("bad-compression", "PNG: \(type) \"\(keyword)\" at byte \(offset) \(why); ignored")
+            }
             return nil
         }
     }

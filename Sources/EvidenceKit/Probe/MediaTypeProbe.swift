@@ -20,19 +20,34 @@ public enum MediaTypeProbe {
         if ascii("%PDF-") { return "application/pdf" }
         if starts([0x50, 0x4B, 0x03, 0x04]) || starts([0x50, 0x4B, 0x05, 0x06]) { return "application/zip" }
         if ascii("ftyp", at: 4), b.count >= 12 {
-            let brand = String(decoding: b[8..<12], as: UTF8.self)
-            switch brand {
-            case "heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1": return "image/heic"
-            case "avif", "avis": return "image/avif"
-            case "qt  ": return "video/quicktime"
-            case "3gp4", "3gp5", "3gp6", "3gp7", "3ge6", "3ge7", "3gg6": return "video/3gpp"
-            default: return "video/mp4"
-            }
+            return isoMediaType(b)
         }
         if ascii("moov", at: 4) || ascii("mdat", at: 4) || ascii("wide", at: 4) { return "video/quicktime" }
         if ascii("From ") { return "application/mbox" }
         if looksLikeText(b) { return "text/plain" }
         return "application/octet-stream"
+    }
+
+    /// The type an ISO BMFF `ftyp` box announces: the major brand first (QuickTime, 3GPP), then any image
+    /// brand among the compatible ones (an AVIF may carry the major brand `mif1`, an MP4 never lists `heic`).
+    static func isoMediaType(_ b: [UInt8]) -> String {
+        let boxSize = Int(b[0]) << 24 | Int(b[1]) << 16 | Int(b[2]) << 8 | Int(b[3])
+        let end = min(b.count, max(12, boxSize))
+        let major = String(decoding: b[8..<12], as: UTF8.self)
+        var brands = [major]
+        var offset = 16
+        while offset + 4 <= end {
+            brands.append(String(decoding: b[offset..<offset + 4], as: UTF8.self))
+            offset += 4
+        }
+        if major == "qt  " { return "video/quicktime" }
+        if major.hasPrefix("3g") { return "video/3gpp" }
+        if brands.contains(where: { ["avif", "avis"].contains($0) }) { return "image/avif" }
+        if brands.contains(where: { ["heic", "heix", "heim", "heis", "hevc", "hevx"].contains($0) }) {
+            return "image/heic"
+        }
+        if ["mif1", "msf1"].contains(major) { return "image/heif" }
+        return "video/mp4"
     }
 
     /// True when the bytes decode as UTF-8 (allowing a character cut at the end) with no control bytes

@@ -65,6 +65,8 @@ import Testing
         (["add", "--case", "c", "does-not-exist.png"], "does-not-exist.png"),
         (["add", "--case", "c", "x", "--declared-time", "3 mars"], "--declared-time"),
         (["verify", "b.zip", "--trusted-key", "nope.pem"], "nope.pem"),
+        (["seal", "--case", "c"], "--out"),
+        (["verify", "b.zip", "--no-such-option"], "--no-such-option"),
     ])
     func usageErrorsExitTwoWithASentence(arguments: [String], message: String) throws {
         let directory = try TestSupport.temporaryDirectory("usage")

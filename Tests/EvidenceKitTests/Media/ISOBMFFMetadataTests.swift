@@ -28,6 +28,38 @@ struct ISOBMFFMetadataTests {
         #expect(metadata.warnings.isEmpty)
     }
 
+    @Test func avifExifItem() throws {
+        let metadata = try HEIFMetadata(parsing: source("photo.avif")).metadata
+        #expect(values(metadata) == ["exif DateTimeOriginal": "2023-12-25T14:03:22+01:00"])
+        #expect(metadata.make == "Samsung")
+        #expect(metadata.warnings.isEmpty)
+    }
+
+    @Test func heifExifItemPointingOutsideTheFileIsAWarning() throws {
+        func file(exifOffset: UInt32, length: UInt32) -> [UInt8] {
+            let infe = box("infe", [2, 0, 0, 0] + [0, 1] + [0, 0] + Array("Exif".utf8) + [0])
+            let iinf = box("iinf", [0, 0, 0, 0] + [0, 1] + infe)
+            let iloc = box("iloc", [0, 0, 0, 0] + [0x44, 0x00] + [0, 1] + [0, 1] + [0, 0] + [0, 1]
+                + be32(exifOffset) + be32(length))
+            let hdlr = box("hdlr", [0, 0, 0, 0] + be32(0) + Array("pict".utf8) + [UInt8](repeating: 0, count: 13))
+            return box("ftyp", Array("heic".utf8) + be32(0) + Array("mif1heic".utf8))
+                + box("meta", [0, 0, 0, 0] + hdlr + iinf + iloc)
+        }
+        var good = file(exifOffset: 0, length: 0)
+        let tiff: [UInt8] = [0, 0, 0, 0] + Array("MM\0*".utf8) + [0, 0, 0, 8] + [0, 1]
+            + [0x01, 0x32, 0, 2, 0, 0, 0, 20, 0, 0, 0, 26] + [0, 0, 0, 0] + Array("2023:12:25 14:03:22\0".utf8)
+        good = file(exifOffset: UInt32(good.count), length: UInt32(tiff.count)) + tiff
+        let read = try HEIFMetadata(parsing: ArrayByteSource(good)).metadata
+        #expect(values(read) == ["exif ModifyDate": "2023-12-25T14:03:22+01:00"])
+        #expect(read.warnings.isEmpty)
+
+        let outside = file(exifOffset: 0x7FFF_FFFF, length: 100)
+        let damaged = try HEIFMetadata(parsing: ArrayByteSource(outside)).metadata
+        #expect(damaged.times.isEmpty)
+        #expect(damaged.warnings.map(\.code) == ["bad-offset"])
+        #expect(damaged.warnings.first?.message.contains("outside the file") == true)
+    }
+
     @Test(arguments: ["video.mp4", "video.3gp"])
     func movieHeaderTrackAndMediaTimesAreUTC(_ name: String) throws {
         let metadata = try QuickTimeMetadata(parsing: source(name)).metadata

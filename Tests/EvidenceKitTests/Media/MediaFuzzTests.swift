@@ -89,6 +89,27 @@ struct MediaFuzzTests {
         for length in 0...tiff.count { _ = try? EXIFMetadata(tiff: Array(tiff.prefix(length))) }
     }
 
+    @Test func mutatedFileNames() {
+        var random = SeededGenerator(state: 99)
+        let names = FileNamePatternsTests.cases.map(\.name)
+        for name in names {
+            for length in 0...name.unicodeScalars.count {
+                _ = FileNamePatterns.match(String(String.UnicodeScalarView(name.unicodeScalars.prefix(length))))
+            }
+            for _ in 0..<200 {
+                var scalars = Array(name.unicodeScalars)
+                let at = Int.random(in: 0..<scalars.count, using: &random)
+                let replacement = ["9", "0", ".", " ", "\u{202F}", "\u{0301}", "P", "-", "_"]
+                    .randomElement(using: &random)!.unicodeScalars.first!
+                if Bool.random(using: &random) { scalars[at] = replacement } else { scalars.insert(replacement, at: at) }
+                if let match = FileNamePatterns.match(String(String.UnicodeScalarView(scalars))) {
+                    #expect(LocalDateTime(year: match.local.year, month: match.local.month, day: match.local.day,
+                                          hour: match.local.hour, minute: match.local.minute) != nil)
+                }
+            }
+        }
+    }
+
     @Test func inspectorOnMutatedFilesNeverThrowsForContent() throws {
         var random = SeededGenerator(state: 7)
         let context = InspectionContext(timeZone: TimeZone(identifier: "Europe/Brussels")!)

@@ -11,7 +11,7 @@ struct MediaOracleTests {
     static let fixtures = ["photo-iphone.jpg", "photo-le.jpg", "screenshot-xmp.jpg", "dst-gap.jpg",
                            "exif-bad-offset.jpg", "exif-ifd-loop.jpg", "jpeg-truncated.jpg", "screenshot-ios.png",
                            "xmp-compressed.png", "png-times.png", "png-bad-crc.png", "png-truncated.png", "plain.png",
-                           "image.webp", "image.gif", "photo.heic", "video.mp4", "video-no-time.mp4",
+                           "image.webp", "image.gif", "photo.heic", "photo.avif", "video.mp4", "video-no-time.mp4",
                            "screen-recording.mov", "video.3gp"]
 
     /// exiftool's name for each of our fields, most precise first (Composite joins sub-seconds and offsets).

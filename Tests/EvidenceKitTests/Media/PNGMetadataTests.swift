@@ -105,3 +105,30 @@ struct BitWriter {
         bitCount += 1
     }
 }
+
+@Suite("PNG decompression budget")
+struct PNGDecompressionBudgetTests {
+    @Test func manySmallBombsStopAtTheFileBudget() throws {
+        // 40 zTXt chunks of 1 MiB of zeros each (about 1 KB compressed): 16 MiB in total are inflated, then
+        // the rest is refused with one warning per chunk (capped), never minutes of work.
+        var writer = BitWriter()
+        writer.write(1, 1)
+        writer.write(1, 2)
+        writer.writeReversed(0b0011_0000, 8)
+        for _ in 0..<((1 << 20) - 1) / 258 {
+            writer.writeReversed(0b1100_0101, 8)
+            writer.writeReversed(0, 5)
+        }
+        writer.writeReversed(0, 7)
+        let stream: [UInt8] = [0x78, 0x9C] + writer.bytes
+        func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
+            be32(UInt32(data.count)) + Array(type.utf8) + data + be32(CRC32.checksum(Array(type.utf8), data))
+        }
+        var png = PNGMetadata.signature + chunk("IHDR", be32(1) + be32(1) + [8, 0, 0, 0, 0])
+        for _ in 0..<40 { png += chunk("zTXt", Array("Comment".utf8) + [0, 0] + stream) }
+        png += chunk("IEND", [])
+        let metadata = try PNGMetadata(parsing: ArrayByteSource(png)).metadata
+        #expect(metadata.warnings.contains { $0.code == "decompression-limit" })
+        #expect(!metadata.warnings.contains { $0.code == "bad-compression" })
+    }
+}

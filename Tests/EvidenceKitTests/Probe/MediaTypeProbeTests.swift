@@ -7,12 +7,27 @@ import Testing
 struct MediaTypeProbeTests {
     @Test(arguments: [
         ("photo-iphone.jpg", "image/jpeg"), ("screenshot-ios.png", "image/png"), ("image.webp", "image/webp"),
-        ("image.gif", "image/gif"), ("photo.heic", "image/heic"), ("video.mp4", "video/mp4"),
+        ("image.gif", "image/gif"), ("photo.heic", "image/heic"), ("photo.avif", "image/avif"), ("video.mp4", "video/mp4"),
         ("screen-recording.mov", "video/quicktime"), ("video.3gp", "video/3gpp"), ("empty.jpg", "application/octet-stream"),
     ])
     func fixturesAreRecognisedFromTheirBytes(_ name: String, _ expected: String) throws {
         let bytes = try TestSupport.fixtureBytes("Media/\(name)")
         #expect(MediaTypeProbe.mediaType(of: bytes) == expected)
+    }
+
+    @Test func isoBrandsDecideBetweenImageAndVideo() {
+        func ftyp(_ major: String, _ compatible: [String]) -> [UInt8] {
+            let payload = Array(major.utf8) + [0, 0, 0, 0] + compatible.flatMap { Array($0.utf8) }
+            return [0, 0, 0, UInt8(8 + payload.count)] + Array("ftyp".utf8) + payload
+        }
+        #expect(MediaTypeProbe.mediaType(of: ftyp("mif1", ["mif1", "avif"])) == "image/avif")
+        #expect(MediaTypeProbe.mediaType(of: ftyp("mif1", ["mif1", "heic"])) == "image/heic")
+        #expect(MediaTypeProbe.mediaType(of: ftyp("mif1", ["mif1"])) == "image/heif")
+        #expect(MediaTypeProbe.mediaType(of: ftyp("qt  ", ["qt  "])) == "video/quicktime")
+        #expect(MediaTypeProbe.mediaType(of: ftyp("3gp4", ["isom"])) == "video/3gpp")
+        #expect(MediaTypeProbe.mediaType(of: ftyp("isom", ["isom", "avc1", "mp41"])) == "video/mp4")
+        // A box size beyond the header only limits how many brands are read.
+        #expect(MediaTypeProbe.mediaType(of: [0xFF, 0xFF, 0xFF, 0xFF] + Array("ftypisom".utf8)) == "video/mp4")
     }
 
     @Test func nameDoesNotMatterOnlyBytes() {

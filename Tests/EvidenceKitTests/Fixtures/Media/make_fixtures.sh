@@ -61,6 +61,10 @@ rm heic-src.png
 $X -Make=Apple -Model="iPhone 15" -DateTimeOriginal="2023:12:25 14:03:22" -OffsetTimeOriginal=+01:00 \
    -XMP-photoshop:DateCreated="2023-12-25T14:03:22+01:00" photo.heic
 
+# AVIF from ImageMagick (libheif + AV1), with EXIF written by exiftool.
+convert -size 16x16 xc:'#ff8000' -strip photo.avif
+$X -Make=Samsung -Model=SM-S911B -DateTimeOriginal="2023:12:25 14:03:22" -OffsetTimeOriginal=+01:00 photo.avif
+
 # Videos: MP4 with mvhd/tkhd times from ffmpeg; a MOV with Apple's creationdate key; a 3GP.
 ffmpeg -loglevel error -y -f lavfi -i color=c=black:s=16x16:d=0.2:r=5 -c:v mpeg4 \
   -metadata creation_time=2023-12-25T13:03:22Z video.mp4

@@ -10,6 +10,6 @@ struct Evidence: ParsableCommand {
         commandName: "evidence",
         abstract: "Keep screenshots, photos, videos and chat exports as evidence a court can rely on.",
         version: EvidenceKitVersion.current,
-        subcommands: []
+        subcommands: [Chat.self]
     )
 }

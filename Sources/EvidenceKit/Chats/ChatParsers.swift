@@ -23,6 +23,8 @@ public enum ChatParsers {
     /// Every parser, in the order detection tries them.
     public static var all: [any ChatExportParser.Type] {
         [
+            TelegramParser.self,
+            MetaParser.self,
             WhatsAppParser.self,
         ]
     }

@@ -25,6 +25,7 @@ public enum ChatParsers {
         [
             TelegramParser.self,
             MetaParser.self,
+            SMSBackupParser.self,
             WhatsAppParser.self,
         ]
     }

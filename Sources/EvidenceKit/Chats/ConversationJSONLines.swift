@@ -37,6 +37,11 @@ public enum ConversationJSONLines {
         /// Bytes collected before ``writeOrFlush(_:)`` hands them on.
         public var flushThreshold = 1 << 18
         private let sink: ([UInt8]) throws -> Void
+        private var lastMeta: [UInt8] = []
+        private var lastSource = TimestampSource.chat
+        private var lastZone = ZoneBasis.utc
+        private var lastField = ""
+        private var lastZoneName: String?
 
         public init(sink: @escaping ([UInt8]) throws -> Void) {
             self.sink = sink
@@ -65,16 +70,26 @@ public enum ConversationJSONLines {
                 buffer.append(0x22)
                 Self.appendRFC3339(t, to: &buffer)
                 buffer.append(0x22)
-                raw(",\"timestampSource\":")
-                string(t.source.rawValue)
-                raw(",\"timestampField\":")
-                string(t.field)
-                raw(",\"zone\":")
-                string(t.zone.rawValue)
-                if let zoneName = t.zoneName {
-                    raw(",\"zoneName\":")
-                    string(zoneName)
+                // Source, field and zone repeat on every line of an export: encode them once.
+                if t.source != lastSource || t.zone != lastZone || t.field != lastField || t.zoneName != lastZoneName
+                    || lastMeta.isEmpty {
+                    let saved = buffer
+                    buffer = []
+                    raw(",\"timestampSource\":")
+                    string(t.source.rawValue)
+                    raw(",\"timestampField\":")
+                    string(t.field)
+                    raw(",\"zone\":")
+                    string(t.zone.rawValue)
+                    if let zoneName = t.zoneName {
+                        raw(",\"zoneName\":")
+                        string(zoneName)
+                    }
+                    lastMeta = buffer
+                    buffer = saved
+                    (lastSource, lastZone, lastField, lastZoneName) = (t.source, t.zone, t.field, t.zoneName)
                 }
+                buffer.append(contentsOf: lastMeta)
                 if !t.warnings.isEmpty {
                     raw(",\"timestampWarnings\":[")
                     for (i, w) in t.warnings.enumerated() {

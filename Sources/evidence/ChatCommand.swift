@@ -66,7 +66,12 @@ extension Evidence.Chat {
                     name = "\(url.lastPathComponent)/\(export.chatFileName)"
                     options.availableMediaNames = Set(export.mediaEntryNames)
                 }
-                guard let platform = ChatExportDetector.detect(bytes: bytes, name: name) else {
+                // Content decides; when nothing recognises the bytes, the extension picks the parser whose error
+                // will say precisely what is wrong (a binary "_chat.txt", a truncated "result.json" …).
+                let fallback: [String: ChatPlatform] = ["txt": .whatsapp, "json": .telegram, "xml": .sms]
+                guard let platform = ChatExportDetector.detect(bytes: bytes, name: name)
+                    ?? fallback[url.pathExtension.lowercased()]
+                else {
                     throw ChatParseError(code: .unsupported, reason: "not a chat export this tool recognises",
                                          fileName: name, line: 1)
                 }
@@ -91,8 +96,7 @@ extension Evidence.Chat {
             } catch let error as ChatParseError {
                 FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
                 throw ExitCode(2)
-            } catch let error as OutputClosed {
-                _ = error
+            } catch is OutputClosed {
                 throw ExitCode(0)
             } catch {
                 FileHandle.standardError.write(Data("error: \(file): \(error.localizedDescription)\n".utf8))

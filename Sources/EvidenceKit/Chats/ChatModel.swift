@@ -27,6 +27,7 @@ public struct ChatParseOptions: Sendable {
     /// Telegram folder). `nil` when unknown: attachments are then neither found nor missing.
     public var availableMediaNames: Set<String>?
 
+    /// Options for one parse; only `timeZone` is required.
     public init(timeZone: TimeZone, dateOrder: DateOrder? = nil, me: String? = nil,
                 availableMediaNames: Set<String>? = nil) {
         self.timeZone = timeZone
@@ -63,6 +64,7 @@ public struct ChatAttachment: Hashable, Codable, Sendable {
     /// Whether the file is present beside the export; `nil` when the caller did not say which files are present.
     public var found: Bool?
 
+    /// An attachment reference as the export names it.
     public init(name: String, mediaType: String? = nil, found: Bool? = nil) {
         self.name = name
         self.mediaType = mediaType
@@ -74,11 +76,16 @@ public struct ChatAttachment: Hashable, Codable, Sendable {
 ///
 /// For a JSON or XML export the range covers the message's object or element.
 public struct SourceRange: Hashable, Codable, Sendable {
+    /// Offset of the first byte, from 0.
     public var byteStart: Int
+    /// Offset just past the last byte (half-open range); line terminators after the last line are not included.
     public var byteEnd: Int
+    /// First line, from 1.
     public var lineStart: Int
+    /// Last line, inclusive.
     public var lineEnd: Int
 
+    /// A range into the original export.
     public init(byteStart: Int, byteEnd: Int, lineStart: Int, lineEnd: Int) {
         self.byteStart = byteStart
         self.byteEnd = byteEnd
@@ -109,6 +116,7 @@ public struct ChatMessage: Codable, Sendable {
     /// The chat this message belongs to when one export holds several (Telegram's full export).
     public var thread: String?
 
+    /// A message as a parser read it.
     public init(index: Int, timestamp: EvidenceTimestamp?, author: String?, text: String,
                 attachments: [ChatAttachment] = [], kind: ChatMessageKind, source: SourceRange,
                 edited: Bool = false, messageID: String? = nil, replyTo: String? = nil, thread: String? = nil) {
@@ -129,14 +137,17 @@ public struct ChatMessage: Codable, Sendable {
 /// Everything about a conversation except its messages: what a streaming parse returns at the end.
 public struct ConversationInfo: Codable, Sendable {
     public var platform: ChatPlatform
+    /// The chat's name as the export gives it (WhatsApp: from the file name; Telegram: `name`; Meta: `title`).
     public var title: String
     /// Authors in the order they first appear (plus any the export lists up front).
     public var participants: [String]
     public var warnings: [EvidenceWarning]
     /// The export's file name as given to the parser.
     public var sourceName: String
+    /// How many messages were delivered.
     public var messageCount: Int
 
+    /// The summary a parser returns after its last message.
     public init(platform: ChatPlatform, title: String, participants: [String], warnings: [EvidenceWarning],
                 sourceName: String, messageCount: Int) {
         self.platform = platform
@@ -151,13 +162,18 @@ public struct ConversationInfo: Codable, Sendable {
 /// A parsed chat export: who, what, when, and where in the original file each message came from.
 public struct Conversation: Codable, Sendable {
     public var platform: ChatPlatform
+    /// The chat's name as the export gives it.
     public var title: String
+    /// Authors in the order they first appear (plus any the export lists up front).
     public var participants: [String]
     /// In the export's own order (Instagram's newest-first stays newest-first).
     public var messages: [ChatMessage]
+    /// Things a reader should know: an assumed date order, missing media, repaired characters.
     public var warnings: [EvidenceWarning]
+    /// The export's file name as given to the parser.
     public var sourceName: String
 
+    /// A conversation from its parts.
     public init(platform: ChatPlatform, title: String, participants: [String], messages: [ChatMessage],
                 warnings: [EvidenceWarning], sourceName: String) {
         self.platform = platform
@@ -179,34 +195,53 @@ public struct Conversation: Codable, Sendable {
 public struct ChatParseError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Stable, machine-readable reasons. Extensible: new codes may appear.
     public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+        /// The stable text of the code, e.g. `invalid-utf8`.
         public var rawValue: String
+        /// A code from its text.
         public init(rawValue: String) { self.rawValue = rawValue }
+        /// The raw value.
         public var description: String { rawValue }
 
+        /// Binary content (a NUL byte) where text was expected.
         public static let notText = Code(rawValue: "not-text")
+        /// Bytes that are not UTF-8 in a format that is always UTF-8.
         public static let invalidUTF8 = Code(rawValue: "invalid-utf8")
+        /// A line longer than any the app writes.
         public static let lineTooLong = Code(rawValue: "line-too-long")
+        /// A multi-line message longer than any the app writes.
         public static let messageTooLong = Code(rawValue: "message-too-long")
+        /// Nothing in the file looks like a message of the format.
         public static let noMessages = Code(rawValue: "no-messages")
+        /// A date or time that does not exist (31 February, hour 25).
         public static let badDate = Code(rawValue: "bad-date")
+        /// Days above 12 in both the first and second field: the day/month order cannot be decided.
         public static let inconsistentDates = Code(rawValue: "inconsistent-dates")
+        /// JSON that is truncated or not JSON.
         public static let malformedJSON = Code(rawValue: "malformed-json")
+        /// XML that is truncated or not the expected XML.
         public static let malformedXML = Code(rawValue: "malformed-xml")
+        /// Valid JSON or XML without the members the format has.
         public static let unexpectedStructure = Code(rawValue: "unexpected-structure")
+        /// More entries, bytes or messages than the parser's limits.
         public static let tooLarge = Code(rawValue: "too-large")
+        /// A zip that cannot be read.
         public static let badArchive = Code(rawValue: "bad-archive")
+        /// A platform or file this tool has no parser for.
         public static let unsupported = Code(rawValue: "unsupported")
     }
 
+    /// What kind of problem, for programs.
     public var code: Code
     /// One sentence a person understands.
     public var reason: String
+    /// The export's file name as given to the parser.
     public var fileName: String
     /// 1-based line of the problem, when known.
     public var line: Int?
     /// 0-based byte offset of the problem, when known.
     public var byteOffset: Int?
 
+    /// An error naming the file and, when known, the line and byte.
     public init(code: Code, reason: String, fileName: String, line: Int? = nil, byteOffset: Int? = nil) {
         self.code = code
         self.reason = reason
@@ -215,6 +250,7 @@ public struct ChatParseError: Error, Hashable, Sendable, CustomStringConvertible
         self.byteOffset = byteOffset
     }
 
+    /// `file, line N (byte B): reason`.
     public var description: String {
         var place = fileName
         if let line { place += ", line \(line)" }

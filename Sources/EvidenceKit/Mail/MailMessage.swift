@@ -6,9 +6,11 @@ public struct MailAttachment: Hashable, Sendable {
     public var fileName: String
     /// The declared media type, lower-cased (`image/jpeg`).
     public var mediaType: String
+    /// The decoded content.
     public var bytes: [UInt8]
     /// `attachment` or `inline`, as declared (`nil` when the part has no Content-Disposition).
     public var disposition: String?
+    /// The `Content-ID` (`<logo1>`) an HTML body refers to with `cid:`.
     public var contentID: String?
 }
 
@@ -31,11 +33,15 @@ public struct MailMessage: Sendable {
     public let headers: [MailHeaderField]
     /// The `Date` header (source `email-header`, zone `embedded` when an offset is written).
     public let date: EvidenceTimestamp?
+    /// The `From` header, RFC 2047 decoded.
     public let from: String?
+    /// The `To` header, RFC 2047 decoded.
     public let to: String?
+    /// The `Cc` header, RFC 2047 decoded.
     public let cc: String?
     /// RFC 2047 decoded.
     public let subject: String?
+    /// The `Message-ID` as written, with its angle brackets.
     public let messageID: String?
     /// The time of each `Received` header, topmost (last hop) first; field `Received[0]`, `Received[1]` …
     public let receivedTimes: [EvidenceTimestamp]
@@ -43,7 +49,9 @@ public struct MailMessage: Sendable {
     public let textBody: String?
     /// The first `text/html` part, decoded.
     public let htmlBody: String?
+    /// Every non-text part (and every part with a file name), in document order.
     public let attachments: [MailAttachment]
+    /// Things a reader should know: no Date, an unknown charset, nesting cut short.
     public let warnings: [EvidenceWarning]
 
     /// Parses one message.

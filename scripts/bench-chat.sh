@@ -2,11 +2,11 @@
 # Benchmarks `evidence chat parse --json` against whatstk 0.9.1 on the same generated 1,000,000-line Android
 # WhatsApp export, in the same run. Not a test: prints wall time and peak memory of both, and the ratio.
 #
-#   scripts/bench-chat.sh            # uses ./.bench-chat as its work folder
+#   scripts/bench-chat.sh            # work folder: $TMPDIR/evidencekit-bench-chat (export + venv are reused)
 #   BENCH_DIR=/tmp/b scripts/bench-chat.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-WORK="${BENCH_DIR:-$PWD/.bench-chat}"
+WORK="${BENCH_DIR:-${TMPDIR:-/tmp}/evidencekit-bench-chat}"
 LINES="${BENCH_LINES:-1000000}"
 mkdir -p "$WORK"
 
@@ -65,20 +65,25 @@ BIN="$(swift build -c release --show-bin-path)/evidence"
 
 measure() { # label, command… → prints "seconds peakKB"
     local log="$WORK/time-$1.txt"; shift
-    /usr/bin/time -v "$@" > /dev/null 2> "$log"
+    if ! /usr/bin/time -v "$@" > /dev/null 2> "$log"; then
+        echo "FAILED: $*" >&2; tail -20 "$log" >&2; exit 1
+    fi
     local wall rss
     wall=$(grep "Elapsed (wall clock)" "$log" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
     rss=$(grep "Maximum resident set size" "$log" | awk '{print $NF}')
     echo "$wall $rss"
 }
 
-read -r OURS_S OURS_KB < <(measure evidence "$BIN" chat parse --json --timezone Europe/Brussels "$CHAT")
-read -r WTK_S WTK_KB < <(measure whatstk "$WORK/venv/bin/python" -c "
+OURS=$(measure evidence "$BIN" chat parse --json --timezone Europe/Brussels "$CHAT") || exit 1
+read -r OURS_S OURS_KB <<< "$OURS"
+WTK=$(measure whatstk "$WORK/venv/bin/python" -c "
 import sys
 from whatstk import WhatsAppChat
-chat = WhatsAppChat.from_source(filepath=sys.argv[1])
+# max_size=None: 0.9.1 refuses inputs above its default size cap otherwise.
+chat = WhatsAppChat.from_source(filepath=sys.argv[1], max_size=None)
 print(len(chat.df))
-" "$CHAT")
+" "$CHAT") || exit 1
+read -r WTK_S WTK_KB <<< "$WTK"
 OURS_COUNT=$("$BIN" chat parse --json --timezone Europe/Brussels "$CHAT" | wc -l)
 
 printf 'evidence chat parse --json: %6.2f s  peak %6.0f MB  (%s messages)\n' "$OURS_S" "$(echo "$OURS_KB/1024" | bc -l)" "$OURS_COUNT"

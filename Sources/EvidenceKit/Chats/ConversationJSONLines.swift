@@ -3,13 +3,13 @@ import Foundation
 /// The derived JSON Lines file of a conversation: one JSON object per message, in the export's order.
 ///
 /// Keys: `index`, `timestamp` (RFC 3339 or `null`), `timestampSource`, `timestampField`, `zone`, `zoneName`,
-/// `timestampWarnings`, `author` (`null` for app lines), `text`, `attachments` (`name`, `mediaType`, `found`),
+/// `precision`, `timestampWarnings`, `author` (`null` for app lines), `text`, `attachments` (`name`, `mediaType`, `found`),
 /// `kind`, `edited`, `messageID`, `replyTo`, `thread`, and `source` (`byteStart`, `byteEnd`, `lineStart`, `lineEnd`
 /// into the original export). Optional keys are left out when they have no value.
 ///
 /// For example:
 /// ```
-/// {"index":0,"timestamp":"2023-12-25T14:03:00+01:00","timestampSource":"chat","timestampField":"WhatsApp line","zone":"assumed","zoneName":"Europe/Brussels","author":"Alice","text":"hi","attachments":[],"kind":"message","edited":false,"source":{"byteStart":0,"byteEnd":30,"lineStart":1,"lineEnd":1}}
+/// {"index":0,"timestamp":"2023-12-25T14:03:00+01:00","timestampSource":"chat","timestampField":"WhatsApp line","zone":"assumed","zoneName":"Europe/Brussels","precision":"minute","author":"Alice","text":"hi","attachments":[],"kind":"message","edited":false,"source":{"byteStart":0,"byteEnd":30,"lineStart":1,"lineEnd":1}}
 /// ```
 public enum ConversationJSONLines {
     /// The whole file for messages already in memory.
@@ -18,6 +18,54 @@ public enum ConversationJSONLines {
         writer.flushThreshold = .max
         for message in messages { writer.write(message) }
         return writer.buffer
+    }
+
+    /// Reads a file written by ``encode(_:)`` or ``Writer`` back into messages (what we write, we can read).
+    ///
+    /// - Throws: ``ChatParseError`` naming `name` and the line that is not a message this format wrote.
+    public static func decode(_ bytes: [UInt8], name: String = "messages.jsonl") throws -> [ChatMessage] {
+        var messages: [ChatMessage] = []
+        var lineNumber = 0
+        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.isEmpty { continue }
+            func fail(_ why: String) -> ChatParseError {
+                ChatParseError(code: .malformedJSON, reason: why, fileName: name, line: lineNumber)
+            }
+            guard let o = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
+                throw fail("not a JSON object")
+            }
+            guard let index = JSONValue.int64(o["index"]), let text = o["text"] as? String,
+                  let kindText = o["kind"] as? String, let kind = ChatMessageKind(rawValue: kindText),
+                  let source = o["source"] as? [String: Any],
+                  let byteStart = JSONValue.int64(source["byteStart"]), let byteEnd = JSONValue.int64(source["byteEnd"]),
+                  let lineStart = JSONValue.int64(source["lineStart"]), let lineEnd = JSONValue.int64(source["lineEnd"])
+            else { throw fail("a message needs index, text, kind and source") }
+            var timestamp: EvidenceTimestamp?
+            if let value = o["timestamp"] as? String {
+                guard let parsed = RFC3339.parse(value),
+                      let sourceName = (o["timestampSource"] as? String).flatMap(TimestampSource.init(rawValue:)),
+                      let zone = (o["zone"] as? String).flatMap(ZoneBasis.init(rawValue:)),
+                      let precision = (o["precision"] as? String).flatMap(TimePrecision.init(rawValue:))
+                else { throw fail("the timestamp is incomplete") }
+                timestamp = EvidenceTimestamp(source: sourceName, field: o["timestampField"] as? String ?? "",
+                                              instant: parsed.instant, offsetSeconds: parsed.offsetSeconds, zone: zone,
+                                              zoneName: o["zoneName"] as? String, precision: precision,
+                                              warnings: o["timestampWarnings"] as? [String] ?? [])
+            }
+            let attachments = (o["attachments"] as? [[String: Any]] ?? []).compactMap { a -> ChatAttachment? in
+                guard let n = a["name"] as? String else { return nil }
+                return ChatAttachment(name: n, mediaType: a["mediaType"] as? String, found: a["found"] as? Bool)
+            }
+            messages.append(ChatMessage(
+                index: Int(index), timestamp: timestamp, author: o["author"] as? String, text: text,
+                attachments: attachments, kind: kind,
+                source: SourceRange(byteStart: Int(byteStart), byteEnd: Int(byteEnd), lineStart: Int(lineStart),
+                                    lineEnd: Int(lineEnd)),
+                edited: o["edited"] as? Bool ?? false, messageID: o["messageID"] as? String,
+                replyTo: o["replyTo"] as? String, thread: o["thread"] as? String))
+        }
+        return messages
     }
 
     /// Writes messages as they are parsed, handing full buffers to `sink` (a file or standard output), so that a
@@ -42,6 +90,7 @@ public enum ConversationJSONLines {
         private var lastZone = ZoneBasis.utc
         private var lastField = ""
         private var lastZoneName: String?
+        private var lastPrecision = TimePrecision.second
 
         public init(sink: @escaping ([UInt8]) throws -> Void) {
             self.sink = sink
@@ -72,7 +121,7 @@ public enum ConversationJSONLines {
                 buffer.append(0x22)
                 // Source, field and zone repeat on every line of an export: encode them once.
                 if t.source != lastSource || t.zone != lastZone || t.field != lastField || t.zoneName != lastZoneName
-                    || lastMeta.isEmpty {
+                    || t.precision != lastPrecision || lastMeta.isEmpty {
                     let saved = buffer
                     buffer = []
                     raw(",\"timestampSource\":")
@@ -85,9 +134,12 @@ public enum ConversationJSONLines {
                         raw(",\"zoneName\":")
                         string(zoneName)
                     }
+                    raw(",\"precision\":")
+                    string(t.precision.rawValue)
                     lastMeta = buffer
                     buffer = saved
-                    (lastSource, lastZone, lastField, lastZoneName) = (t.source, t.zone, t.field, t.zoneName)
+                    (lastSource, lastZone, lastField, lastZoneName, lastPrecision) =
+                        (t.source, t.zone, t.field, t.zoneName, t.precision)
                 }
                 buffer.append(contentsOf: lastMeta)
                 if !t.warnings.isEmpty {

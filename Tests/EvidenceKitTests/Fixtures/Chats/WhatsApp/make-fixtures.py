@@ -138,3 +138,16 @@ with zipfile.ZipFile("ios-export.zip", "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr(info, data)
 import os
 os.remove("_chat.txt")
+
+# Android zip export ("WhatsApp Chat with Bob.txt") and a zip that holds no chat at all.
+chat = ("25/12/2023, 14:07 - Bob: IMG-20231225-WA0003.jpg (file attached)\n"
+        "25/12/2023, 14:08 - Alice: ok\n").encode("utf-8")
+with zipfile.ZipFile("android-export.zip", "w", zipfile.ZIP_DEFLATED) as z:
+    for name, data in [("WhatsApp Chat with Bob.txt", chat),
+                       ("IMG-20231225-WA0003.jpg", bytes.fromhex("ffd8ffe000104a46494600010100000100010000ffd9"))]:
+        info = zipfile.ZipInfo(name, date_time=(2023, 12, 25, 14, 10, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        z.writestr(info, data)
+with zipfile.ZipFile("no-chat.zip", "w", zipfile.ZIP_STORED) as z:
+    info = zipfile.ZipInfo("photo.jpg", date_time=(2023, 12, 25, 14, 10, 0))
+    z.writestr(info, bytes.fromhex("ffd8ffd9"))

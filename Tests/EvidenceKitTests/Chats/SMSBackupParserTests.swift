@@ -81,3 +81,17 @@ struct SMSBackupParserTests {
         }
     }
 }
+
+@Suite("SMS embedded MMS files")
+struct SMSEmbeddedFileTests {
+    @Test func mmsPartsAreDecodedFromTheMessagesOwnElement() throws {
+        let bytes = try TestSupport.fixtureBytes("Chats/SMS/sms-backup.xml")
+        let c = try ChatParsers.parse(bytes: bytes, name: "sms.xml", platform: .sms,
+                                      options: ChatParseOptions(timeZone: brussels))
+        let files = try SMSBackupParser.embeddedFiles(in: bytes, of: c.messages[3], name: "sms.xml")
+        #expect(files.map(\.name) == c.messages[3].attachments.map(\.name))
+        #expect(files.first?.mediaType == "image/jpeg")
+        #expect(files.first?.bytes.prefix(3) == [0xFF, 0xD8, 0xFF])
+        #expect(try SMSBackupParser.embeddedFiles(in: bytes, of: c.messages[0], name: "sms.xml").isEmpty)
+    }
+}

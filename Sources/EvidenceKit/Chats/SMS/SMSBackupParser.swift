@@ -313,3 +313,44 @@ struct XMLReader {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+/// A file carried inside the export itself (an MMS part's base64 `data`), decoded.
+public struct EmbeddedChatFile: Hashable, Sendable {
+    /// The name the attachment has in ``ChatMessage/attachments``.
+    public var name: String
+    public var mediaType: String?
+    public var bytes: [UInt8]
+}
+
+extension SMSBackupParser {
+    /// The files an MMS carries inline, decoded from the message's own element in the original backup, so the
+    /// case can store them as items linked to the message.
+    ///
+    /// - Parameters:
+    ///   - bytes: the whole backup file, as parsed.
+    ///   - message: a message from that parse (its ``ChatMessage/source`` range is read again).
+    /// - Throws: ``ChatParseError`` when the range is not an element of this file.
+    public static func embeddedFiles(in bytes: [UInt8], of message: ChatMessage,
+                                     name: String) throws -> [EmbeddedChatFile] {
+        let range = message.source.byteStart..<message.source.byteEnd
+        guard range.lowerBound >= 0, range.upperBound <= bytes.count, !range.isEmpty else {
+            throw ChatParseError(code: .unexpectedStructure, reason: "the message's byte range is not in this file",
+                                 fileName: name)
+        }
+        return try bytes.withUnsafeBufferPointer { whole in
+            let slice = UnsafeBufferPointer(rebasing: whole[range])
+            var reader = XMLReader(b: slice, name: name)
+            var files: [EmbeddedChatFile] = []
+            while let tag = try reader.nextTag() {
+                guard tag.name == "part", !tag.closing, let data = tag.attributes["data"], data != "null",
+                      let decoded = Base64.decode(Array(data.utf8))
+                else { continue }
+                let type = tag.attributes["ct"]
+                let fileName = [tag.attributes["cl"], tag.attributes["name"], tag.attributes["fn"]].compactMap { $0 }
+                    .first { $0 != "null" && !$0.isEmpty } ?? "part"
+                files.append(EmbeddedChatFile(name: fileName, mediaType: type, bytes: decoded))
+            }
+            return files
+        }
+    }
+}

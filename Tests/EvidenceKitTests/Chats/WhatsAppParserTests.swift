@@ -207,6 +207,18 @@ struct WhatsAppFixtureTests {
         ])
     }
 
+    @Test func iOSFinnishWithDotsInTheTimeAndAnOldEncryptionNotice() throws {
+        let (c, bytes) = try parseWhatsApp("ios-fi-FI.txt")
+        check(c, bytes, [
+            .init(time: "2019-01-01T12:00:00+01:00", author: nil,
+                  text: "Jane Doe: Messages to this chat and calls are now secured with end-to-end encryption.",
+                  kind: .system, lines: 1...1),
+            .init(time: "2019-01-01T12:00:05+01:00", author: "Jane Doe", text: "Hei 😄", lines: 2...2),
+            .init(time: "2019-01-13T09:05:00+01:00", author: "+358 40 123 4567", text: "Huomenta", lines: 3...3),
+        ])
+        #expect(c.warnings.isEmpty)
+    }
+
     @Test func isoDates() throws {
         let (c, bytes) = try parseWhatsApp("android-sv-SE.txt")
         check(c, bytes, [

@@ -69,6 +69,9 @@ let whatsAppVariants: [WhatsAppVariant] = [
                     omitted: "\u{200E}image absente", attachment: { "\u{200E}<pièce jointe : \($0)>" },
                     header: { "[\(pad($0.day))/\(pad($0.month))/\($0.year) \(pad($0.hour)):\(pad($0.minute)):"
                         + "\(pad($0.second))] " }),
+    WhatsAppVariant(description: "iOS fi-FI", iOS: true, newline: "\n", deleted: "\u{200E}This message was deleted.",
+                    omitted: "\u{200E}image omitted", attachment: { "\u{200E}<attached: \($0)>" },
+                    header: { "[\($0.day).\($0.month).\($0.year) klo \($0.hour).\(pad($0.minute)).\(pad($0.second))] " }),
     WhatsAppVariant(description: "iOS de-DE", iOS: true, newline: "\r\n",
                     deleted: "\u{200E}Diese Nachricht wurde gelöscht.", omitted: "\u{200E}Bild weggelassen",
                     attachment: { "\u{200E}<Anhang: \($0)>" },

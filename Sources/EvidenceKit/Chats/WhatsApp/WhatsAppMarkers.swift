@@ -51,6 +51,7 @@ enum WhatsAppMarkers {
     /// Openings of the end-to-end encryption notice, which iOS writes under the chat's name as if someone said it.
     static let encryptionNotices: [[UInt8]] = bytes([
         "Messages and calls are end-to-end encrypted", "Messages to this group are now secured",
+        "Messages to this chat and calls are now secured", "Messages you send to this chat and calls are now secured",
         "Les messages et les appels sont chiffrés de bout en bout",
         "Berichten en gesprekken worden end-to-end versleuteld",
         "Nachrichten und Anrufe sind Ende-zu-Ende-verschlüsselt",

@@ -198,15 +198,21 @@ public enum WhatsAppParser: ChatExportParser {
         var gap = 0
         if p < end, b[p] == UInt8(ascii: ",") { p &+= 1; gap &+= 1 }
         while p < end, b[p] == 0x20 { p &+= 1; gap &+= 1 }
-        // French Android writes "25/12/2023 à 14:03".
-        if gap > 0, p &+ 2 < end, b[p] == 0xC3, b[p &+ 1] == 0xA0, b[p &+ 2] == 0x20 { p &+= 3 }
         guard gap > 0 else { return nil }
-        guard let (hour, _) = number(b, &p, end, maxDigits: 2), p < end, b[p] == UInt8(ascii: ":") else { return nil }
+        // A word between date and time: French Android "25/12/2023 à 14:03", Finnish "1.1.2019 klo 12.00.00".
+        for word in dateTimeWords where ChatBytes.hasPrefix(b, at: p, end: end, word) {
+            p &+= word.count
+            break
+        }
+        // The time's separator is ":" almost everywhere and "." in Finnish and a few other locales.
+        guard let (hour, _) = number(b, &p, end, maxDigits: 2), p < end,
+              b[p] == UInt8(ascii: ":") || b[p] == UInt8(ascii: ".") else { return nil }
+        let timeSeparator = b[p]
         p &+= 1
         guard let (minute, minuteDigits) = number(b, &p, end, maxDigits: 2), minuteDigits == 2 else { return nil }
         var second = 0
         var hasSeconds = false
-        if p < end, b[p] == UInt8(ascii: ":") {
+        if p < end, b[p] == timeSeparator {
             p &+= 1
             guard let (s, sDigits) = number(b, &p, end, maxDigits: 2), sDigits == 2 else { return nil }
             second = s
@@ -242,6 +248,8 @@ public enum WhatsAppParser: ChatExportParser {
         return Header(shape: shape, a: a, b: middle, c: c, hour: hour, minute: minute, second: second,
                       meridiem: half, bodyStart: p)
     }
+
+    static let dateTimeWords: [[UInt8]] = [Array("à ".utf8), Array("klo ".utf8)]
 
     // MARK: - First pass
 
@@ -461,8 +469,7 @@ public enum WhatsAppParser: ChatExportParser {
                 kind = .deleted
             } else if singleLine && WhatsAppMarkers.omitted.contains(where: { ChatBytes.equals(b, m, bodyEnd, $0) }) {
                 kind = .mediaOmitted
-            } else if m > textStart,
-                      WhatsAppMarkers.encryptionNotices.contains(where: { ChatBytes.hasPrefix(b, at: m, end: bodyEnd, $0) }) {
+            } else if WhatsAppMarkers.encryptionNotices.contains(where: { ChatBytes.hasPrefix(b, at: m, end: bodyEnd, $0) }) {
                 // iOS writes the notice under the chat's name; it is the app speaking, not that person.
                 kind = .system
                 author = nil

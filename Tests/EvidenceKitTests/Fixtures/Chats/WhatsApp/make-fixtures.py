@@ -139,6 +139,14 @@ with zipfile.ZipFile("ios-export.zip", "w", zipfile.ZIP_DEFLATED) as z:
 import os
 os.remove("_chat.txt")
 
+# iOS 2.19 (2019), Finnish: [d.m.yyyy klo H.MM.SS], "." between hours, minutes and seconds; old encryption notice
+# without a leading mark, written under the other person's name.
+write("ios-fi-FI.txt", [
+    "[1.1.2019 klo 12.00.00] Jane Doe: Messages to this chat and calls are now secured with end-to-end encryption.",
+    "[1.1.2019 klo 12.00.05] Jane Doe: Hei 😄",
+    "[13.1.2019 klo 9.05.00] +358 40 123 4567: Huomenta",
+])
+
 # Android zip export ("WhatsApp Chat with Bob.txt") and a zip that holds no chat at all.
 chat = ("25/12/2023, 14:07 - Bob: IMG-20231225-WA0003.jpg (file attached)\n"
         "25/12/2023, 14:08 - Alice: ok\n").encode("utf-8")

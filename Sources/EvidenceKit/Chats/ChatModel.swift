@@ -104,8 +104,11 @@ public struct ChatMessage: Codable, Sendable {
     public var author: String?
     /// The text exactly as written: no Unicode normalisation, line breaks as in the file.
     public var text: String
+    /// Files the message refers to, named as the export names them.
     public var attachments: [ChatAttachment]
+    /// What the line is: a message, an app line, omitted media or a deletion notice.
     public var kind: ChatMessageKind
+    /// Where the message sits in the original export.
     public var source: SourceRange
     /// The export says the message was edited after it was sent.
     public var edited: Bool
@@ -136,11 +139,13 @@ public struct ChatMessage: Codable, Sendable {
 
 /// Everything about a conversation except its messages: what a streaming parse returns at the end.
 public struct ConversationInfo: Codable, Sendable {
+    /// The app the export came from.
     public var platform: ChatPlatform
     /// The chat's name as the export gives it (WhatsApp: from the file name; Telegram: `name`; Meta: `title`).
     public var title: String
     /// Authors in the order they first appear (plus any the export lists up front).
     public var participants: [String]
+    /// Things a reader should know: an assumed date order, missing media, repaired characters.
     public var warnings: [EvidenceWarning]
     /// The export's file name as given to the parser.
     public var sourceName: String
@@ -161,6 +166,7 @@ public struct ConversationInfo: Codable, Sendable {
 
 /// A parsed chat export: who, what, when, and where in the original file each message came from.
 public struct Conversation: Codable, Sendable {
+    /// The app the export came from.
     public var platform: ChatPlatform
     /// The chat's name as the export gives it.
     public var title: String

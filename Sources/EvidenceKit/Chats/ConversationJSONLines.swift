@@ -92,6 +92,7 @@ public enum ConversationJSONLines {
         private var lastZoneName: String?
         private var lastPrecision = TimePrecision.second
 
+        /// A writer that hands full buffers to `sink`.
         public init(sink: @escaping ([UInt8]) throws -> Void) {
             self.sink = sink
             buffer.reserveCapacity(flushThreshold + 4096)

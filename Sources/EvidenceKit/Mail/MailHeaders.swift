@@ -2,6 +2,7 @@ import Foundation
 
 /// Why an e-mail could not be read, and where.
 public struct MailParseError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Stable, machine-readable reasons. Extensible: new codes may appear.
     public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
         /// The stable text of the code.
         public var rawValue: String

@@ -6,9 +6,12 @@ import Foundation
 /// contents and reactions are repaired back to the text the person wrote. Messages stay in the file's order
 /// (newest first): the transcript of the original is not re-sorted.
 public enum MetaParser: ChatExportParser {
+    /// The platforms this parser produces.
     public static let platforms: [ChatPlatform] = [.instagram, .messenger]
+    /// Most messages read from one export.
     public static let maximumMessages = 10_000_000
 
+    /// The platform when the bytes are this format, decided from the first 64 KiB.
     public static func recognise(bytes: UnsafeBufferPointer<UInt8>, name: String) -> ChatPlatform? {
         guard (try? JSONScanner(b: bytes, name: name).rootObject()) != nil,
               prefixContains(bytes, all: ["\"participants\"", "\"messages\""]),
@@ -24,6 +27,7 @@ public enum MetaParser: ChatExportParser {
         return .messenger
     }
 
+    /// Streams the messages in file order; see ``ChatExportParser/parse(bytes:name:platform:options:onMessage:)``.
     public static func parse(bytes: UnsafeBufferPointer<UInt8>, name: String, platform: ChatPlatform,
                              options: ChatParseOptions,
                              onMessage: (ChatMessage) throws -> Void) throws -> ConversationInfo {

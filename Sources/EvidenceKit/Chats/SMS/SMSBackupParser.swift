@@ -10,15 +10,19 @@ import Foundation
 /// Authors: a received message (`type` 1, MMS `msg_box` 1) is by `contact_name`, or by the `address` when the contact
 /// is `(Unknown)`; a sent one is by ``ChatParseOptions/ownerLabel`` (`--me`, default "Me"), never by the contact.
 public enum SMSBackupParser: ChatExportParser {
+    /// The platforms this parser produces.
     public static let platforms: [ChatPlatform] = [.sms]
+    /// Most messages read from one export.
     public static let maximumMessages = 10_000_000
     /// Largest element accepted (an MMS with a video inline as base64 can be large).
     public static let maximumElementBytes = 256 << 20
 
+    /// The platform when the bytes are this format, decided from the first 64 KiB.
     public static func recognise(bytes: UnsafeBufferPointer<UInt8>, name: String) -> ChatPlatform? {
         prefixContains(bytes, all: ["<smses"]) ? .sms : nil
     }
 
+    /// Streams the messages in file order; see ``ChatExportParser/parse(bytes:name:platform:options:onMessage:)``.
     public static func parse(bytes: UnsafeBufferPointer<UInt8>, name: String, platform: ChatPlatform,
                              options: ChatParseOptions,
                              onMessage: (ChatMessage) throws -> Void) throws -> ConversationInfo {
@@ -318,7 +322,9 @@ struct XMLReader {
 public struct EmbeddedChatFile: Hashable, Sendable {
     /// The name the attachment has in ``ChatMessage/attachments``.
     public var name: String
+    /// The part's declared `ct` (content type).
     public var mediaType: String?
+    /// The decoded file.
     public var bytes: [UInt8]
 }
 

@@ -7,10 +7,12 @@ import Foundation
 /// `date_unixtime` is the instant and is used whenever present; `date` is only the exporting computer's wall clock and
 /// is used (as an assumed local time, with a warning) for old exports that lack `date_unixtime`.
 public enum TelegramParser: ChatExportParser {
+    /// The platforms this parser produces.
     public static let platforms: [ChatPlatform] = [.telegram]
     /// Most messages read from one export.
     public static let maximumMessages = 10_000_000
 
+    /// The platform when the bytes are this format, decided from the first 64 KiB.
     public static func recognise(bytes: UnsafeBufferPointer<UInt8>, name: String) -> ChatPlatform? {
         guard (try? JSONScanner(b: bytes, name: name).rootObject()) != nil else { return nil }
         if prefixContains(bytes, all: ["\"messages\"", "\"date_unixtime\""]) { return .telegram }
@@ -19,6 +21,7 @@ public enum TelegramParser: ChatExportParser {
         return nil
     }
 
+    /// Streams the messages in file order; see ``ChatExportParser/parse(bytes:name:platform:options:onMessage:)``.
     public static func parse(bytes: UnsafeBufferPointer<UInt8>, name: String, platform: ChatPlatform,
                              options: ChatParseOptions,
                              onMessage: (ChatMessage) throws -> Void) throws -> ConversationInfo {

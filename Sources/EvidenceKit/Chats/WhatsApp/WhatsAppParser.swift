@@ -15,6 +15,7 @@ import Foundation
 /// under which the dates are most often non-decreasing is taken (ties go to day-first, the more common
 /// convention) and the conversation carries a `date-order-assumed` warning.
 public enum WhatsAppParser: ChatExportParser {
+    /// The platforms this parser produces.
     public static let platforms: [ChatPlatform] = [.whatsapp]
 
     /// Longest line accepted: WhatsApp caps a message at 65,536 characters, so 1 MiB is far beyond any real line.
@@ -22,6 +23,7 @@ public enum WhatsAppParser: ChatExportParser {
     /// Longest multi-line message accepted.
     public static let maximumMessageBytes = 4 << 20
 
+    /// The platform when the bytes are this format, decided from the first 64 KiB.
     public static func recognise(bytes: UnsafeBufferPointer<UInt8>, name: String) -> ChatPlatform? {
         var start = 0
         var checked = 0
@@ -37,6 +39,7 @@ public enum WhatsAppParser: ChatExportParser {
         return nil
     }
 
+    /// Streams the messages in file order; see ``ChatExportParser/parse(bytes:name:platform:options:onMessage:)``.
     public static func parse(bytes: UnsafeBufferPointer<UInt8>, name: String, platform: ChatPlatform,
                              options: ChatParseOptions,
                              onMessage: (ChatMessage) throws -> Void) throws -> ConversationInfo {

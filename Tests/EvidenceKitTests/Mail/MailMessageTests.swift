@@ -108,3 +108,21 @@ struct MailMessageTests {
         #expect(RFC2047.decode("=?utf-8?Q?unterminated") == "=?utf-8?Q?unterminated")
     }
 }
+
+@Suite("Mail detection")
+struct MailDetectorTests {
+    @Test func recognisesByContent() throws {
+        #expect(MailDetector.detect(bytes: try TestSupport.fixtureBytes("Mail/threat-multipart.eml"), name: "x") == .eml)
+        #expect(MailDetector.detect(bytes: try TestSupport.fixtureBytes("Mail/mailbox.mbox"), name: "x.txt") == .mbox)
+        #expect(MailDetector.detect(bytes: try TestSupport.fixtureBytes("Chats/WhatsApp/android-en-GB.txt"),
+                                    name: "x.eml") == nil)
+        #expect(MailDetector.detect(bytes: [0x89, 0x50, 0x4E, 0x47, 0], name: "x.eml") == nil)
+        // A chat export is not mistaken for mail, and mail is not mistaken for a chat.
+        #expect(ChatExportDetector.detect(bytes: try TestSupport.fixtureBytes("Mail/threat-multipart.eml"),
+                                          name: "x.txt") == nil)
+        for fixture in ["WhatsApp/ios-en-US.txt", "Telegram/result-single.json", "Meta/instagram-message_1.json",
+                        "SMS/sms-backup.xml"] {
+            #expect(MailDetector.detect(bytes: try TestSupport.fixtureBytes("Chats/\(fixture)"), name: "x") == nil)
+        }
+    }
+}

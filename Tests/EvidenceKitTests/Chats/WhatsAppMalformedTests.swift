@@ -104,7 +104,7 @@ struct WhatsAppMalformedTests {
                                              TestSupport.fixture("Chats/WhatsApp/android-en-GB.txt").path])
         #expect(good.status == 0)
         let lines = good.stdout.split(separator: "\n")
-        #expect(lines.count == 10)
+        #expect(lines.count == 12)
         #expect(lines.first?.contains("\"timestamp\":\"2023-12-25T14:00:00+01:00\"") == true)
         let zip = try TestSupport.evidence(["chat", "parse", "--timezone", "Europe/Brussels",
                                             TestSupport.fixture("Chats/WhatsApp/ios-export.zip").path])

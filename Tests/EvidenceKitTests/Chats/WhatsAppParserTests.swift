@@ -68,8 +68,13 @@ struct WhatsAppFixtureTests {
             .init(time: "2023-12-25T14:08:00+01:00", author: "Bob", text: "I mean it <This message was edited>",
                   lines: 14...14, edited: true),
             .init(time: "2023-12-26T09:15:00+01:00", author: nil, text: "Bob left", kind: .system, lines: 15...15),
+            .init(time: "2023-12-26T09:16:00+01:00", author: nil,
+                  text: "Alice changed the subject from \"Family 🎄\" to \"Family: 2024\"", kind: .system,
+                  lines: 16...16),
+            .init(time: "2023-12-26T09:17:00+01:00", author: "Bob \"the builder\"",
+                  text: "quoted names still have an author", lines: 17...17),
         ])
-        #expect(c.participants == ["Alice", "Bob", "+32 470 12 34 56"])
+        #expect(c.participants == ["Alice", "Bob", "+32 470 12 34 56", "Bob \"the builder\""])
         #expect(c.warnings.isEmpty)
         #expect(c.messages[0].timestamp?.zone == .assumed)
         #expect(c.messages[0].timestamp?.zoneName == "Europe/Brussels")

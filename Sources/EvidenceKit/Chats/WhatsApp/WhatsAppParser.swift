@@ -437,13 +437,20 @@ public enum WhatsAppParser: ChatExportParser {
             open = false
             let b = bytes
             let timestamp = try makeTimestamp(h)
-            // The author is everything before the first ": " on the header line.
+            // The author is everything before the first ": " on the header line that is not inside quotes: a
+            // system line such as `Alice created group "Party: 2024"` has no author.
             var author: String?
             var textStart = h.bodyStart
             var p = h.bodyStart
             let limit = firstLineEnd &- 1
+            var quoted = false
             while p < limit {
-                if b[p] == UInt8(ascii: ":") && b[p &+ 1] == 0x20 {
+                let c = b[p]
+                if c == 0x22 {
+                    quoted.toggle()
+                } else if c == 0xE2, p &+ 2 < firstLineEnd, b[p &+ 1] == 0x80, b[p &+ 2] == 0x9C || b[p &+ 2] == 0x9D {
+                    quoted = b[p &+ 2] == 0x9C  // “ opens, ” closes
+                } else if !quoted && c == UInt8(ascii: ":") && b[p &+ 1] == 0x20 {
                     if p > h.bodyStart { author = authors.intern(b, h.bodyStart, p) }
                     textStart = p &+ 2
                     break

@@ -31,6 +31,8 @@ write("android-en-GB.txt", [
     "look at this",
     "25/12/2023, 14:08 - Bob: I mean it <This message was edited>",
     "26/12/2023, 09:15 - Bob left",
+    "26/12/2023, 09:16 - Alice changed the subject from \"Family 🎄\" to \"Family: 2024\"",
+    "26/12/2023, 09:17 - Bob \"the builder\": quoted names still have an author",
 ])
 
 # Android 2.23.24 (late 2023), English (United States): m/d/yy, 12 h with U+202F before PM, CRLF, BOM.

@@ -31,7 +31,7 @@ enum CaseFixtures {
     }
 }
 
-/// A small deterministic random generator (SplitMix64) so failures reproduce.
+/// A small deterministic generator (SplitMix64): the same seed gives the same bytes on every machine, so failures reproduce.
 struct SeededGenerator: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }

@@ -1,0 +1,137 @@
+import Foundation
+import ZIPFoundation
+
+/// A WhatsApp "Export chat → Attach media" `.zip`: the chat text plus the media files it refers to.
+///
+/// The archive is hostile input: entry counts and sizes are capped, and sizes are checked while inflating
+/// (a zip's declared sizes can lie), so a zip bomb stops at the cap instead of filling the disk or memory.
+///
+/// For example:
+/// ```swift
+/// let export = try WhatsAppZipExport(zipAt: url)
+/// var options = ChatParseOptions(timeZone: zone)
+/// options.availableMediaNames = Set(export.mediaEntryNames)
+/// let chat = try ChatParsers.parse(bytes: export.chatBytes, name: export.chatFileName, platform: .whatsapp,
+///                                  options: options)
+/// ```
+public struct WhatsAppZipExport: Sendable {
+    /// Most entries accepted: real exports hold a few thousand media files at most.
+    public static let maximumEntries = 100_000
+    /// Largest chat text accepted (uncompressed).
+    public static let maximumChatBytes = 512 << 20
+    /// Largest single media file extracted (uncompressed).
+    public static let maximumMediaBytes: UInt64 = 8 << 30
+
+    /// The archive's location.
+    public let url: URL
+    /// The chat text's entry path: `_chat.txt` (iOS) or `WhatsApp Chat with X.txt` (Android).
+    public let chatFileName: String
+    /// The chat text's bytes, exactly as stored.
+    public let chatBytes: [UInt8]
+    /// Every other file entry, by its path in the archive, in archive order.
+    public let mediaEntryNames: [String]
+
+    /// Opens the archive, finds the chat text and lists the media.
+    ///
+    /// - Throws: ``ChatParseError`` (`bad-archive`, `too-large`, `no-messages`) naming the archive.
+    public init(zipAt url: URL) throws {
+        self.url = url
+        let name = url.lastPathComponent
+        let archive: Archive
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+        } catch {
+            throw ChatParseError(code: .badArchive, reason: "not a readable zip archive (\(error))", fileName: name)
+        }
+        var chatEntry: Entry?
+        var media: [String] = []
+        var count = 0
+        for entry in archive {
+            count += 1
+            if count > Self.maximumEntries {
+                throw ChatParseError(code: .tooLarge, reason: "the archive has more than \(Self.maximumEntries) "
+                                        + "entries; a WhatsApp export never does", fileName: name)
+            }
+            guard entry.type == .file else { continue }
+            let path = entry.path
+            if Self.isChatText(path) {
+                if let current = chatEntry, current.path.count <= path.count {
+                    media.append(path)
+                } else {
+                    if let current = chatEntry { media.append(current.path) }
+                    chatEntry = entry
+                }
+            } else {
+                media.append(path)
+            }
+        }
+        guard let chatEntry else {
+            throw ChatParseError(code: .noMessages, reason: "the archive holds no _chat.txt or "
+                                    + "\"WhatsApp Chat with ….txt\"", fileName: name)
+        }
+        var bytes: [UInt8] = []
+        do {
+            _ = try archive.extract(chatEntry, skipCRC32: false) { data in
+                if bytes.count + data.count > Self.maximumChatBytes {
+                    throw ChatParseError(code: .tooLarge, reason: "the chat text inflates to more than "
+                                            + "\(Self.maximumChatBytes) bytes", fileName: name)
+                }
+                bytes.append(contentsOf: data)
+            }
+        } catch let error as ChatParseError {
+            throw error
+        } catch {
+            throw ChatParseError(code: .badArchive, reason: "\(chatEntry.path) cannot be inflated (\(error))",
+                                 fileName: name)
+        }
+        self.chatFileName = chatEntry.path
+        self.chatBytes = bytes
+        self.mediaEntryNames = media.filter { $0 != chatEntry.path }
+    }
+
+    /// Writes one media entry, inflated, to a new file at `url` (which must not exist yet).
+    ///
+    /// - Throws: ``ChatParseError`` when the entry is missing, damaged or larger than ``maximumMediaBytes``;
+    ///   file-system errors from creating `url`.
+    public func extractMedia(named entryName: String, to destination: URL) throws {
+        let name = url.lastPathComponent
+        let archive: Archive
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+        } catch {
+            throw ChatParseError(code: .badArchive, reason: "not a readable zip archive (\(error))", fileName: name)
+        }
+        guard let entry = archive[entryName], entry.type == .file else {
+            throw ChatParseError(code: .badArchive, reason: "no file entry named \"\(entryName)\"", fileName: name)
+        }
+        guard FileManager.default.createFile(atPath: destination.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination.path])
+        }
+        let handle = try FileHandle(forWritingTo: destination)
+        defer { try? handle.close() }
+        var written: UInt64 = 0
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { data in
+                written += UInt64(data.count)
+                if written > Self.maximumMediaBytes {
+                    throw ChatParseError(code: .tooLarge, reason: "\(entryName) inflates to more than "
+                                            + "\(Self.maximumMediaBytes) bytes", fileName: name)
+                }
+                try handle.write(contentsOf: data)
+            }
+        } catch let error as ChatParseError {
+            throw error
+        } catch {
+            throw ChatParseError(code: .badArchive, reason: "\(entryName) cannot be inflated (\(error))",
+                                 fileName: name)
+        }
+    }
+
+    /// Whether an entry path names WhatsApp's chat text.
+    static func isChatText(_ path: String) -> Bool {
+        let base = (path as NSString).lastPathComponent
+        if base == "_chat.txt" { return true }
+        guard base.lowercased().hasSuffix(".txt") else { return false }
+        return WhatsAppMarkers.titlePrefixes.contains { base.hasPrefix($0) }
+    }
+}

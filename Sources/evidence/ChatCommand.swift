@@ -1,0 +1,185 @@
+import ArgumentParser
+import EvidenceKit
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension Evidence {
+    /// `evidence chat …`: work with exported conversations.
+    struct Chat: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Read chat exports (WhatsApp, Telegram, Instagram, Messenger, SMS Backup & Restore).",
+            subcommands: [Parse.self]
+        )
+    }
+}
+
+extension Evidence.Chat {
+    /// `evidence chat parse FILE`: prints the messages of one export.
+    struct Parse: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the messages of a chat export, in the export's order.",
+            discussion: """
+                The format is recognised from the file's content. A WhatsApp .zip export is accepted as is.
+                Exit status 2 when the file cannot be read or is not a chat export this tool knows.
+                """
+        )
+
+        @Argument(help: "The export: WhatsApp .txt or .zip, Telegram result.json, Instagram/Messenger message_1.json, SMS .xml.")
+        var file: String
+
+        @Flag(help: "Print JSON Lines, one message per line (keys timestamp, author, text, attachments, kind, …).")
+        var json = false
+
+        @Option(help: "IANA time zone for wall-clock times, e.g. Europe/Brussels (default: this computer's zone).")
+        var timezone: String?
+
+        @Option(help: "Order of day and month in WhatsApp dates: dmy, mdy or ymd (default: inferred from the file).")
+        var dateOrder: String?
+
+        @Option(help: "Label for messages the phone's owner sent (SMS); default \"Me\".")
+        var me: String?
+
+        func validate() throws {
+            if let timezone, TimeZone(identifier: timezone) == nil {
+                throw ValidationError("\"\(timezone)\" is not an IANA time zone name (try Europe/Brussels).")
+            }
+            if let dateOrder, DateOrder(rawValue: dateOrder) == nil {
+                throw ValidationError("--date-order must be dmy, mdy or ymd, not \"\(dateOrder)\".")
+            }
+        }
+
+        func run() throws {
+            let zone = timezone.flatMap { TimeZone(identifier: $0) } ?? TimeZone.current
+            var options = ChatParseOptions(timeZone: zone, dateOrder: dateOrder.flatMap { DateOrder(rawValue: $0) },
+                                           me: me)
+            let url = URL(fileURLWithPath: file)
+            var output = StandardOutput()
+            do {
+                var bytes = try ChatFileReader.read(url)
+                var name = url.lastPathComponent
+                if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+                    let export = try WhatsAppZipExport(zipAt: url)
+                    bytes = export.chatBytes
+                    name = "\(url.lastPathComponent)/\(export.chatFileName)"
+                    options.availableMediaNames = Set(export.mediaEntryNames)
+                }
+                // Content decides; when nothing recognises the bytes, the extension picks the parser whose error
+                // will say precisely what is wrong (a binary "_chat.txt", a truncated "result.json" …).
+                let fallback: [String: ChatPlatform] = ["txt": .whatsapp, "json": .telegram, "xml": .sms]
+                guard let platform = ChatExportDetector.detect(bytes: bytes, name: name)
+                    ?? fallback[url.pathExtension.lowercased()]
+                else {
+                    throw ChatParseError(code: .unsupported, reason: "not a chat export this tool recognises",
+                                         fileName: name, line: 1)
+                }
+                let info: ConversationInfo
+                if json {
+                    var writer = ConversationJSONLines.Writer { chunk in try output.write(chunk) }
+                    info = try ChatParsers.stream(bytes: bytes, name: name, platform: platform, options: options) {
+                        try writer.writeOrFlush($0)
+                    }
+                    try writer.flush()
+                } else {
+                    var transcript = TranscriptWriter()
+                    info = try ChatParsers.stream(bytes: bytes, name: name, platform: platform, options: options) {
+                        transcript.write($0)
+                        if transcript.buffer.count > 1 << 18 { try output.write(transcript.take()) }
+                    }
+                    try output.write(transcript.take())
+                }
+                for warning in info.warnings {
+                    FileHandle.standardError.write(Data("warning: \(name): \(warning.message)\n".utf8))
+                }
+            } catch let error as ChatParseError {
+                FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+                throw ExitCode(2)
+            } catch is OutputClosed {
+                throw ExitCode(0)
+            } catch {
+                FileHandle.standardError.write(Data("error: \(file): \(error.localizedDescription)\n".utf8))
+                throw ExitCode(2)
+            }
+        }
+    }
+}
+
+/// Reads a whole file straight into `[UInt8]` (one copy, no intermediate `Data`).
+enum ChatFileReader {
+    static func read(_ url: URL) throws -> [UInt8] {
+        let fd = open(url.path, O_RDONLY)
+        guard fd >= 0 else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: url.path]) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            throw CocoaError(.fileReadInvalidFileName, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        let size = Int(info.st_size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let n = Glibc.read(fd, buffer.baseAddress! + done, size - done)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { if n < 0 { failed = true }; break }
+                done += n
+            }
+            count = done
+        }
+        if failed { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
+        return bytes
+    }
+}
+
+/// The reader hung up (`| head`): stop quietly.
+struct OutputClosed: Error {}
+
+/// Writes to file descriptor 1 in large chunks, retrying on `EINTR`.
+struct StandardOutput {
+    mutating func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let n = Glibc.write(1, raw.baseAddress! + done, raw.count - done)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { throw OutputClosed() }
+                done += n
+            }
+        }
+    }
+}
+
+/// The readable transcript: `[2023-12-25T14:03:00+01:00] Alice: text`, attachments and app lines marked.
+struct TranscriptWriter {
+    var buffer: [UInt8] = []
+
+    mutating func write(_ m: ChatMessage) {
+        var line = "["
+        line += m.timestamp?.value ?? "no time"
+        line += "] "
+        if let thread = m.thread { line += "(\(thread)) " }
+        switch m.kind {
+        case .system: line += "* "
+        case .deleted: line += "(deleted) "
+        case .mediaOmitted: line += "(media omitted) "
+        case .message: break
+        }
+        if let author = m.author { line += "\(author): " }
+        line += m.text.replacingOccurrences(of: "\n", with: "\n    ")
+        for a in m.attachments {
+            let state = a.found.map { $0 ? "" : ", missing" } ?? ""
+            line += " [attachment: \(a.name)\(state)]"
+        }
+        if m.edited { line += " (edited)" }
+        line += "\n"
+        buffer.append(contentsOf: line.utf8)
+    }
+
+    mutating func take() -> [UInt8] {
+        defer { buffer.removeAll(keepingCapacity: true) }
+        return buffer
+    }
+}

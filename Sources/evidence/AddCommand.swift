@@ -42,6 +42,13 @@ extension Evidence {
                     case .added(let item):
                         print("added     #\(item.id)  \(item.originalName)  \(item.kind.rawValue)  sha256 \(item.sha256.prefix(16))…")
                         for warning in item.warnings { print("          ⚠ \(warning.message)") }
+                        if let conversation = item.conversation {
+                            print("          \(conversation.platform) conversation “\(conversation.title)”: \(conversation.messageCount) messages")
+                        }
+                        let carried = (item.conversation?.attachmentItems ?? [:]).merging(item.email?.attachmentItems ?? [:]) { a, _ in a }
+                        for (name, id) in carried.sorted(by: { $0.value < $1.value }) {
+                            print("          carries #\(id)  \(name)")
+                        }
                     case .duplicate(let existing, let path):
                         print("duplicate \(path): same content as #\(existing.id) (\(existing.originalName)); not stored twice")
                     case .skipped(let path, let reason):

@@ -41,12 +41,21 @@ public enum BagBuilder {
         for item in snapshot.items {
             let path = BagNaming.payloadPath(itemID: item.id, originalName: item.originalName)
             payload.append(BagEntry(path: path, content: .file(snapshot.storedCopy(item.sha256), size: item.size, sha256: item.sha256)))
+            // Derived files sit apart from the originals, so nobody takes them for what the victim handed over.
+            let derived = item.derived?.map { file in
+                EvidenceManifest.Derived(role: file.role, path: "data/derived/" + String(path.dropFirst("data/".count)) + file.suffix,
+                                         size: file.size, sha256: file.sha256, mediaType: file.mediaType)
+            }
+            for file in derived ?? [] {
+                payload.append(BagEntry(path: file.path, content: .file(snapshot.storedCopy(file.sha256), size: file.size, sha256: file.sha256)))
+            }
             manifestItems.append(EvidenceManifest.Item(
                 id: item.id, path: path, size: item.size, sha256: item.sha256, mediaType: item.mediaType,
                 kind: item.kind, kindReason: item.kindReason, originalName: item.originalName,
                 originalPath: item.originalPath, acquiredAt: item.acquiredAt, modifiedAt: item.modifiedAt,
                 timestamps: item.timestamps, best: item.best, warnings: item.warnings, sensitive: item.sensitive,
-                note: item.note, parentID: item.parentID))
+                note: item.note, parentID: item.parentID, conversation: item.conversation, email: item.email,
+                linkedMessages: item.linkedMessages, derived: derived))
         }
 
         var payloadManifest = ""

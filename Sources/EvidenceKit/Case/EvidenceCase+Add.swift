@@ -77,6 +77,7 @@ extension EvidenceCase {
         }
         group.wait()
         if let fatal = state.fatalError { throw fatal }
+        try linkFilesBesideExports()
         return AddReport(outcomes: early + state.outcomes.compactMap { $0 })
     }
 
@@ -160,7 +161,8 @@ extension EvidenceCase {
         }
     }
 
-    /// Moves a staged copy into the object store and records the item and its journal entry in one transaction.
+    /// Moves a staged copy into the object store and records the item, the files it carries (zip media,
+    /// e-mail attachments) and their journal entries in one transaction.
     func commit(_ file: PlannedFile, staged: Result<StagedCopy, any Error>, options: AddOptions,
                 now: () -> Instant) -> AddReport.Outcome {
         let copy: StagedCopy
@@ -170,58 +172,82 @@ extension EvidenceCase {
         }
         do {
             let sha256 = copy.digest.hex
-            let object = storedCopy(sha256: sha256)
-            if FileManager.default.fileExists(atPath: object.path) {
-                unlink(copy.stagingPath)
-            } else {
-                try FileManager.default.createDirectory(at: object.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try FileSystem.rename(copy.stagingPath, to: object.path)
-                try FileSystem.fsyncDirectory(object.deletingLastPathComponent().path)
-            }
+            let object = try moveIntoStore(stagingPath: copy.stagingPath, sha256: sha256)
             let acquiredAt = now()
+            if let existing = try index.database.read({ db in try index.item(withSHA256: sha256, in: db) }) {
+                return try recordDuplicate(of: existing, path: file.path, options: options, at: acquiredAt)
+            }
             // Inspect the stored copy, not the original: the original is read exactly once.
             let inspection = try ItemInspector.inspect(
                 fileAt: object, originalName: file.name,
                 context: InspectionContext(timeZone: timeZone, fileModificationTime: file.modifiedAt,
                                            acquiredAt: acquiredAt, declared: options.declaredTime))
+            var item = EvidenceItem(
+                id: 0, sha256: sha256, size: Int64(copy.size),
+                mediaType: inspection.mediaType, kind: inspection.kind, kindReason: inspection.kindReason,
+                originalPath: file.path, originalName: file.name, acquiredAt: acquiredAt,
+                modifiedAt: file.modifiedAt, note: options.note, sensitive: options.sensitive,
+                timestamps: inspection.timestamps, best: inspection.best, warnings: inspection.warnings)
+            let contents = try storeContents(of: &item, storedCopy: object, originalPath: file.path)
             return try index.database.write { db -> AddReport.Outcome in
                 if let existing = try index.item(withSHA256: sha256, in: db) {
-                    try index.recordSighting(itemID: existing.id, originalPath: file.path, at: acquiredAt, in: db)
-                    try index.appendCustody(action: "duplicate-seen", actor: Actor.current, at: acquiredAt,
-                                            details: ["item": String(existing.id), "sha256": sha256,
-                                                      "originalPath": file.path], in: db)
-                    // What the person says now about the same content is kept, never lost: a later
-                    // --sensitive marks it, a new --note is added to the earlier one.
-                    var annotated = existing
-                    if options.sensitive { annotated.sensitive = true }
-                    if let note = options.note, !(existing.note ?? "").contains(note) {
-                        annotated.note = existing.note.map { "\($0)\n\(note)" } ?? note
-                    }
-                    if annotated != existing {
-                        try index.update(annotated, in: db)
-                        try index.appendCustody(action: "item-annotated", actor: Actor.current, at: acquiredAt,
-                                                details: ["item": String(existing.id), "sensitive": String(annotated.sensitive),
-                                                          "note": annotated.note ?? ""], in: db)
-                    }
-                    return .duplicate(of: annotated, path: file.path)
+                    return try recordDuplicate(of: existing, path: file.path, options: options, at: acquiredAt, in: db)
                 }
-                let item = EvidenceItem(
-                    id: try index.nextItemID(in: db), sha256: sha256, size: Int64(copy.size),
-                    mediaType: inspection.mediaType, kind: inspection.kind, kindReason: inspection.kindReason,
-                    originalPath: file.path, originalName: file.name, acquiredAt: acquiredAt,
-                    modifiedAt: file.modifiedAt, note: options.note, sensitive: options.sensitive,
-                    timestamps: inspection.timestamps, best: inspection.best, warnings: inspection.warnings)
+                item.id = try index.nextItemID(in: db)
                 try index.insert(item, in: db)
                 try index.appendCustody(action: "item-added", actor: Actor.current, at: acquiredAt,
                                         details: ["item": String(item.id), "sha256": sha256, "size": String(item.size),
                                                   "originalName": file.name, "originalPath": file.path],
                                         in: db)
+                try recordContents(contents, of: &item, acquiredAt: acquiredAt, in: db)
                 return .added(item)
             }
         } catch {
             unlink(copy.stagingPath)
             return .failed(path: file.path, reason: "\(error)")
         }
+    }
+
+    /// Puts a staged file under its hash in the object store (or drops it when the store has it already).
+    func moveIntoStore(stagingPath: String, sha256: String) throws -> URL {
+        let object = storedCopy(sha256: sha256)
+        if FileManager.default.fileExists(atPath: object.path) {
+            unlink(stagingPath)
+        } else {
+            try FileManager.default.createDirectory(at: object.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileSystem.rename(stagingPath, to: object.path)
+            try FileSystem.fsyncDirectory(object.deletingLastPathComponent().path)
+        }
+        return object
+    }
+
+    private func recordDuplicate(of existing: EvidenceItem, path: String, options: AddOptions,
+                                 at acquiredAt: Instant) throws -> AddReport.Outcome {
+        try index.database.write { db in
+            try recordDuplicate(of: try index.item(withSHA256: existing.sha256, in: db) ?? existing, path: path,
+                                options: options, at: acquiredAt, in: db)
+        }
+    }
+
+    private func recordDuplicate(of existing: EvidenceItem, path: String, options: AddOptions, at acquiredAt: Instant,
+                                 in db: Database) throws -> AddReport.Outcome {
+        try index.recordSighting(itemID: existing.id, originalPath: path, at: acquiredAt, in: db)
+        try index.appendCustody(action: "duplicate-seen", actor: Actor.current, at: acquiredAt,
+                                details: ["item": String(existing.id), "sha256": existing.sha256, "originalPath": path], in: db)
+        // What the person says now about the same content is kept, never lost: a later
+        // --sensitive marks it, a new --note is added to the earlier one.
+        var annotated = existing
+        if options.sensitive { annotated.sensitive = true }
+        if let note = options.note, !(existing.note ?? "").contains(note) {
+            annotated.note = existing.note.map { "\($0)\n\(note)" } ?? note
+        }
+        if annotated != existing {
+            try index.update(annotated, in: db)
+            try index.appendCustody(action: "item-annotated", actor: Actor.current, at: acquiredAt,
+                                    details: ["item": String(existing.id), "sensitive": String(annotated.sensitive),
+                                              "note": annotated.note ?? ""], in: db)
+        }
+        return .duplicate(of: annotated, path: path)
     }
 }
 

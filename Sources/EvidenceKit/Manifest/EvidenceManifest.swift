@@ -47,6 +47,20 @@ public struct EvidenceManifest: Codable, Sendable, Equatable {
         public var sensitive: Bool
         public var note: String?
         public var parentID: Int64?
+        public var conversation: ConversationSummary?
+        public var email: EmailSummary?
+        public var linkedMessages: [MessageLink]?
+        /// Files derived from this item (normalised messages), in the payload beside it.
+        public var derived: [Derived]?
+    }
+
+    /// A derived file as sealed: where it is in the bag and what it hashes to.
+    public struct Derived: Codable, Sendable, Equatable {
+        public var role: String
+        public var path: String
+        public var size: Int64
+        public var sha256: String
+        public var mediaType: String
     }
 
     /// Any other file of the bag (tag files, derived files), with its hash.

@@ -8,11 +8,12 @@
 /// 3. QuickTime `com.apple.quicktime.creationdate`
 /// 4. QuickTime `mvhd.creation_time`, track `tkhd.creation_time` and media `mdhd.creation_time`
 /// 5. EXIF `CreateDate`, XMP `xmp:CreateDate` / `exif:DateTimeDigitized`
-/// 6. PNG `Creation Time` text
+/// 6. PNG `Creation Time` text; an e-mail's `Date` header
 /// 7. EXIF GPS date and time (a satellite clock, but the time of the position fix, not of the shot)
-/// 8. file-name patterns
+/// 8. file-name patterns; a chat export's first message
 /// 9. the time the victim declared (`--declared-time`)
-/// 10. modification times: EXIF `ModifyDate`, XMP `xmp:ModifyDate`, PNG `tIME`, QuickTime modification times
+/// 10. modification times: EXIF `ModifyDate`, XMP `xmp:ModifyDate`, PNG `tIME`, QuickTime modification times;
+///     a chat export's last message and an e-mail's `Received` hops
 /// 11. file-system modification time
 /// 12. acquisition time
 ///
@@ -43,10 +44,14 @@ public enum TimestampRanking {
         case (.quicktime, let field) where field.hasSuffix("hd.creation_time"): return 4
         case (.exif, "CreateDate"), (.xmp, "xmp:CreateDate"), (.xmp, "exif:DateTimeDigitized"): return 5
         case (.pngTime, "Creation Time"): return 6
+        case (.emailHeader, "Date"): return 6
         case (.exif, let field) where field.hasPrefix("GPS"): return 7
         case (.filename, _): return 8
+        case (.chat, "first message"): return 8
         case (.declared, _): return 9
-        case (.exif, _), (.xmp, _), (.pngTime, _), (.quicktime, _): return 10
+        // Modification times, and the other times an export or e-mail carries (last message, Received hops):
+        // real, but not the moment the evidence came to be, so they never make sources "disagree".
+        case (.exif, _), (.xmp, _), (.pngTime, _), (.quicktime, _), (.chat, _), (.emailHeader, _): return 10
         case (.filesystem, _): return 11
         case (.acquired, _): return 12
         default: return 13

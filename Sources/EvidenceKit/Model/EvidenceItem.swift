@@ -24,6 +24,14 @@ public struct EvidenceItem: Codable, Sendable, Equatable, Identifiable {
     public var warnings: [EvidenceWarning]
     /// The item this one came out of (a photo inside a WhatsApp export, an e-mail attachment), if any.
     public var parentID: Int64?
+    /// For a chat export: the conversation it holds.
+    public var conversation: ConversationSummary?
+    /// For an e-mail: its headers.
+    public var email: EmailSummary?
+    /// For a file sent in a conversation: the messages that refer to it.
+    public var linkedMessages: [MessageLink]?
+    /// Files derived from this one (normalised messages), sealed beside it.
+    public var derived: [DerivedFile]?
 
     public init(id: Int64, sha256: String, size: Int64, mediaType: String, kind: EvidenceKind, kindReason: String,
                 originalPath: String, originalName: String, acquiredAt: Instant, modifiedAt: Instant?, note: String?,

@@ -147,6 +147,10 @@ private struct Check {
                 if payloadManifest?[item.path] == nil, payloadManifest != nil {
                     find(.manifestInvalid, item.path, "item \(item.id) is in manifest.json but not in manifest-sha256.txt")
                 }
+                for file in item.derived ?? [] {
+                    expected[file.path, default: []].append((BagLayout.manifest, file.sha256))
+                    declaredSizes[file.path] = file.size
+                }
             }
             for file in manifest.files {
                 expected[file.path, default: []].append((BagLayout.manifest, file.sha256))

@@ -1,0 +1,148 @@
+import Foundation
+
+/// What `add` learns from the content of a chat export or an e-mail, beyond media metadata:
+/// the parsed conversation or message, its times, and the files inside it that become items of their own.
+struct ContentRecognition {
+    enum ChildSource {
+        /// Decoded bytes (an e-mail attachment, an MMS part).
+        case bytes([UInt8])
+        /// A media entry of a WhatsApp zip export.
+        case zipEntry(WhatsAppZipExport, String)
+    }
+
+    /// A file carried inside the item (zip media, e-mail attachment).
+    struct Child {
+        var name: String
+        var source: ChildSource
+    }
+
+    var kind: EvidenceKind
+    var kindReason: String
+    var timestamps: [EvidenceTimestamp] = []
+    var warnings: [EvidenceWarning] = []
+    var conversation: Conversation?
+    var email: MailMessage?
+    var children: [Child] = []
+    /// For exports that refer to files beside them (a WhatsApp `.txt`, a Telegram `result.json`):
+    /// the folder those names are relative to.
+    var attachmentFolder: URL?
+}
+
+/// Recognises chat exports and e-mails by content and parses them. Never throws: an export that cannot be
+/// parsed is still kept as evidence, with a warning saying why.
+enum ContentRecognizer {
+    /// Exports larger than this are kept but not parsed (a warning says so).
+    static let maximumParsedBytes: Int64 = 1 << 30
+    /// How deep and how many names are looked at beside an export to tell which referenced files exist.
+    static let maximumFolderDepth = 3
+    static let maximumFolderEntries = 50_000
+
+    static func recognize(storedCopy url: URL, originalName: String, originalPath: String, mediaType: String,
+                          size: Int64, timeZone: TimeZone) -> ContentRecognition? {
+        let textual = mediaType.hasPrefix("text/") || mediaType == "application/mbox" || mediaType == "application/json"
+        if mediaType == "application/zip" {
+            return recognizeWhatsAppZip(url, originalName: originalName, timeZone: timeZone)
+        }
+        guard textual else { return nil }
+        if size > maximumParsedBytes {
+            return nil
+        }
+        guard let bytes = try? FileSystem.readPrefix(of: url.path, limit: Int(size)) else { return nil }
+        if let platform = ChatExportDetector.detect(bytes: bytes, name: originalName) {
+            let folder = URL(fileURLWithPath: originalPath).deletingLastPathComponent()
+            var options = ChatParseOptions(timeZone: timeZone)
+            options.availableMediaNames = filesBeside(folder)
+            return conversation(platform: platform, bytes: bytes, name: originalName, options: options,
+                                attachmentFolder: folder)
+        }
+        if let format = MailDetector.detect(bytes: bytes, name: originalName) {
+            return mail(format: format, bytes: bytes, name: originalName, timeZone: timeZone)
+        }
+        return nil
+    }
+
+    private static func recognizeWhatsAppZip(_ url: URL, originalName: String, timeZone: TimeZone) -> ContentRecognition? {
+        guard let export = try? WhatsAppZipExport(zipAt: url) else { return nil }
+        var options = ChatParseOptions(timeZone: timeZone)
+        options.availableMediaNames = Set(export.mediaEntryNames)
+        var recognition = conversation(platform: .whatsapp, bytes: export.chatBytes, name: originalName, options: options,
+                                       attachmentFolder: nil)
+        recognition.kindReason = "WhatsApp export archive (\(export.chatFileName) and \(export.mediaEntryNames.count) media files)"
+        recognition.children = export.mediaEntryNames.map { .init(name: $0, source: .zipEntry(export, $0)) }
+        return recognition
+    }
+
+    private static func conversation(platform: ChatPlatform, bytes: [UInt8], name: String, options: ChatParseOptions,
+                                     attachmentFolder: URL?) -> ContentRecognition {
+        var recognition = ContentRecognition(kind: .chat, kindReason: "\(platform.rawValue) chat export (recognised by its content)",
+                                             attachmentFolder: attachmentFolder)
+        do {
+            let conversation = try ChatParsers.parse(bytes: bytes, name: name, platform: platform, options: options)
+            let stamped = conversation.messages.compactMap(\.timestamp)
+            if let first = stamped.min(by: { $0.instant < $1.instant }) {
+                var stamp = first
+                stamp.field = "first message"
+                recognition.timestamps.append(stamp)
+            }
+            if let last = stamped.max(by: { $0.instant < $1.instant }), stamped.count > 1 {
+                var stamp = last
+                stamp.field = "last message"
+                recognition.timestamps.append(stamp)
+            }
+            recognition.warnings = conversation.warnings
+            if platform == .sms {
+                for message in conversation.messages where !message.attachments.isEmpty {
+                    for file in (try? SMSBackupParser.embeddedFiles(in: bytes, of: message, name: name)) ?? [] {
+                        recognition.children.append(.init(name: file.name, source: .bytes(file.bytes)))
+                    }
+                }
+            }
+            recognition.conversation = conversation
+        } catch {
+            recognition.warnings.append(EvidenceWarning(
+                code: "chat-unreadable",
+                message: "Looks like a \(platform.rawValue) export but could not be read: \(error). The file is kept as it is."))
+        }
+        return recognition
+    }
+
+    private static func mail(format: MailFormat, bytes: [UInt8], name: String, timeZone: TimeZone) -> ContentRecognition {
+        var recognition = ContentRecognition(kind: .email, kindReason: "e-mail (\(format.rawValue), recognised by its headers)")
+        let ranges = format == .mbox ? MailboxSplitter.split(mbox: bytes) : [0..<bytes.count]
+        if format == .mbox, ranges.count != 1 {
+            recognition.kindReason = "mailbox with \(ranges.count) messages (recognised by its headers)"
+        }
+        for (number, range) in ranges.enumerated() {
+            do {
+                let message = try MailMessage(parsing: Array(bytes[range]), name: name, timeZone: timeZone)
+                if number == 0 || ranges.count == 1 {
+                    recognition.email = message
+                    recognition.timestamps += [message.date].compactMap { $0 } + message.receivedTimes
+                }
+                recognition.warnings += message.warnings
+                recognition.children += message.attachments.map { .init(name: $0.fileName, source: .bytes($0.bytes)) }
+            } catch {
+                recognition.warnings.append(EvidenceWarning(
+                    code: "email-unreadable", message: "Message \(number + 1) of \(name) could not be read: \(error)."))
+            }
+        }
+        return recognition
+    }
+
+    /// Relative paths of the files near an export (a few levels deep, bounded), so references can be marked
+    /// found or missing. Only names are read, never contents.
+    static func filesBeside(_ folder: URL) -> Set<String> {
+        var names: Set<String> = []
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
+                                                          options: [.skipsHiddenFiles]) else { return names }
+        let base = folder.standardizedFileURL.path + "/"
+        for case let url as URL in walker {
+            if walker.level > maximumFolderDepth { walker.skipDescendants(); continue }
+            if names.count >= maximumFolderEntries { break }
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(base) else { continue }
+            names.insert(String(path.dropFirst(base.count)))
+        }
+        return names
+    }
+}

@@ -1,0 +1,142 @@
+import EvidenceCrypto
+import Foundation
+import Testing
+import ZIPFoundation
+@testable import EvidenceKit
+
+/// Chat exports and e-mails added to a case: kept byte for byte, parsed into derived messages, their media and
+/// attachments stored as items of their own and linked both ways.
+@Suite struct ConversationItemsTests {
+    static let sealedAt = Instant(unixSeconds: 1_773_133_200)
+
+    func makeCase(_ label: String) throws -> (EvidenceCase, URL) {
+        let directory = try TestSupport.temporaryDirectory(label)
+        let evidenceCase = try EvidenceCase.create(at: directory.appendingPathComponent("case"), title: "Chats",
+                                                   timeZone: "Europe/Brussels")
+        return (evidenceCase, directory)
+    }
+
+    @Test func whatsAppZipBecomesAConversationWithLinkedMedia() throws {
+        let (evidenceCase, directory) = try makeCase("wa-zip")
+        let zip = TestSupport.fixture("Chats/WhatsApp/ios-export.zip")
+        let report = try evidenceCase.add([zip])
+        let items = try evidenceCase.items()
+        #expect(report.added.count == 1)
+        let chat = try #require(items.first { $0.kind == .chat })
+        let conversation = try #require(chat.conversation)
+        #expect(conversation.platform == "whatsapp")
+        #expect(conversation.messageCount == 3)
+        #expect(conversation.missingAttachments == ["00000013-PHOTO-2023-12-25-14-05-00.jpg"])
+        #expect(chat.warnings.contains { $0.code == "missing-media" })
+        #expect(chat.best?.source == .chat)
+        #expect(chat.best?.value == "2023-12-25T14:03:22+01:00")
+
+        // The photo inside the zip is its own item, linked both ways.
+        let photo = try #require(items.first { $0.parentID == chat.id })
+        #expect(photo.originalName == "00000012-PHOTO-2023-12-25-14-04-00.jpg")
+        #expect(photo.linkedMessages == [MessageLink(item: chat.id, messages: [1])])
+        #expect(conversation.attachmentItems == ["00000012-PHOTO-2023-12-25-14-04-00.jpg": photo.id])
+        let archive = try Archive(url: zip, accessMode: .read)
+        var original = Data()
+        _ = try archive.extract(try #require(archive["00000012-PHOTO-2023-12-25-14-04-00.jpg"])) { original.append($0) }
+        #expect(photo.sha256 == SHA256.hash(original).hex)
+        #expect(photo.size == Int64(original.count))
+
+        // The derived messages are stored, and each message's byte range points at its lines in the original.
+        let derived = try #require(chat.derived?.first)
+        let jsonl = Array(try Data(contentsOf: evidenceCase.storedCopy(sha256: derived.sha256)))
+        #expect(SHA256.hash(jsonl).hex == derived.sha256)
+        let messages = try ConversationJSONLines.decode(jsonl)
+        #expect(messages.count == 3)
+        let chatText = Array(try TestSupport.tool("unzip", ["-p", zip.path, "_chat.txt"]).stdout.utf8)
+        let second = messages[1]
+        let line = String(decoding: chatText[second.source.byteStart..<second.source.byteEnd], as: UTF8.self)
+        #expect(line.contains("Alice: \u{200E}<attached: 00000012-PHOTO-2023-12-25-14-04-00.jpg>"))
+
+        // Sealed: the derived file sits under data/derived/ and everything verifies, with stock tools too.
+        let sealed = try evidenceCase.seal(to: directory.appendingPathComponent("b.zip"), sealedAt: Self.sealedAt)
+        let report2 = try BundleVerifier().verify(bundleAt: sealed.bundle)
+        #expect(report2.intact, "\(report2.findings)")
+        let listing = try TestSupport.tool("unzip", ["-Z1", sealed.bundle.path]).stdout
+        #expect(listing.contains("case/data/derived/0001-ios-export.zip.messages.jsonl"))
+        #expect(listing.contains("case/data/0002-00000012-PHOTO-2023-12-25-14-04-00.jpg"))
+        let manifest = try EvidenceManifest(parsing: Array(try TestSupport.tool("unzip", ["-p", sealed.bundle.path, "case/evidence/manifest.json"]).stdout.utf8))
+        #expect(manifest.items[0].derived?.first?.path == "data/derived/0001-ios-export.zip.messages.jsonl")
+        #expect(manifest.items[1].linkedMessages == [MessageLink(item: 1, messages: [1])])
+    }
+
+    @Test func derivedFileTamperingIsCaught() throws {
+        let (evidenceCase, directory) = try makeCase("wa-tamper")
+        _ = try evidenceCase.add([TestSupport.fixture("Chats/WhatsApp/ios-export.zip")])
+        let sealed = try evidenceCase.seal(to: directory.appendingPathComponent("b.zip"), sealedAt: Self.sealedAt)
+        let unpacked = directory.appendingPathComponent("u")
+        _ = try TestSupport.tool("unzip", ["-q", sealed.bundle.path, "-d", unpacked.path])
+        let derived = unpacked.appendingPathComponent("case/data/derived/0001-ios-export.zip.messages.jsonl")
+        var bytes = Array(try Data(contentsOf: derived))
+        bytes[20] ^= 0x01
+        try Data(bytes).write(to: derived)
+        let report = try BundleVerifier().verify(bundleAt: unpacked.appendingPathComponent("case"))
+        #expect(report.findings.contains { $0.category == .modified && $0.path == "data/derived/0001-ios-export.zip.messages.jsonl" })
+    }
+
+    @Test func exportAndMediaBesideItAreLinkedWhicheverComesFirst() throws {
+        let (evidenceCase, directory) = try makeCase("wa-folder")
+        let export = directory.appendingPathComponent("export")
+        try FileManager.default.createDirectory(at: export, withIntermediateDirectories: true)
+        let chat = """
+            [25/12/2023, 14:03:22] Alice: Look
+            \u{200E}[25/12/2023, 14:04:00] Alice: \u{200E}<attached: 00000012-PHOTO-2023-12-25-14-04-00.jpg>
+
+            """
+        try Data(chat.utf8).write(to: export.appendingPathComponent("_chat.txt"))
+        let photo = export.appendingPathComponent("00000012-PHOTO-2023-12-25-14-04-00.jpg")
+        try Data([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 1, 2, 3]).write(to: photo)
+        // The chat first, the photo in a later add.
+        _ = try evidenceCase.add([export.appendingPathComponent("_chat.txt")])
+        _ = try evidenceCase.add([photo])
+        let items = try evidenceCase.items()
+        let chatItem = try #require(items.first { $0.kind == .chat })
+        let photoItem = try #require(items.first { $0.originalName.hasSuffix(".jpg") })
+        #expect(chatItem.conversation?.attachmentItems == ["00000012-PHOTO-2023-12-25-14-04-00.jpg": photoItem.id])
+        #expect(chatItem.conversation?.missingAttachments == [])
+        #expect(photoItem.linkedMessages == [MessageLink(item: chatItem.id, messages: [1])])
+        #expect(CustodyJournal.problems(inJournal: try evidenceCase.custodyJournal()).isEmpty)
+    }
+
+    @Test func emailAttachmentsBecomeItems() throws {
+        let (evidenceCase, _) = try makeCase("mail")
+        _ = try evidenceCase.add([TestSupport.fixture("Mail/threat-multipart.eml")])
+        let items = try evidenceCase.items()
+        let mail = try #require(items.first { $0.kind == .email })
+        #expect(mail.best?.source == .emailHeader)
+        #expect(mail.best?.field == "Date")
+        #expect(mail.best?.value == "2023-12-25T14:03:22+01:00")
+        #expect(mail.best?.zone == .embedded)
+        let email = try #require(mail.email)
+        // Two named attachments and one inline image (named by its part number): all three are evidence.
+        #expect(email.attachmentItems.keys.sorted() == ["facture €.pdf", "part-1.png", "photo été.jpg"])
+        let children = items.filter { $0.parentID == mail.id }
+        #expect(children.count == 3)
+        #expect(Set(children.map(\.originalName)) == ["facture €.pdf", "part-1.png", "photo été.jpg"])
+        #expect(children.allSatisfy { $0.originalPath.hasPrefix(mail.originalPath + "!/") })
+    }
+
+    @Test func telegramAndSMSExportsAreRecognisedByContent() throws {
+        let (evidenceCase, directory) = try makeCase("tg")
+        // A misleading name: recognition goes by content.
+        let renamed = directory.appendingPathComponent("export.txt")
+        try FileManager.default.copyItem(at: TestSupport.fixture("Chats/Telegram/result-single.json"), to: renamed)
+        _ = try evidenceCase.add([renamed, TestSupport.fixture("Chats/SMS/sms-backup.xml")])
+        let items = try evidenceCase.items()
+        #expect(items.first { $0.originalName == "export.txt" }?.conversation?.platform == "telegram")
+        #expect(items.first { $0.originalName == "sms-backup.xml" }?.conversation?.platform == "sms")
+    }
+
+    @Test func brokenExportIsKeptWithAWarning() throws {
+        let (evidenceCase, _) = try makeCase("broken")
+        let report = try evidenceCase.add([TestSupport.fixture("Chats/Telegram/result-truncated.json")])
+        let item = try #require(report.added.first)
+        #expect(item.warnings.contains { $0.code == "chat-unreadable" } || item.kind != .chat)
+        #expect(try evidenceCase.items().count == 1)
+    }
+}

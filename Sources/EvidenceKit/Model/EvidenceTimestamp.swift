@@ -83,8 +83,9 @@ public struct EvidenceTimestamp: Hashable, Sendable {
                                precision: TimePrecision = .second) -> EvidenceTimestamp {
         let resolution = local.resolve(in: zone)
         var warnings: [String] = []
-        let shown = String(format: "%02d:%02d", local.hour, local.minute)
-        let day = String(format: "%04d-%02d-%02d", local.year, local.month, local.day)
+        // Formatted only when needed: this runs once per chat line, millions of times for a large export.
+        var shown: String { String(format: "%02d:%02d", local.hour, local.minute) }
+        var day: String { String(format: "%04d-%02d-%02d", local.year, local.month, local.day) }
         switch resolution.kind {
         case .unique:
             break

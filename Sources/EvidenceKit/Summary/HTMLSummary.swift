@@ -37,6 +37,7 @@ public struct HTMLSummary: Sendable {
             .hash{font-family:"DejaVu Sans Mono",monospace;font-size:.8em;word-break:break-all}
             .sensitive{font-weight:bold;color:#900}
             .warn{color:#8a4b00}
+            .other{color:#444;font-size:.9em}
             dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}
             dt{font-weight:bold}
             @media print{body{margin:1cm}tr{page-break-inside:avoid}}
@@ -54,20 +55,19 @@ public struct HTMLSummary: Sendable {
             </dl>
             <h2>Items</h2>
             <table>
-            <thead><tr><th>#</th><th>File</th><th>Kind</th><th>Best time (source)</th><th>SHA-256</th><th>Size</th><th>Notes</th></tr></thead>
+            <thead><tr><th>#</th><th>File</th><th>Kind</th><th>Times (best first; source, field)</th><th>SHA-256</th><th>Size</th><th>Notes</th></tr></thead>
             <tbody>
 
             """
         for item in items {
             var notes: [String] = []
             if item.sensitive { notes.append("<span class=\"sensitive\">Sensitive: content not shown</span>") }
-            if let note = item.note { notes.append(escape(note)) }
+            if let note = item.note { notes.append(escape(note).replacingOccurrences(of: "\n", with: "<br>")) }
+            notes += relations(of: item)
             for warning in item.warnings { notes.append("<span class=\"warn\">⚠ \(escape(warning.message))</span>") }
-            let best = item.best.map { "\(escape(displayTime($0)))<br>(\(escape($0.source.rawValue)), \(escape($0.field)))" }
-                ?? "<span class=\"warn\">no date found</span>"
             html += """
                 <tr><td>\(item.id)</td><td>\(escape(item.originalName))<br><span class="hash">\(escape(item.path))</span></td>\
-                <td>\(escape(item.kind.rawValue))</td><td>\(best)</td><td class="hash">\(escape(item.sha256))</td>\
+                <td>\(escape(item.kind.rawValue))</td><td>\(times(of: item))</td><td class="hash">\(escape(item.sha256))</td>\
                 <td>\(item.size)&nbsp;bytes</td><td>\(notes.joined(separator: "<br>"))</td></tr>
 
                 """
@@ -89,6 +89,52 @@ public struct HTMLSummary: Sendable {
 
             """
         return html
+    }
+
+    /// Every time the item carries, the best first and in bold, each with its source and field.
+    func times(of item: EvidenceManifest.Item) -> String {
+        guard let best = item.best else { return "<span class=\"warn\">no date found</span>" }
+        var lines = ["<b>\(escape(displayTime(best)))</b><br>(\(escape(best.source.rawValue)), \(escape(best.field)))"]
+        for stamp in item.timestamps where stamp != best {
+            lines.append("<span class=\"other\">\(escape(displayTime(stamp))) (\(escape(stamp.source.rawValue)), \(escape(stamp.field)))</span>")
+        }
+        return lines.joined(separator: "<br>")
+    }
+
+    /// What the item holds or belongs to: a conversation, an e-mail, the messages that sent it.
+    func relations(of item: EvidenceManifest.Item) -> [String] {
+        var lines: [String] = []
+        if let conversation = item.conversation {
+            var line = "\(escape(conversation.platform)) conversation “\(escape(conversation.title))”: \(conversation.messageCount) messages"
+            if let first = conversation.firstMessageAt, let last = conversation.lastMessageAt {
+                line += ", \(escape(first)) → \(escape(last))"
+            }
+            if !conversation.participants.isEmpty {
+                line += "; participants: \(escape(conversation.participants.joined(separator: ", ")))"
+            }
+            lines.append(line)
+            if !conversation.missingAttachments.isEmpty {
+                lines.append("<span class=\"warn\">Files named in the messages but not in the export: \(escape(conversation.missingAttachments.joined(separator: ", ")))</span>")
+            }
+        }
+        if let email = item.email {
+            let parts = [("From", email.from), ("To", email.to), ("Cc", email.cc), ("Subject", email.subject)]
+                .compactMap { label, value in value.map { "\(label): \(escape($0))" } }
+            lines.append(parts.joined(separator: "<br>"))
+        }
+        let carried = (item.conversation?.attachmentItems ?? [:]).merging(item.email?.attachmentItems ?? [:]) { first, _ in first }
+        if !carried.isEmpty {
+            lines.append("Carries items " + carried.values.sorted().map { "#\($0)" }.joined(separator: ", "))
+        }
+        if let parent = item.parentID { lines.append("Came inside item #\(parent)") }
+        for link in item.linkedMessages ?? [] {
+            lines.append("Sent in item #\(link.item), message\(link.messages.count == 1 ? "" : "s") "
+                + link.messages.map(String.init).joined(separator: ", "))
+        }
+        for file in item.derived ?? [] {
+            lines.append("Normalised messages: <span class=\"hash\">\(escape(file.path))</span>")
+        }
+        return lines
     }
 
     /// A time as its source stated it; a date-only time is shown as a date, never as midnight.

@@ -44,6 +44,28 @@ import Testing
         #expect(verify.stdout.contains("Sealed at: 2026-03-10T09:00:00Z"))
     }
 
+    @Test func keyMadeByOpenSSLSignsTheBundle() throws {
+        let directory = try TestSupport.temporaryDirectory("openssl-key")
+        let key = directory.appendingPathComponent("police-unit.pem")
+        let genpkey = try TestSupport.tool("openssl", ["genpkey", "-algorithm", "ed25519", "-out", key.path])
+        #expect(genpkey.status == 0)
+        let pub = directory.appendingPathComponent("police-unit.pub.pem")
+        #expect(try TestSupport.tool("openssl", ["pkey", "-in", key.path, "-pubout", "-out", pub.path]).status == 0)
+        let originals = try CaseFixtures.makeOriginals(in: directory)
+        #expect(try TestSupport.evidence(["init", "c", "--title", "T", "--timezone", "UTC", "--key", key.path], in: directory).status == 0)
+        #expect(try TestSupport.evidence(["add", "--case", "c", originals.path], in: directory).status == 0)
+        #expect(try TestSupport.evidence(["seal", "--case", "c", "--out", "b.zip"], in: directory).status == 0)
+        let verify = try TestSupport.evidence(["verify", "b.zip", "--trusted-key", pub.path], in: directory)
+        #expect(verify.status == 0, "\(verify.stdout)")
+        #expect(verify.stdout.contains("Trusted key: matches"))
+        // And stock openssl agrees, with the key it made itself.
+        _ = try TestSupport.tool("unzip", ["-q", "b.zip", "-d", "u"], in: directory)
+        let bag = directory.appendingPathComponent("u/c")
+        let check = try TestSupport.tool("openssl", ["pkeyutl", "-verify", "-pubin", "-inkey", pub.path, "-rawin",
+                                                     "-in", "evidence/manifest.json", "-sigfile", "evidence/manifest.json.sig"], in: bag)
+        #expect(check.stdout.contains("Signature Verified Successfully"))
+    }
+
     @Test func declaredTimeIsRecordedAsDeclared() throws {
         let directory = try TestSupport.temporaryDirectory("declared")
         let file = directory.appendingPathComponent("capture.png")

@@ -126,3 +126,11 @@ struct MediaOracleTests {
         #expect(comparedIn["screenshot-xmp.jpg"] == 2)
     }
 }
+
+/// The oracle suite is skipped where exiftool is missing; under CI that must be a failure, not a skip.
+@Suite("Oracle: exiftool present under CI")
+struct MediaOracleToolTests {
+    @Test func exiftoolIsInstalledWhereCIRuns() {
+        _ = TestSupport.requireTool("exiftool")
+    }
+}

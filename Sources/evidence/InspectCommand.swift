@@ -110,7 +110,12 @@ extension Evidence {
                 if let casePath { try fail("\(casePath) is not an EvidenceKit case") }
                 return nil
             }
-            let metadata = try EvidenceCase.readMetadata(in: folder)
+            let metadata: CaseMetadata
+            do {
+                metadata = try EvidenceCase.readMetadata(in: folder)
+            } catch {
+                try fail("cannot read the case's time zone: \(error)")
+            }
             guard let zone = TimeZone(identifier: metadata.timeZone) else {
                 try fail("the case at \(folder.path) names the time zone \"\(metadata.timeZone)\", which is not an "
                     + "IANA zone on this system; pass --timezone")

@@ -141,6 +141,21 @@ struct InspectCommandTests {
         #expect(wrong.stderr.contains("is not an EvidenceKit case"))
     }
 
+    @Test func aCaseWhoseMetadataCannotBeReadIsAnErrorNotTheSystemZone() throws {
+        let (folder, summer, _) = try newYorkCase()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let caseFolder = folder.appendingPathComponent("c")
+        let metadata = try FileManager.default.contentsOfDirectory(at: caseFolder, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "json" }
+        try #require(metadata.count == 1, "the case's metadata file: \(metadata)")
+        try Data("{".utf8).write(to: metadata[0])
+        let result = try TestSupport.evidence(["inspect", "--case", caseFolder.path, summer.path],
+                                              environment: ["TZ": "Asia/Tokyo"])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("cannot read the case's time zone"))
+    }
+
     @Test func systemZoneIsNamedOnStandardErrorAndAnUnknownTZIsRefusedNotReadAsUTC() throws {
         let folder = try TestSupport.temporaryDirectory("inspect-cli")
         defer { try? FileManager.default.removeItem(at: folder) }

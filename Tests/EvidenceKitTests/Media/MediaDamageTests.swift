@@ -113,4 +113,14 @@ struct MediaDamageTests {
         #expect(crc.warnings.first?.message.contains("tIME") == true)
         #expect(crc.warnings.first?.message.contains("bad CRC") == true)
     }
+
+    @Test func heifMetaWithoutItemListOrLocationsSaysSo() throws {
+        let hdlr = box("hdlr", [0, 0, 0, 0] + be32(0) + Array("pict".utf8) + [UInt8](repeating: 0, count: 13))
+        let file = box("ftyp", Array("heic".utf8) + be32(0) + Array("mif1heic".utf8))
+            + box("meta", [0, 0, 0, 0] + hdlr)
+        let metadata = try HEIFMetadata(parsing: ArrayByteSource(file)).metadata
+        #expect(metadata.times.isEmpty)
+        #expect(metadata.warnings.map(\.code) == ["bad-box"])
+        #expect(metadata.warnings.first?.message.contains("no iinf and iloc box") == true)
+    }
 }

@@ -123,4 +123,12 @@ struct MediaDamageTests {
         #expect(metadata.warnings.map(\.code) == ["bad-box"])
         #expect(metadata.warnings.first?.message.contains("no iinf and iloc box") == true)
     }
+
+    @Test func movieWithoutItsMovieHeaderSaysSo() throws {
+        let file = box("ftyp", Array("isom".utf8) + be32(0)) + box("moov", box("udta", []))
+        let metadata = try QuickTimeMetadata(parsing: ArrayByteSource(file)).metadata
+        #expect(metadata.times.isEmpty)
+        #expect(metadata.warnings.map(\.code) == ["bad-box"])
+        #expect(metadata.warnings.first?.message.contains("no movie header (mvhd)") == true)
+    }
 }

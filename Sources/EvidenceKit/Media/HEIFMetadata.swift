@@ -26,8 +26,15 @@ public struct HEIFMetadata {
         }
         let children = try ISOBoxReader.metaChildren(meta, in: source, metadata: &metadata)
         guard let iinfBox = children.first(where: { $0.type == "iinf" }),
-              let ilocBox = children.first(where: { $0.type == "iloc" }),
-              let iinf = try ISOBoxReader.payload(of: iinfBox, in: source, limit: 1 << 20, metadata: &metadata),
+              let ilocBox = children.first(where: { $0.type == "iloc" })
+        else {
+            let missing = ["iinf", "iloc"].filter { name in !children.contains { $0.type == name } }
+            metadata.warn("bad-box", "HEIF: the meta box at byte \(meta.offset) has no "
+                + missing.joined(separator: " and ") + " box (item list, item locations); its Exif and XMP "
+                + "items cannot be found")
+            return
+        }
+        guard let iinf = try ISOBoxReader.payload(of: iinfBox, in: source, limit: 1 << 20, metadata: &metadata),
               let iloc = try ISOBoxReader.payload(of: ilocBox, in: source, limit: 1 << 20, metadata: &metadata)
         else { return }
         let items = readItemInfo(iinf, at: iinfBox)

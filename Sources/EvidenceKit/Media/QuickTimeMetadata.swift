@@ -25,6 +25,9 @@ public struct QuickTimeMetadata {
                                               metadata: &metadata)
         if let mvhd = children.first(where: { $0.type == "mvhd" }) {
             try readTimes(mvhd, prefix: "mvhd", source: source)
+        } else {
+            metadata.warn("bad-box", "QuickTime: the moov box at byte \(moov.offset) has no movie header (mvhd); "
+                + "the recording's creation time is missing")
         }
         var track = 0
         for trak in children where trak.type == "trak" {

@@ -50,16 +50,20 @@ public enum MediaTypeProbe {
         return "video/mp4"
     }
 
-    /// True when the bytes decode as UTF-8 (allowing a character cut at the end) with no control bytes
-    /// other than tab, line feed, carriage return and form feed.
+    /// True when the bytes decode as UTF-8 with no control bytes other than tab, line feed, carriage return
+    /// and form feed. A character cut at the end is allowed only when the header boundary cut it (a full
+    /// header): a file that is itself a byte or two of binary (the first bytes of a photo cut short) is
+    /// not text.
     static func looksLikeText(_ bytes: [UInt8]) -> Bool {
         guard !bytes.isEmpty else { return false }
         for byte in bytes where byte < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D].contains(byte) { return false }
         var trimmed = bytes[...]
-        // Drop up to three bytes of a character cut by the header boundary.
-        for _ in 0..<3 where String(validating: trimmed, as: UTF8.self) == nil && !trimmed.isEmpty {
-            trimmed = trimmed.dropLast()
+        if bytes.count >= headerLength {
+            // Drop up to three bytes of a character cut by the header boundary.
+            for _ in 0..<3 where String(validating: trimmed, as: UTF8.self) == nil && !trimmed.isEmpty {
+                trimmed = trimmed.dropLast()
+            }
         }
-        return String(validating: trimmed, as: UTF8.self) != nil
+        return !trimmed.isEmpty && String(validating: trimmed, as: UTF8.self) != nil
     }
 }

@@ -53,6 +53,13 @@ struct FileNamePatternsTests {
              value: "2023-12-25T09:03:22+01:00", precision: .second, kind: .screenshot),
         Case(name: "Screen Recording 2023-12-25 at 2.03.22\u{202F}PM.mov", pattern: "macos-screen-recording-12h",
              value: "2023-12-25T14:03:22+01:00", precision: .second, kind: .video),
+        Case(name: "Screen Shot 2023-12-25 at 2.03.22\u{202F}PM.png", pattern: "macos-screen-shot-12h",
+             value: "2023-12-25T14:03:22+01:00", precision: .second, kind: .screenshot),
+        Case(name: "Screen Recording 2023-12-25 at 2.03.22 PM.mov", pattern: "macos-screen-recording-12h",
+             value: "2023-12-25T14:03:22+01:00", precision: .second, kind: .video),
+        // Noon is 12 PM; a no-break space (U+00A0) as some renaming tools write it.
+        Case(name: "Screenshot 2023-12-25 at 12.03.22\u{00A0}PM.png", pattern: "macos-screenshot-12h",
+             value: "2023-12-25T12:03:22+01:00", precision: .second, kind: .screenshot),
         Case(name: "Screen Recording 2023-12-25 at 14.03.22.mov", pattern: "macos-screen-recording",
              value: "2023-12-25T14:03:22+01:00", precision: .second, kind: .video),
         Case(name: "Capture d\u{2019}écran 2023-12-25 à 14.03.22.png", pattern: "macos-screenshot-fr",
@@ -61,6 +68,11 @@ struct FileNamePatternsTests {
              value: "2023-12-25T14:03:22+01:00", precision: .second, kind: .screenshot),
         // NFD, as macOS file systems hand names over: e + U+0301, a + U+0300.
         Case(name: "Capture d\u{2019}e\u{0301}cran 2023-12-25 a\u{0300} 14.03.22.png", pattern: "macos-screenshot-fr",
+             value: "2023-12-25T14:03:22+01:00", precision: .second, kind: .screenshot),
+        Case(name: "Capture d'e\u{0301}cran 2023-12-25 a\u{0300} 14.03.22.png", pattern: "macos-screenshot-fr",
+             value: "2023-12-25T14:03:22+01:00", precision: .second, kind: .screenshot),
+        // A copy saved by a second screenshot in the same second: macOS appends " (2)".
+        Case(name: "Schermafbeelding 2023-12-25 om 14.03.22 (2).png", pattern: "macos-screenshot-nl",
              value: "2023-12-25T14:03:22+01:00", precision: .second, kind: .screenshot),
         Case(name: "Schermafbeelding 2023-12-25 om 14.03.22.png", pattern: "macos-screenshot-nl",
              value: "2023-12-25T14:03:22+01:00", precision: .second, kind: .screenshot),
@@ -110,5 +122,67 @@ struct FileNamePatternsTests {
 
     @Test func folderIsIgnored() throws {
         #expect(FileNamePatterns.match("/tmp/x/Screenshot_20231225-140322.png")?.pattern.name == "android-screenshot")
+    }
+
+    /// macOS hands names over decomposed (NFD): every name, localized or not, matches the same way in NFD.
+    @Test(arguments: cases)
+    func decomposedNameMatchesLikeComposed(_ testCase: Case) throws {
+        let decomposed = testCase.name.decomposedStringWithCanonicalMapping
+        let match = try #require(FileNamePatterns.match(decomposed))
+        #expect(match.pattern.name == testCase.pattern)
+        #expect(match.timestamp(assuming: Self.brussels).value == testCase.value)
+    }
+
+    @Test func everyLocalizedMacOSPatternIsTestedInNFDAndWithBothSpacesIn12HourForms() {
+        let localized = FileNamePatterns.all.map(\.name).filter { $0.hasPrefix("macos-") }
+        for name in localized {
+            let names = Self.cases.filter { $0.pattern == name }.map(\.name)
+            if name.hasSuffix("-fr") {
+                // The accents differ between NFC and NFD, with either apostrophe.
+                #expect(names.contains { $0.contains("\u{2019}") && $0.unicodeScalars.contains("\u{0301}") })
+                #expect(names.contains { $0.contains("'") && $0.unicodeScalars.contains("\u{0301}") })
+            }
+            if name.hasSuffix("-12h") {
+                #expect(names.contains { $0.contains("\u{202F}PM") || $0.contains("\u{202F}AM") }, "\(name)")
+                #expect(names.contains { $0.contains(" PM") || $0.contains(" AM") }, "\(name)")
+            }
+        }
+    }
+
+    @Test func localTimeThatHappensTwiceIsFlaggedAndTakesTheFirst() throws {
+        // 29 October 2023, Brussels: 02:30 happens at +02:00 and again at +01:00.
+        let match = try #require(FileNamePatterns.match("Screenshot_20231029-023000.png"))
+        let timestamp = match.timestamp(assuming: Self.brussels)
+        #expect(timestamp.value == "2023-10-29T02:30:00+02:00")
+        #expect(timestamp.zone == .assumed)
+        #expect(timestamp.warnings.count == 1)
+    }
+
+    @Test func pixelNamesAreUTCWhateverTheCaseZone() throws {
+        let match = try #require(FileNamePatterns.match("PXL_20231225_130322123.jpg"))
+        let timestamp = match.timestamp(assuming: TimeZone(identifier: "America/New_York")!)
+        #expect(timestamp.value == "2023-12-25T13:03:22.123Z")
+        #expect(timestamp.zoneName == nil)
+    }
+
+    /// Each pattern end to end on real bytes: a metadata-less PNG (or MP4 for video names) saved under the
+    /// name, through the inspector, gives the name's time as the best time and the name's kind.
+    @Test(arguments: cases)
+    func patternOnARealFile(_ testCase: Case) throws {
+        let folder = try TestSupport.temporaryDirectory("names")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fixture = testCase.kind == .video ? "Media/video-no-time.mp4" : "Media/plain.png"
+        let file = folder.appendingPathComponent(testCase.name)
+        try FileManager.default.copyItem(at: TestSupport.fixture(fixture), to: file)
+        let inspection = try ItemInspector.inspect(fileAt: file, originalName: file.lastPathComponent,
+                                                   context: InspectionContext(timeZone: Self.brussels))
+        let best = try #require(inspection.best)
+        #expect(best.source == .filename)
+        #expect(best.field == testCase.pattern)
+        #expect(best.value == testCase.value)
+        #expect(best.precision == testCase.precision)
+        #expect(inspection.kind == testCase.kind)
+        #expect(inspection.kindReason.contains(testCase.pattern))
+        #expect(inspection.warnings.isEmpty)
     }
 }

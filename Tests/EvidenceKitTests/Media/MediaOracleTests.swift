@@ -73,6 +73,7 @@ struct MediaOracleTests {
         #expect(reports.count == Self.fixtures.count)
         let utc = TimeZone(identifier: "UTC")!
         var compared = 0
+        var comparedIn: [String: Int] = [:]
         for (name, path) in zip(Self.fixtures, paths) {
             let report = try #require(reports.first { $0["SourceFile"] as? String == path }, "\(name)")
             let times = report.compactMapValues { "\($0)" }.filter { !$0.value.hasPrefix("0000:00:00") }
@@ -99,6 +100,7 @@ struct MediaOracleTests {
                     #expect(timestamp.zone != .assumed, "\(name) \(timestamp.field): exiftool saw an offset")
                 }
                 compared += 1
+                comparedIn[name, default: 0] += 1
             }
             // The other way round: each time exiftool found (outside derived and file-system groups) is ours.
             for key in times.keys where key.contains(":") && !key.hasPrefix("System:") && !key.hasPrefix("Composite:") {
@@ -113,5 +115,22 @@ struct MediaOracleTests {
             }
         }
         #expect(compared >= 40)
+        // Each image container is really compared, not skipped for want of times: HEIC's Exif item and XMP
+        // item, AVIF's Exif item, WebP's EXIF and XMP chunks, PNG's eXIf, tIME, Creation Time and iTXt XMP.
+        #expect(comparedIn["photo.heic"] == 2)
+        #expect(comparedIn["photo.avif"] == 1)
+        #expect(comparedIn["image.webp"] == 2)
+        #expect(comparedIn["png-times.png"] == 3)
+        #expect(comparedIn["screenshot-ios.png"] == 2)
+        #expect(comparedIn["photo-iphone.jpg"] == 4)
+        #expect(comparedIn["screenshot-xmp.jpg"] == 2)
+    }
+}
+
+/// The oracle suite is skipped where exiftool is missing; under CI that must be a failure, not a skip.
+@Suite("Oracle: exiftool present under CI")
+struct MediaOracleToolTests {
+    @Test func exiftoolIsInstalledWhereCIRuns() {
+        _ = TestSupport.requireTool("exiftool")
     }
 }

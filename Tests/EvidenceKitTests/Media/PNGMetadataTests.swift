@@ -86,6 +86,50 @@ struct PNGMetadataTests {
     }
 }
 
+@Suite("PNG text chunks of every kind")
+struct PNGTextChunkTests {
+    static func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
+        be32(UInt32(data.count)) + Array(type.utf8) + data + be32(CRC32.checksum(Array(type.utf8), data))
+    }
+
+    /// A zlib stream holding `bytes` in one stored (uncompressed) DEFLATE block, with its Adler-32.
+    static func stored(_ bytes: [UInt8]) -> [UInt8] {
+        var a: UInt32 = 1, b: UInt32 = 0
+        for byte in bytes {
+            a = (a + UInt32(byte)) % 65_521
+            b = (b + a) % 65_521
+        }
+        let length = UInt16(bytes.count)
+        return [0x78, 0x01, 0x01, UInt8(length & 0xFF), UInt8(length >> 8), UInt8(~length & 0xFF), UInt8(~length >> 8)]
+            + bytes + be32(b << 16 | a)
+    }
+
+    static func png(_ chunks: [UInt8]) -> [UInt8] {
+        PNGMetadata.signature + chunk("IHDR", be32(1) + be32(1) + [8, 0, 0, 0, 0]) + chunks + chunk("IEND", [])
+    }
+
+    @Test func creationTimeInZTXtAndITXtAndXMPInTEXt() throws {
+        let zone = TimeZone(identifier: "Europe/Brussels")!
+        let key = Array("Creation Time".utf8) + [0]
+        let xmp = Array(#"<x:xmpmeta><rdf:Description exif:DateTimeOriginal="2023-12-25T14:03:22+01:00"/></x:xmpmeta>"#
+            .utf8)
+        let bytes = Self.png(
+            Self.chunk("zTXt", key + [0] + Self.stored(Array("2023:12:25 14:03:22".utf8)))
+                + Self.chunk("iTXt", key + [1, 0] + Array("en".utf8) + [0] + [0]
+                    + Self.stored(Array("2023-12-25T13:03:22Z".utf8)))
+                + Self.chunk("tEXt", Array("XML:com.adobe.xmp".utf8) + [0] + xmp))
+        let metadata = try PNGMetadata(parsing: ArrayByteSource(bytes)).metadata
+        #expect(metadata.warnings.isEmpty, "\(metadata.warnings)")
+        let values = metadata.times.map { "\($0.source.rawValue) \($0.field) \($0.timestamp(assuming: zone).value)" }
+        #expect(values == [
+            "png-time Creation Time 2023-12-25T14:03:22+01:00",
+            "png-time Creation Time 2023-12-25T13:03:22Z",
+            "xmp exif:DateTimeOriginal 2023-12-25T14:03:22+01:00",
+        ])
+        #expect(metadata.times.first?.offsetSeconds == nil)  // EXIF-style text without offset: assumed
+    }
+}
+
 /// Writes DEFLATE bit streams (least significant bit first; Huffman codes most significant bit first).
 struct BitWriter {
     var bytes: [UInt8] = []

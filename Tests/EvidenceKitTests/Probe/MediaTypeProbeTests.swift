@@ -34,4 +34,15 @@ struct MediaTypeProbeTests {
         #expect(MediaTypeProbe.mediaType(of: Array("hello, world\n".utf8)) == "text/plain")
         #expect(MediaTypeProbe.mediaType(of: [0x00, 0x01, 0x02]) == "application/octet-stream")
     }
+
+    @Test func theFirstByteOrTwoOfABinaryFileAreNotText() {
+        #expect(MediaTypeProbe.mediaType(of: [0xFF]) == "application/octet-stream")
+        #expect(MediaTypeProbe.mediaType(of: [0xFF, 0xD8]) == "application/octet-stream")
+        #expect(MediaTypeProbe.mediaType(of: [0x89, 0x50, 0x4E]) == "application/octet-stream")
+        // A header cut inside a character by the 64-byte window is still text.
+        let french = Array(String(repeating: "a", count: 63).utf8) + [0xC3]
+        #expect(MediaTypeProbe.mediaType(of: french + [0xA9, 0x0A]) == "text/plain")
+        // A whole file that ends inside a character is not.
+        #expect(MediaTypeProbe.mediaType(of: Array("caf".utf8) + [0xC3]) == "application/octet-stream")
+    }
 }

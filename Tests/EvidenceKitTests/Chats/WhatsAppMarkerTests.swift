@@ -161,3 +161,23 @@ struct WhatsAppMarkerTests {
         #expect(c.warnings.isEmpty)
     }
 }
+
+@Suite("Evidence text is not normalised")
+struct ChatNormalisationTests {
+    @Test func decomposedTextStaysDecomposedAndSearchTextIsNFC() throws {
+        // "Zoë" with a combining diaeresis, "café" precomposed, and U+212B ANGSTROM SIGN (NFC maps it to U+00C5).
+        let text = "Zoe\u{308} au café, 5 \u{212B}"
+        let bytes = Array("25/12/2023, 14:03 - Zoe\u{308}: \(text)\n".utf8)
+        let c = try ChatParsers.parse(bytes: bytes, name: "chat.txt", platform: .whatsapp,
+                                      options: ChatParseOptions(timeZone: brussels))
+        let m = try #require(c.messages.first)
+        #expect(Array(m.text.utf8) == Array(text.utf8))
+        #expect(m.author.map { Array($0.utf8) } == Array("Zoe\u{308}".utf8))
+        #expect(Array(m.searchText.utf8) == Array("Zoë au café, 5 Å".utf8))
+        // The JSON Lines file carries the same bytes, and reads back to them.
+        let jsonl = ConversationJSONLines.encode(c.messages)
+        let back = try ConversationJSONLines.decode(jsonl)
+        #expect(back.first.map { Array($0.text.utf8) } == Array(text.utf8))
+        #expect(back.first?.author.map { Array($0.utf8) } == Array("Zoe\u{308}".utf8))
+    }
+}

@@ -181,3 +181,65 @@ struct ChatNormalisationTests {
         #expect(back.first?.author.map { Array($0.utf8) } == Array("Zoe\u{308}".utf8))
     }
 }
+
+/// Recent iOS exports write group events under the group's name, after a U+200E.
+@Suite("WhatsApp iOS group events")
+struct WhatsAppGroupEventTests {
+    func parse(_ text: String) throws -> Conversation {
+        try ChatParsers.parse(bytes: Array(text.utf8), name: "_chat.txt", platform: .whatsapp,
+                              options: ChatParseOptions(timeZone: brussels))
+    }
+
+    @Test func eventsUnderTheGroupNameAreTheAppSpeaking() throws {
+        let lrm = "\u{200E}"
+        let lines = [
+            "[19/10/2025, 01:02:19] Lappers: \(lrm)Rudi Anderson added you",
+            "[19/10/2025, 01:02:20] Lappers: \(lrm)You're now an admin",
+            "[19/10/2025, 01:02:21] Boris: \(lrm)Boris created group “Lappers”",
+            "[19/10/2025, 01:02:22] Lappers: \(lrm)Carol left",
+            "[19/10/2025, 01:02:23] Lappers: \(lrm)+32 470 12 34 56 joined using this group's invite link",
+            "[19/10/2025, 01:02:24] Famille: \(lrm)Élodie a ajouté Marc",
+            "[19/10/2025, 01:02:25] Familie: \(lrm)Anna hat Ben hinzugefügt",
+        ]
+        let c = try parse(lines.joined(separator: "\n") + "\n")
+        #expect(c.messages.count == lines.count)
+        for (m, line) in zip(c.messages, lines) {
+            #expect(m.kind == .system, "\(line)")
+            #expect(m.author == nil, "\(line)")
+            // Nothing is lost: the name WhatsApp wrote stays in the text.
+            #expect(Array(m.text.utf8) == Array(line.utf8.dropFirst(23)), "\(line)")
+        }
+        // A group's name is not a participant; a person named before an event they caused still is.
+        #expect(c.participants.isEmpty)
+        let mixed = try parse("[19/10/2025, 01:02:18] Boris: hi\n" + lines.joined(separator: "\n") + "\n")
+        #expect(mixed.participants == ["Boris"])
+    }
+
+    @Test func theChatNameOverTheEncryptionNoticeIsNotAParticipant() throws {
+        let (c, _) = try parseWhatsApp("ios-en-US.txt")
+        #expect(c.participants == ["Alice", "Bob"])
+        let (fi, _) = try parseWhatsApp("ios-fi-FI.txt")
+        #expect(fi.participants == ["Jane Doe", "+358 40 123 4567"])
+    }
+
+    @Test func theSameWordsWithoutTheMarkOrWithMoreAreAPersonsMessage() throws {
+        let c = try parse("""
+            [19/10/2025, 01:02:19] Rudi: I added you to the list
+            [19/10/2025, 01:02:20] Rudi: \u{200E}<attached: 00000003-Alice added.jpg>
+            [19/10/2025, 01:02:21] Rudi: \u{200E}Location: https://maps.google.com/?q=50.8,4.3
+            [19/10/2025, 01:02:22] Rudi: \u{200E}image omitted
+            [19/10/2025, 01:02:23] Rudi: \u{200E}Carol left
+            and this is a second line
+
+            """)
+        #expect(c.messages.map(\.kind) == [.message, .message, .message, .mediaOmitted, .message])
+        #expect(c.messages.map(\.author) == ["Rudi", "Rudi", "Rudi", "Rudi", "Rudi"])
+        #expect(c.messages[1].attachments.map(\.name) == ["00000003-Alice added.jpg"])
+    }
+
+    @Test func androidLinesAreUnchanged() throws {
+        let c = try parse("19/10/2025, 01:02 - Lappers: \u{200E}Rudi Anderson added you\n")
+        #expect(c.messages.first?.kind == .message)
+        #expect(c.messages.first?.author == "Lappers")
+    }
+}

@@ -137,6 +137,14 @@ public struct ChatMessage: Codable, Sendable {
     }
 }
 
+extension ChatMessage {
+    /// The text in Unicode Normalization Form C, for search and comparison only.
+    ///
+    /// The evidence is ``text``, byte for byte as the export wrote it: an "é" typed as "e" plus a combining accent
+    /// stays two code points there. A search for "é" must still find it, so indexes use this form instead.
+    public var searchText: String { text.precomposedStringWithCanonicalMapping }
+}
+
 /// Everything about a conversation except its messages: what a streaming parse returns at the end.
 public struct ConversationInfo: Codable, Sendable {
     /// The app the export came from.

@@ -44,6 +44,24 @@ struct SMSBackupParserTests {
         #expect(empty.messages[1].author == "Me")
     }
 
+    /// Every Android box, in one thread with an unknown contact: only the inbox is the contact's.
+    @Test func onlyTheInboxIsTheContactsAndUnknownContactsAreTheirNumber() throws {
+        var xml = "<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<smses count=\"6\">\n"
+        for box in 1...6 {
+            xml += "  <sms protocol=\"0\" address=\"+32499887766\" date=\"170350940\(box)000\" type=\"\(box)\" "
+                + "body=\"box \(box)\" contact_name=\"(Unknown)\" />\n"
+        }
+        xml += "</smses>\n"
+        let c = try ChatParsers.parse(bytes: Array(xml.utf8), name: "sms.xml", platform: .sms,
+                                      options: ChatParseOptions(timeZone: brussels))
+        #expect(c.messages.map(\.author) == ["+32499887766", "Me", "Me", "Me", "Me", "Me"])
+        #expect(c.messages.map(\.text) == (1...6).map { "box \($0)" })
+        #expect(c.messages.allSatisfy { $0.author?.isEmpty == false })
+        let named = try ChatParsers.parse(bytes: Array(xml.utf8), name: "sms.xml", platform: .sms,
+                                          options: ChatParseOptions(timeZone: brussels, me: "Victim"))
+        #expect(named.messages.map(\.author) == ["+32499887766", "Victim", "Victim", "Victim", "Victim", "Victim"])
+    }
+
     @Test func truncatedBackupNamesTheLine() throws {
         let bytes = try TestSupport.fixtureBytes("Chats/SMS/sms-truncated.xml")
         do {

@@ -182,6 +182,28 @@ struct WhatsAppFixtureTests {
         #expect(Array(bytes[c.messages[2].source.byteStart..<c.messages[2].source.byteStart + 3]) == [0xE2, 0x80, 0x8E])
     }
 
+    @Test func iOSGroupEventsUnderTheGroupName() throws {
+        let (c, bytes) = try parseWhatsApp("ios-en-GB-group.txt")
+        let lrm = "\u{200E}"
+        check(c, bytes, [
+            .init(time: "2024-08-14T21:00:10+02:00", author: nil,
+                  text: "My Group: \(lrm)Messages and calls are end-to-end encrypted. No one outside of this chat, not "
+                    + "even WhatsApp, can read or listen to them.", kind: .system, lines: 1...1),
+            .init(time: "2024-08-14T21:00:10+02:00", author: nil, text: "Boris: \(lrm)Boris created group “My Group”",
+                  kind: .system, lines: 2...2),
+            .init(time: "2024-08-14T21:00:11+02:00", author: nil, text: "My Group: \(lrm)Boris added you",
+                  kind: .system, lines: 3...3),
+            .init(time: "2024-08-14T21:01:57+02:00", author: nil, text: "My Group: \(lrm)You're now an admin",
+                  kind: .system, lines: 4...4),
+            .init(time: "2024-08-14T21:02:30+02:00", author: "Boris", text: "send them or everyone sees it",
+                  lines: 5...5),
+            .init(time: "2024-08-14T21:03:00+02:00", author: nil, text: "My Group: \(lrm)Carol left", kind: .system,
+                  lines: 6...6),
+        ])
+        #expect(c.participants == ["Boris"])
+        #expect(c.warnings.isEmpty)
+    }
+
     @Test func iOSFrench() throws {
         let (c, bytes) = try parseWhatsApp("ios-fr-FR.txt")
         let lrm = "\u{200E}"

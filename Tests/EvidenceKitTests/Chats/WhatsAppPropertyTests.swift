@@ -48,6 +48,14 @@ let whatsAppVariants: [WhatsAppVariant] = [
     WhatsAppVariant(description: "Android sv-SE", iOS: false, newline: "\n", deleted: "This message was deleted",
                     omitted: "<Media omitted>", attachment: { "\($0) (file attached)" },
                     header: { "\($0.year)-\(pad($0.month))-\(pad($0.day)) \(pad($0.hour)):\(pad($0.minute)) - " }),
+    WhatsAppVariant(description: "Android en-AU", iOS: false, newline: "\n", deleted: "This message was deleted",
+                    omitted: "<Media omitted>", attachment: { "\($0) (file attached)" },
+                    header: { "\(pad($0.day))/\(pad($0.month))/\($0.year), \(twelve($0.hour)):\(pad($0.minute)) "
+                        + "\($0.hour < 12 ? "am" : "pm") - " }),
+    WhatsAppVariant(description: "Android en-CA", iOS: false, newline: "\n", deleted: "This message was deleted",
+                    omitted: "<Media omitted>", attachment: { "\($0) (file attached)" },
+                    header: { "\($0.year)-\(pad($0.month))-\(pad($0.day)), \(twelve($0.hour)):\(pad($0.minute))\u{202F}"
+                        + "\($0.hour < 12 ? "a.m." : "p.m.") - " }),
     WhatsAppVariant(description: "iOS en-US", iOS: true, newline: "\n", deleted: "\u{200E}This message was deleted.",
                     omitted: "\u{200E}image omitted", attachment: { "\u{200E}<attached: \($0)>" },
                     header: { "[\($0.month)/\($0.day)/\($0.year % 100), \(twelve($0.hour)):\(pad($0.minute)):"
@@ -59,6 +67,23 @@ let whatsAppVariants: [WhatsAppVariant] = [
     WhatsAppVariant(description: "iOS fi-FI", iOS: true, newline: "\n", deleted: "\u{200E}This message was deleted.",
                     omitted: "\u{200E}image omitted", attachment: { "\u{200E}<attached: \($0)>" },
                     header: { "[\($0.day).\($0.month).\($0.year) klo \($0.hour).\(pad($0.minute)).\(pad($0.second))] " }),
+    WhatsAppVariant(description: "iOS en-IN", iOS: true, newline: "\n", deleted: "\u{200E}This message was deleted.",
+                    omitted: "\u{200E}image omitted", attachment: { "\u{200E}<attached: \($0)>" },
+                    header: { "[\(pad($0.day))/\(pad($0.month))/\(pad($0.year % 100)), \(twelve($0.hour)):"
+                        + "\(pad($0.minute)):\(pad($0.second))\u{A0}\($0.hour < 12 ? "am" : "pm")] " }),
+    WhatsAppVariant(description: "iOS nl-NL", iOS: true, newline: "\n", deleted: "\u{200E}Dit bericht is verwijderd.",
+                    omitted: "\u{200E}afbeelding weggelaten", attachment: { "\u{200E}<bijgevoegd: \($0)>" },
+                    header: { "[\(pad($0.day))-\(pad($0.month))-\($0.year) \(pad($0.hour)):\(pad($0.minute)):"
+                        + "\(pad($0.second))] " }),
+    WhatsAppVariant(description: "iOS es-ES", iOS: true, newline: "\n", deleted: "\u{200E}Se eliminó este mensaje.",
+                    omitted: "\u{200E}imagen omitida", attachment: { "\u{200E}<adjunto: \($0)>" },
+                    header: { "[\($0.day)/\($0.month)/\(pad($0.year % 100)), \(twelve($0.hour)):\(pad($0.minute)):"
+                        + "\(pad($0.second))\u{202F}\($0.hour < 12 ? "a." : "p.")\u{202F}m.] " }),
+    // Hebrew and Arabic phones put a right-to-left mark before every line.
+    WhatsAppVariant(description: "iOS he-IL", iOS: true, newline: "\n", deleted: "\u{200E}This message was deleted.",
+                    omitted: "\u{200E}image omitted", attachment: { "\u{200E}<attached: \($0)>" },
+                    header: { "\u{200F}[\($0.day).\($0.month).\($0.year), \(pad($0.hour)):\(pad($0.minute)):"
+                        + "\(pad($0.second))] " }),
     WhatsAppVariant(description: "iOS de-DE", iOS: true, newline: "\r\n",
                     deleted: "\u{200E}Diese Nachricht wurde gelöscht.", omitted: "\u{200E}Bild weggelassen",
                     attachment: { "\u{200E}<Anhang: \($0)>" },
@@ -78,7 +103,7 @@ struct GeneratedMessage {
 struct WhatsAppPropertyTests {
     static let authors = [
         "Alice", "Zoë 🌸", "+32 470 12 34 56", "\u{202A}+33 6 12 34 56 78\u{202C}", "Jean-Éric", "🔥🔥🔥",
-        "Mohammed Al-Fulan", "李雷", "Bob (work)", "ما",
+        "Mohammed Al-Fulan", "李雷", "Bob (work)", "ما", "שרה", "\u{200F}نور",
     ]
     static let words = [
         "hello", "Re:", "time: 10:00", "ok", "😀", "👍🏽", "🇧🇪", "25/12/2023", "14:03", "-", "[x]", "<b>", "Ça va ?",
@@ -158,7 +183,11 @@ struct WhatsAppPropertyTests {
                                                      precision: variant.iOS ? .second : .minute)
                 #expect(m.timestamp == want, "\(variant) seed \(seed) #\(m.index)")
                 #expect(m.author == e.author, "\(variant) seed \(seed) #\(m.index)")
-                #expect(m.text == e.text, "\(variant) seed \(seed) #\(m.index)")
+                // Bytes, not String ==: Swift compares strings up to canonical equivalence, which would hide a
+                // normalisation of the evidence ("e\u{301}" == "é").
+                #expect(Array(m.text.utf8) == Array(e.text.utf8), "\(variant) seed \(seed) #\(m.index)")
+                #expect(m.author.map { Array($0.utf8) } == e.author.map { Array($0.utf8) },
+                        "\(variant) seed \(seed) #\(m.index)")
                 #expect(m.kind == e.kind, "\(variant) seed \(seed) #\(m.index)")
                 #expect(m.attachments.map(\.name) == (e.attachment.map { [$0] } ?? []),
                         "\(variant) seed \(seed) #\(m.index)")

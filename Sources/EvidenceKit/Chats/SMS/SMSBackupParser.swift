@@ -8,7 +8,8 @@ import Foundation
 /// understands exactly this file's subset of XML (elements, attributes, comments, processing instructions).
 ///
 /// Authors: a received message (`type` 1, MMS `msg_box` 1) is by `contact_name`, or by the `address` when the contact
-/// is `(Unknown)`; a sent one is by ``ChatParseOptions/ownerLabel`` (`--me`, default "Me"), never by the contact.
+/// is `(Unknown)`; a sent, draft, outbox, failed or queued one (2–6) is by ``ChatParseOptions/ownerLabel`` (`--me`,
+/// default "Me"), never by the contact.
 public enum SMSBackupParser: ChatExportParser {
     /// The platforms this parser produces.
     public static let platforms: [ChatPlatform] = [.sms]
@@ -70,7 +71,9 @@ public enum SMSBackupParser: ChatExportParser {
                 }
                 let source = lines.range(tag.start..<end, in: bytes)
                 let box = tag.name == "sms" ? attributes["type"] : attributes["msg_box"]
-                let sent = box == "2" || box == "4" || box == "5" || box == "6"
+                // Android's boxes: 1 inbox, 2 sent, 3 draft, 4 outbox, 5 failed, 6 queued. Only the inbox is the
+                // other person's writing; a draft is the owner's words and must never be put in the contact's mouth.
+                let sent = box == "2" || box == "3" || box == "4" || box == "5" || box == "6"
                 var author: String
                 if sent {
                     author = me

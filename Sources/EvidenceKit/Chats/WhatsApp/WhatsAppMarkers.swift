@@ -58,6 +58,38 @@ enum WhatsAppMarkers {
         "Los mensajes y las llamadas están cifrados de extremo a extremo",
     ])
 
+    /// Group events that recent iOS exports write under the group's name (or the actor's) instead of without an
+    /// author, always with a U+200E before the event: `[19/10/2025, 01:02:19] Family: \u{200E}Alice added Bob`.
+    /// Only a single-line body that starts with that mark and reads as one of these is taken as the app speaking;
+    /// without the mark the same words are what a person typed.
+    static let groupEventPrefixes: [[UInt8]] = bytes([
+        "You created group ", "You added ", "You removed ", "You're now an admin", "You're no longer an admin",
+        "You joined using this group's invite link", "Your security code with ",
+        "Vous avez créé le groupe ", "Vous avez ajouté ", "Vous avez retiré ", "Vous êtes maintenant admin",
+        "Je hebt groep ", "Je bent nu beheerder",
+        "Du hast die Gruppe ", "Du bist jetzt Admin",
+        "Creaste el grupo ", "Añadiste a ", "Eliminaste a ", "Ahora eres admin",
+    ])
+
+    /// Words inside a group event (see ``groupEventPrefixes``).
+    static let groupEventInfixes: [[UInt8]] = bytes([
+        " added ", " removed ", " created group ", " changed the subject ", " changed the group description",
+        " changed this group's icon", " deleted this group's icon", " changed the group name ",
+        " changed their phone number", " changed to ", " joined using this group's invite link",
+        " a ajouté ", " a retiré ", " a créé le groupe ", " a modifié le sujet ", " a changé le sujet ",
+        " heeft de groep ", " hat die Gruppe ",
+        " añadió a ", " eliminó a ", " creó el grupo ", " cambió el asunto ",
+    ])
+
+    /// Endings of a group event (see ``groupEventPrefixes``).
+    static let groupEventSuffixes: [[UInt8]] = bytes([
+        " left", " added you", " removed you", " est parti", " est partie", " vous a ajouté",
+        " is vertrokken", " heeft je toegevoegd", " toegevoegd", " verwijderd", " aangemaakt",
+        " hat die Gruppe verlassen", " hat dich hinzugefügt", " hinzugefügt", " entfernt", " erstellt", " geändert",
+        " gewijzigd",
+        " salió", " salió del grupo", " te añadió",
+    ])
+
     /// Chat-name prefixes of exported file names, stripped to make a title.
     static let titlePrefixes = [
         "WhatsApp Chat with ", "WhatsApp Chat - ", "Discussion WhatsApp avec ", "WhatsApp-chat met ",

@@ -71,7 +71,11 @@ public enum WhatsAppParser: ChatExportParser {
                 message: "\(builder.skippedLines) line(s) before the first message were not part of any message."))
         }
         warnings += builder.warnings
-        return ConversationInfo(platform: .whatsapp, title: title(from: name), participants: builder.authors.list,
+        let participants = builder.appLineNames.isEmpty ? builder.authors.list : builder.authors.list.filter {
+            guard let appLines = builder.appLineNames[$0] else { return true }
+            return builder.authors.uses(of: $0).map { $0 > appLines } ?? true
+        }
+        return ConversationInfo(platform: .whatsapp, title: title(from: name), participants: participants,
                                 warnings: warnings, sourceName: name, messageCount: builder.index)
     }
 
@@ -137,6 +141,23 @@ public enum WhatsAppParser: ChatExportParser {
         if b[p] == 0xC2, p &+ 1 < end, b[p &+ 1] == 0xA0 { return 2 }
         if b[p] == 0xE2, p &+ 2 < end, b[p &+ 1] == 0x80, b[p &+ 2] == 0xAF { return 3 }
         return 0
+    }
+
+    /// A group event as recent iOS exports write it after a U+200E (see ``WhatsAppMarkers/groupEventPrefixes``).
+    static func isGroupEvent(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        guard start < end, end &- start <= 512, b[start] != UInt8(ascii: "<") else { return false }
+        if WhatsAppMarkers.groupEventPrefixes.contains(where: { ChatBytes.hasPrefix(b, at: start, end: end, $0) })
+            || WhatsAppMarkers.groupEventSuffixes.contains(where: { ChatBytes.hasSuffix(b, start: start, end: end, $0) }) {
+            return true
+        }
+        for infix in WhatsAppMarkers.groupEventInfixes where infix.count <= end &- start {
+            var p = start
+            while p &+ infix.count <= end {
+                if ChatBytes.hasPrefix(b, at: p, end: end, infix) { return true }
+                p &+= 1
+            }
+        }
+        return false
     }
 
     /// Length of a directional mark (U+200E, U+200F, U+202A…U+202E), a BOM or a U+2068/U+2069 isolate at `p`.
@@ -361,17 +382,28 @@ public enum WhatsAppParser: ChatExportParser {
         var names: [[UInt8]] = []
         var strings: [String] = []
         var list: [String] = []
+        /// How many headers named each of `strings`.
+        var counts: [Int] = []
         static let limit = 512
+
+        /// How many headers named `name`; `nil` beyond the first ``limit`` names, which are not counted.
+        func uses(of name: String) -> Int? {
+            strings.firstIndex(of: name).map { counts[$0] }
+        }
 
         mutating func intern(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
             let count = end &- start
             for i in 0..<names.count where names[i].count == count {
-                if ChatBytes.equals(b, start, end, names[i]) { return strings[i] }
+                if ChatBytes.equals(b, start, end, names[i]) {
+                    counts[i] &+= 1
+                    return strings[i]
+                }
             }
             let string = ChatBytes.string(b, start, end)
             if names.count < Self.limit {
                 names.append(Array(UnsafeBufferPointer(rebasing: b[start..<end])))
                 strings.append(string)
+                counts.append(1)
                 list.append(string)
             } else if list.count < 100_000, !list.contains(string) {
                 list.append(string)
@@ -388,6 +420,9 @@ public enum WhatsAppParser: ChatExportParser {
         let options: ChatParseOptions
         var resolver: WallClockResolver
         var authors = AuthorTable()
+        /// How often iOS wrote each name in front of an app line (the group's name): such a name is a participant
+        /// only if it also heads a message of its own.
+        var appLineNames: [String: Int] = [:]
         var warnings: [EvidenceWarning] = []
         var index = 0
         var skippedLines = 0
@@ -482,6 +517,14 @@ public enum WhatsAppParser: ChatExportParser {
             } else if WhatsAppMarkers.encryptionNotices.contains(where: { ChatBytes.hasPrefix(b, at: m, end: bodyEnd, $0) }) {
                 // iOS writes the notice under the chat's name; it is the app speaking, not that person.
                 kind = .system
+                if let author { appLineNames[author, default: 0] &+= 1 }
+                author = nil
+                textStart = h.bodyStart
+            } else if h.shape.iOS, singleLine, author != nil, m > textStart, WhatsAppParser.isGroupEvent(b, m, bodyEnd) {
+                // Recent iOS exports put group events under the group's name; the app is speaking. The whole
+                // body, name included, stays the text, as for the encryption notice.
+                kind = .system
+                if let author { appLineNames[author, default: 0] &+= 1 }
                 author = nil
                 textStart = h.bodyStart
             } else {

@@ -161,3 +161,14 @@ with zipfile.ZipFile("android-export.zip", "w", zipfile.ZIP_DEFLATED) as z:
 with zipfile.ZipFile("no-chat.zip", "w", zipfile.ZIP_STORED) as z:
     info = zipfile.ZipInfo("photo.jpg", date_time=(2023, 12, 25, 14, 10, 0))
     z.writestr(info, bytes.fromhex("ffd8ffd9"))
+
+# iOS 2.24 (2024), English (United Kingdom), a group: recent iOS writes group events under the group's name (or
+# the actor's), with a U+200E before the event; a real message from the group's creator follows.
+write("ios-en-GB-group.txt", [
+    "[14/08/2024, 21:00:10] My Group: " + LRM + "Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them.",
+    "[14/08/2024, 21:00:10] Boris: " + LRM + "Boris created group \u201cMy Group\u201d",
+    "[14/08/2024, 21:00:11] My Group: " + LRM + "Boris added you",
+    "[14/08/2024, 21:01:57] My Group: " + LRM + "You're now an admin",
+    "[14/08/2024, 21:02:30] Boris: send them or everyone sees it",
+    "[14/08/2024, 21:03:00] My Group: " + LRM + "Carol left",
+])

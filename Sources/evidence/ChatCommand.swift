@@ -33,8 +33,11 @@ extension Evidence.Chat {
         @Flag(help: "Print JSON Lines, one message per line (keys timestamp, author, text, attachments, kind, …).")
         var json = false
 
-        @Option(help: "IANA time zone for wall-clock times, e.g. Europe/Brussels (default: this computer's zone).")
+        @Option(help: "IANA time zone for wall-clock times, e.g. Europe/Brussels (default: the case's zone, else this computer's).")
         var timezone: String?
+
+        @Option(name: .customLong("case"), help: "Take the time zone from this case (default: the current folder, when it is a case).")
+        var casePath: String?
 
         @Option(help: "Order of day and month in WhatsApp dates: dmy, mdy or ymd (default: inferred from the file).")
         var dateOrder: String?
@@ -43,16 +46,13 @@ extension Evidence.Chat {
         var me: String?
 
         func validate() throws {
-            if let timezone, TimeZone(identifier: timezone) == nil {
-                throw ValidationError("\"\(timezone)\" is not an IANA time zone name (try Europe/Brussels).")
-            }
             if let dateOrder, DateOrder(rawValue: dateOrder) == nil {
                 throw ValidationError("--date-order must be dmy, mdy or ymd, not \"\(dateOrder)\".")
             }
         }
 
         func run() throws {
-            let zone = timezone.flatMap { TimeZone(identifier: $0) } ?? TimeZone.current
+            let (zone, _) = try ZoneChoice.choose(timezone: timezone, casePath: casePath, command: "chat parse")
             var options = ChatParseOptions(timeZone: zone, dateOrder: dateOrder.flatMap { DateOrder(rawValue: $0) },
                                            me: me)
             let url = URL(fileURLWithPath: file)

@@ -32,7 +32,7 @@ extension Evidence {
                 FileHandle.standardError.write(Data("evidence inspect: give at least one file\n".utf8))
                 throw ExitCode(2)
             }
-            let (zone, origin) = try chooseTimeZone()
+            let (zone, origin) = try ZoneChoice.choose(timezone: timezone, casePath: casePath, command: "inspect")
             var reports: [InspectReport] = []
             var failed = false
             for path in files {
@@ -60,74 +60,6 @@ extension Evidence {
             if failed { throw ExitCode(2) }
         }
 
-        /// Where the zone for offset-less local times came from, in that order of precedence.
-        enum ZoneOrigin: Equatable {
-            case option, inCase, system
-        }
-
-        /// `--timezone`, else the zone of the case (`--case`, or the current folder when it is a case), else the
-        /// system's zone. A zone that cannot be honoured stops the command (exit 2) rather than falling back to
-        /// UTC: Foundation quietly reads an unknown `TZ` (or the POSIX `:Area/City` spelling) as UTC.
-        private func chooseTimeZone() throws -> (TimeZone, ZoneOrigin) {
-            // --case is checked even when --timezone wins, so a mistyped case path is never ignored.
-            let caseZone = try caseTimeZone()
-            if let timezone {
-                guard let named = TimeZone(identifier: timezone) else {
-                    try fail("unknown time zone \"\(timezone)\" (use an IANA name such as Europe/Brussels)")
-                }
-                return (named, .option)
-            }
-            if let caseZone { return (caseZone, .inCase) }
-            switch Self.systemTimeZone(environment: ProcessInfo.processInfo.environment) {
-            case .success(let zone): return (zone, .system)
-            case .failure(let error): try fail(error.message)
-            }
-        }
-
-        /// The system's zone: `TZ` when set (an IANA name, optionally written `:Area/City` or as a path under
-        /// `zoneinfo/`), else the zone the system is configured with.
-        static func systemTimeZone(environment: [String: String]) -> Result<TimeZone, ZoneError> {
-            guard var name = environment["TZ"], !name.isEmpty else { return .success(TimeZone.current) }
-            if name.hasPrefix(":") { name.removeFirst() }
-            if let range = name.range(of: "zoneinfo/") { name = String(name[range.upperBound...]) }
-            guard let zone = TimeZone(identifier: name) else {
-                return .failure(ZoneError(message: "the TZ environment variable \"\(environment["TZ"] ?? "")\" is not "
-                    + "an IANA time zone; pass --timezone (e.g. Europe/Brussels) so that local times are not "
-                    + "placed in the wrong zone"))
-            }
-            return .success(zone)
-        }
-
-        /// Why no zone could be chosen, as a sentence.
-        struct ZoneError: Error {
-            var message: String
-        }
-
-        /// The zone of the case named by --case, or of the current folder when it is a case.
-        private func caseTimeZone() throws -> TimeZone? {
-            let folder = URL(fileURLWithPath: casePath ?? FileManager.default.currentDirectoryPath)
-            guard EvidenceCase.isCase(folder) else {
-                if let casePath { try fail("\(casePath) is not an EvidenceKit case") }
-                return nil
-            }
-            let metadata: CaseMetadata
-            do {
-                metadata = try EvidenceCase.readMetadata(in: folder)
-            } catch {
-                try fail("cannot read the case's time zone: \(error)")
-            }
-            guard let zone = TimeZone(identifier: metadata.timeZone) else {
-                try fail("the case at \(folder.path) names the time zone \"\(metadata.timeZone)\", which is not an "
-                    + "IANA zone on this system; pass --timezone")
-            }
-            return zone
-        }
-
-        /// Says what is wrong on standard error and ends the command with exit code 2 (unusable input).
-        private func fail(_ message: String) throws -> Never {
-            FileHandle.standardError.write(Data("evidence inspect: \(message)\n".utf8))
-            throw ExitCode(2)
-        }
 
         private func describe(_ error: any Error) -> String {
             if let error = error as? ByteSourceError { return error.reason }

@@ -66,6 +66,20 @@ import Testing
         #expect(check.stdout.contains("Signature Verified Successfully"))
     }
 
+    @Test func chatParseTakesTheCaseZoneAndNeverFallsBackToUTC() throws {
+        let directory = try TestSupport.temporaryDirectory("chat-zone")
+        let export = TestSupport.fixture("Chats/WhatsApp/android-fr-FR.txt")
+        _ = try TestSupport.evidence(["init", "c", "--title", "T", "--timezone", "America/New_York"], in: directory)
+        let inCase = try TestSupport.evidence(["chat", "parse", export.path, "--json"], in: directory.appendingPathComponent("c"))
+        #expect(inCase.status == 0, "\(inCase.stderr)")
+        #expect(inCase.stdout.contains("\"zoneName\":\"America/New_York\""))
+        let option = try TestSupport.evidence(["chat", "parse", export.path, "--json", "--case", "c", "--timezone", "Europe/Brussels"], in: directory)
+        #expect(option.stdout.contains("\"zoneName\":\"Europe/Brussels\""))
+        let badTZ = try TestSupport.evidence(["chat", "parse", export.path], in: directory, environment: ["TZ": "Mars/Olympus"])
+        #expect(badTZ.status == 2)
+        #expect(badTZ.stderr.contains("TZ"))
+    }
+
     @Test func declaredTimeIsRecordedAsDeclared() throws {
         let directory = try TestSupport.temporaryDirectory("declared")
         let file = directory.appendingPathComponent("capture.png")

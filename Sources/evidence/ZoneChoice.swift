@@ -1,0 +1,75 @@
+import ArgumentParser
+import EvidenceKit
+import Foundation
+
+/// The zone for local times written without an offset, shared by every command that reads files outside a case:
+/// `--timezone`, else the zone of the case (`--case`, or the current folder when it is a case), else the
+/// system's zone. A zone that cannot be honoured stops the command (exit 2) rather than falling back to UTC:
+/// Foundation quietly reads an unknown `TZ` (or the POSIX `:Area/City` spelling) as UTC.
+enum ZoneChoice {
+    /// Where the zone came from, in that order of precedence.
+    enum Origin: Equatable {
+        case option, inCase, system
+    }
+
+    static func choose(timezone: String?, casePath: String?, command: String) throws -> (TimeZone, Origin) {
+        // --case is checked even when --timezone wins, so a mistyped case path is never ignored.
+        let caseZone = try caseTimeZone(casePath: casePath, command: command)
+        if let timezone {
+            guard let named = TimeZone(identifier: timezone) else {
+                try fail("unknown time zone \"\(timezone)\" (use an IANA name such as Europe/Brussels)", command: command)
+            }
+            return (named, .option)
+        }
+        if let caseZone { return (caseZone, .inCase) }
+        switch systemTimeZone(environment: ProcessInfo.processInfo.environment) {
+        case .success(let zone): return (zone, .system)
+        case .failure(let error): try fail(error.message, command: command)
+        }
+    }
+
+    /// The system's zone: `TZ` when set (an IANA name, optionally written `:Area/City` or as a path under
+    /// `zoneinfo/`), else the zone the system is configured with.
+    static func systemTimeZone(environment: [String: String]) -> Result<TimeZone, ZoneError> {
+        guard var name = environment["TZ"], !name.isEmpty else { return .success(TimeZone.current) }
+        if name.hasPrefix(":") { name.removeFirst() }
+        if let range = name.range(of: "zoneinfo/") { name = String(name[range.upperBound...]) }
+        guard let zone = TimeZone(identifier: name) else {
+            return .failure(ZoneError(message: "the TZ environment variable \"\(environment["TZ"] ?? "")\" is not "
+                + "an IANA time zone; pass --timezone (e.g. Europe/Brussels) so that local times are not "
+                + "placed in the wrong zone"))
+        }
+        return .success(zone)
+    }
+
+    /// Why no zone could be chosen, as a sentence.
+    struct ZoneError: Error {
+        var message: String
+    }
+
+    /// The zone of the case named by --case, or of the current folder when it is a case.
+    private static func caseTimeZone(casePath: String?, command: String) throws -> TimeZone? {
+        let folder = URL(fileURLWithPath: casePath ?? FileManager.default.currentDirectoryPath)
+        guard EvidenceCase.isCase(folder) else {
+            if let casePath { try fail("\(casePath) is not an EvidenceKit case", command: command) }
+            return nil
+        }
+        let metadata: CaseMetadata
+        do {
+            metadata = try EvidenceCase.readMetadata(in: folder)
+        } catch {
+            try fail("cannot read the case's time zone: \(error)", command: command)
+        }
+        guard let zone = TimeZone(identifier: metadata.timeZone) else {
+            try fail("the case at \(folder.path) names the time zone \"\(metadata.timeZone)\", which is not an "
+                + "IANA zone on this system; pass --timezone", command: command)
+        }
+        return zone
+    }
+
+    /// Says what is wrong on standard error and ends the command with exit code 2 (unusable input).
+    private static func fail(_ message: String, command: String) throws -> Never {
+        FileHandle.standardError.write(Data("evidence \(command): \(message)\n".utf8))
+        throw ExitCode(2)
+    }
+}

@@ -57,6 +57,9 @@ extension Evidence {
                         FileHandle.standardError.write(Data("failed    \(path): \(reason)\n".utf8))
                     }
                 })
+                for link in report.links {
+                    print("linked    #\(link.conversationItem) “\(link.attachmentName)” → #\(link.fileItem)")
+                }
                 print("\(report.added.count) added, \(report.outcomes.count - report.added.count - report.failures.count) duplicate or skipped, \(report.failures.count) failed.")
                 if !report.failures.isEmpty { throw ExitCode(2) }
             }

@@ -29,7 +29,16 @@ public struct AddReport: Sendable {
         case failed(path: String, reason: String)
     }
 
+    /// A file beside a chat export, linked to the messages that name it.
+    public struct Link: Sendable, Equatable {
+        public var conversationItem: Int64
+        public var attachmentName: String
+        public var fileItem: Int64
+    }
+
     public var outcomes: [Outcome] = []
+    /// Links made after this add between exports and the files beside them (whichever came first).
+    public var links: [Link] = []
 
     public var added: [EvidenceItem] { outcomes.compactMap { if case .added(let item) = $0 { item } else { nil } } }
     public var failures: [(path: String, reason: String)] {
@@ -77,8 +86,8 @@ extension EvidenceCase {
         }
         group.wait()
         if let fatal = state.fatalError { throw fatal }
-        try linkFilesBesideExports()
-        return AddReport(outcomes: early + state.outcomes.compactMap { $0 })
+        let links = try linkFilesBesideExports()
+        return AddReport(outcomes: early + state.outcomes.compactMap { $0 }, links: links)
     }
 
     // MARK: Planning

@@ -125,8 +125,9 @@ extension EvidenceCase {
 
     /// Links the files a chat export names to items that came from the folder beside it (a WhatsApp `.txt`
     /// exported with its media, a Telegram `result.json` with `photos/`), whichever was added first.
-    func linkFilesBesideExports() throws {
+    func linkFilesBesideExports() throws -> [AddReport.Link] {
         try index.database.write { db in
+            var made: [AddReport.Link] = []
             let items = try String.fetchAll(db, sql: "SELECT json FROM item ORDER BY id")
                 .map { try JSONDecoder().decode(EvidenceItem.self, from: Data($0.utf8)) }
             var byPath: [String: EvidenceItem] = [:]
@@ -145,6 +146,7 @@ extension EvidenceCase {
                         byPath[target.originalPath] = target
                     }
                     export.conversation?.attachmentItems[name] = target.id
+                    made.append(AddReport.Link(conversationItem: export.id, attachmentName: name, fileItem: target.id))
                     changed = true
                 }
                 if changed {
@@ -154,6 +156,7 @@ extension EvidenceCase {
                                                       "files": String(export.conversation!.attachmentItems.count)], in: db)
                 }
             }
+            return made
         }
     }
 

@@ -93,7 +93,8 @@ import ZIPFoundation
         try Data([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 1, 2, 3]).write(to: photo)
         // The chat first, the photo in a later add.
         _ = try evidenceCase.add([export.appendingPathComponent("_chat.txt")])
-        _ = try evidenceCase.add([photo])
+        let second = try evidenceCase.add([photo])
+        #expect(second.links == [AddReport.Link(conversationItem: 1, attachmentName: "00000012-PHOTO-2023-12-25-14-04-00.jpg", fileItem: 2)])
         let items = try evidenceCase.items()
         let chatItem = try #require(items.first { $0.kind == .chat })
         let photoItem = try #require(items.first { $0.originalName.hasSuffix(".jpg") })
@@ -101,6 +102,22 @@ import ZIPFoundation
         #expect(chatItem.conversation?.missingAttachments == [])
         #expect(photoItem.linkedMessages == [MessageLink(item: chatItem.id, messages: [1])])
         #expect(CustodyJournal.problems(inJournal: try evidenceCase.custodyJournal()).isEmpty)
+    }
+
+    @Test func telegramFolderExportIsLinkedToItsPhotos() throws {
+        let (evidenceCase, directory) = try makeCase("tg-folder")
+        let export = directory.appendingPathComponent("ChatExport_2023-12-25")
+        try FileManager.default.createDirectory(at: export.appendingPathComponent("photos"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: TestSupport.fixture("Chats/Telegram/result-single.json"),
+                                         to: export.appendingPathComponent("result.json"))
+        try Data([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 9, 9, 9]).write(to: export.appendingPathComponent("photos/photo_1@25-12-2023_14-05-00.jpg"))
+        _ = try evidenceCase.add([export])
+        let items = try evidenceCase.items()
+        let chat = try #require(items.first { $0.conversation?.platform == "telegram" })
+        let photo = try #require(items.first { $0.originalName == "photo_1@25-12-2023_14-05-00.jpg" })
+        #expect(chat.conversation?.attachmentItems == ["photos/photo_1@25-12-2023_14-05-00.jpg": photo.id])
+        #expect(photo.linkedMessages == [MessageLink(item: chat.id, messages: [2])])
+        #expect(photo.parentID == nil)
     }
 
     @Test func emailAttachmentsBecomeItems() throws {

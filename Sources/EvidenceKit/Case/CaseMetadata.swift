@@ -29,7 +29,7 @@ public struct CaseMetadata: Codable, Sendable, Equatable {
 /// A problem with a case folder or an action on it, said so that the person can act on it.
 public struct CaseError: Error, Sendable, CustomStringConvertible {
     public enum Code: String, Sendable {
-        case notACase, alreadyExists, invalidTimeZone, invalidOption, unreadableInput, corrupted, keyProblem
+        case notACase, alreadyExists, invalidTimeZone, invalidOption, corrupted, keyProblem
     }
 
     public var code: Code

@@ -85,7 +85,6 @@ extension EvidenceCase {
             }
         }
         group.wait()
-        if let fatal = state.fatalError { throw fatal }
         let links = try linkFilesBesideExports()
         return AddReport(outcomes: early + state.outcomes.compactMap { $0 }, links: links)
     }
@@ -267,7 +266,6 @@ private final class AddState: @unchecked Sendable {
     private var staged: [Result<EvidenceCase.StagedCopy, any Error>?]
     private(set) var outcomes: [AddReport.Outcome?]
     private var nextToCommit = 0
-    private(set) var fatalError: (any Error)?
 
     init(count: Int) {
         staged = Array(repeating: nil, count: count)

@@ -1,52 +1,7 @@
 import Foundation
 
-/// Why an e-mail could not be read, and where.
-public struct MailParseError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// Stable, machine-readable reasons. Extensible: new codes may appear.
-    public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
-        /// The stable text of the code.
-        public var rawValue: String
-        /// A code from its text.
-        public init(rawValue: String) { self.rawValue = rawValue }
-        /// The raw value.
-        public var description: String { rawValue }
-
-        /// No RFC 5322 header block at the start.
-        public static let noHeaders = Code(rawValue: "no-headers")
-        /// Larger than ``MailMessage/maximumBytes``.
-        public static let tooLarge = Code(rawValue: "too-large")
-        /// Binary content where a message was expected.
-        public static let notText = Code(rawValue: "not-text")
-    }
-
-    /// What kind of problem, for programs.
-    public var code: Code
-    /// One sentence a person understands.
-    public var reason: String
-    /// The file's name as given to the parser.
-    public var fileName: String
-    /// 1-based line of the problem, when known.
-    public var line: Int?
-    /// 0-based byte offset of the problem, when known.
-    public var byteOffset: Int?
-
-    /// An error naming the file and, when known, the line.
-    public init(code: Code, reason: String, fileName: String, line: Int? = nil, byteOffset: Int? = nil) {
-        self.code = code
-        self.reason = reason
-        self.fileName = fileName
-        self.line = line
-        self.byteOffset = byteOffset
-    }
-
-    /// `file, line N: reason`.
-    public var description: String {
-        var place = fileName
-        if let line { place += ", line \(line)" }
-        if let byteOffset { place += " (byte \(byteOffset))" }
-        return "\(place): \(reason)"
-    }
-}
+/// Why an e-mail could not be read, and where (the same error type as chat-export parsing).
+public typealias MailParseError = ExportParseError
 
 /// One header field as written: its name, its raw value (unfolded, still encoded) and where it starts.
 public struct MailHeaderField: Hashable, Sendable {

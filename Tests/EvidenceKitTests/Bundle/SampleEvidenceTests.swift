@@ -5,9 +5,7 @@ import Testing
 
 /// The bundled sample case, added as `scripts/demo.sh` adds it, sealed, and checked with stock tools.
 @Suite struct SampleEvidenceTests {
-    static let sampleFolder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("SampleEvidence")
+    static let sampleFolder = TestSupport.packageRoot.appendingPathComponent("SampleEvidence")
 
     @Test func sampleCaseSealsAndValidatesWithStockTools() throws {
         let directory = try TestSupport.temporaryDirectory("sample")

@@ -39,8 +39,7 @@ struct ChatFuzzTests {
                     _ = try MailMessage(parsing: bytes, name: "f", timeZone: brussels)
                 }
                 parsed += 1
-            } catch is ChatParseError {
-            } catch is MailParseError {
+            } catch is ExportParseError {
             }
             _ = ChatExportDetector.detect(bytes: bytes, name: "f")
             _ = MailDetector.detect(bytes: bytes, name: "f")

@@ -4,9 +4,7 @@ import Testing
 
 /// What we write validates against the published schema, checked by a validator nobody here wrote (python-jsonschema).
 @Suite struct ManifestSchemaTests {
-    static let schema = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Docs/manifest.schema.json")
+    static let schema = TestSupport.packageRoot.appendingPathComponent("Docs/manifest.schema.json")
 
     @Test func sealedManifestValidatesAgainstTheSchema() throws {
         let hasValidator = (try? TestSupport.tool("python3", ["-c", "import jsonschema"]).status) == 0

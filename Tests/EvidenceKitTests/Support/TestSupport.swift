@@ -3,6 +3,10 @@ import Testing
 
 /// Helpers shared by the tests: fixture lookup, temporary folders and running the built `evidence` binary.
 enum TestSupport {
+    /// The package's root folder (for `Docs/` and `SampleEvidence/`, which are not test resources).
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
     /// A fixture file under `Tests/EvidenceKitTests/Fixtures/`, e.g. `fixture("Media/screenshot-ios.png")`.
     static func fixture(_ relativePath: String) -> URL {
         Bundle.module.resourceURL!.appendingPathComponent("Fixtures").appendingPathComponent(relativePath)

@@ -1,3 +1,4 @@
+import EvidenceCrypto
 import Foundation
 
 /// What `add` learns from the content of a chat export or an e-mail, beyond media metadata:
@@ -16,11 +17,25 @@ struct ContentRecognition {
         var source: ChildSource
     }
 
+    /// A parsed conversation, summarised: its messages went straight to a JSON Lines file as they were parsed,
+    /// so a years-long export never sits in memory as objects.
+    struct ConversationDigest {
+        var info: ConversationInfo
+        var firstMessage: EvidenceTimestamp?
+        var lastMessage: EvidenceTimestamp?
+        var attachmentMessages: [String: [Int]] = [:]
+        var missingAttachments: Set<String> = []
+        /// The derived JSON Lines, written and flushed in the case's staging folder.
+        var derivedStagingPath: String
+        var derivedSHA256: String
+        var derivedSize: Int64
+    }
+
     var kind: EvidenceKind
     var kindReason: String
     var timestamps: [EvidenceTimestamp] = []
     var warnings: [EvidenceWarning] = []
-    var conversation: Conversation?
+    var conversation: ConversationDigest?
     var email: MailMessage?
     var children: [Child] = []
     /// For exports that refer to files beside them (a WhatsApp `.txt`, a Telegram `result.json`):
@@ -38,10 +53,10 @@ enum ContentRecognizer {
     static let maximumFolderEntries = 50_000
 
     static func recognize(storedCopy url: URL, originalName: String, originalPath: String, mediaType: String,
-                          size: Int64, timeZone: TimeZone) -> ContentRecognition? {
+                          size: Int64, timeZone: TimeZone, stagingFolder: URL) -> ContentRecognition? {
         let textual = mediaType.hasPrefix("text/") || mediaType == "application/mbox" || mediaType == "application/json"
         if mediaType == "application/zip" {
-            return recognizeWhatsAppZip(url, originalName: originalName, timeZone: timeZone)
+            return recognizeWhatsAppZip(url, originalName: originalName, timeZone: timeZone, stagingFolder: stagingFolder)
         }
         guard textual else { return nil }
         if size > maximumParsedBytes {
@@ -53,7 +68,7 @@ enum ContentRecognizer {
             var options = ChatParseOptions(timeZone: timeZone)
             options.availableMediaNames = filesBeside(folder)
             return conversation(platform: platform, bytes: bytes, name: originalName, options: options,
-                                attachmentFolder: folder)
+                                attachmentFolder: folder, stagingFolder: stagingFolder)
         }
         if let format = MailDetector.detect(bytes: bytes, name: originalName) {
             return mail(format: format, bytes: bytes, name: originalName, timeZone: timeZone)
@@ -61,44 +76,69 @@ enum ContentRecognizer {
         return nil
     }
 
-    private static func recognizeWhatsAppZip(_ url: URL, originalName: String, timeZone: TimeZone) -> ContentRecognition? {
+    private static func recognizeWhatsAppZip(_ url: URL, originalName: String, timeZone: TimeZone,
+                                             stagingFolder: URL) -> ContentRecognition? {
         guard let export = try? WhatsAppZipExport(zipAt: url) else { return nil }
         var options = ChatParseOptions(timeZone: timeZone)
         options.availableMediaNames = Set(export.mediaEntryNames)
         var recognition = conversation(platform: .whatsapp, bytes: export.chatBytes, name: originalName, options: options,
-                                       attachmentFolder: nil)
+                                       attachmentFolder: nil, stagingFolder: stagingFolder)
         recognition.kindReason = "WhatsApp export archive (\(export.chatFileName) and \(export.mediaEntryNames.count) media files)"
         recognition.children = export.mediaEntryNames.map { .init(name: $0, source: .zipEntry(export, $0)) }
         return recognition
     }
 
     private static func conversation(platform: ChatPlatform, bytes: [UInt8], name: String, options: ChatParseOptions,
-                                     attachmentFolder: URL?) -> ContentRecognition {
+                                     attachmentFolder: URL?, stagingFolder: URL) -> ContentRecognition {
         var recognition = ContentRecognition(kind: .chat, kindReason: "\(platform.rawValue) chat export (recognised by its content)",
                                              attachmentFolder: attachmentFolder)
+        let stagingPath = stagingFolder.appendingPathComponent("\(UUID().uuidString).part").path
         do {
-            let conversation = try ChatParsers.parse(bytes: bytes, name: name, platform: platform, options: options)
-            let stamped = conversation.messages.compactMap(\.timestamp)
-            if let first = stamped.min(by: { $0.instant < $1.instant }) {
-                var stamp = first
-                stamp.field = "first message"
-                recognition.timestamps.append(stamp)
+            let fd = try FileSystem.createExclusive(stagingPath, mode: 0o444)
+            defer { close(fd) }
+            let hasher = SHA256Hasher()
+            var size: Int64 = 0
+            var writer = ConversationJSONLines.Writer { chunk in
+                try chunk.withUnsafeBytes { try FileSystem.writeAll(fd, $0, path: stagingPath) }
+                hasher.update(chunk)
+                size += Int64(chunk.count)
             }
-            if let last = stamped.max(by: { $0.instant < $1.instant }), stamped.count > 1 {
-                var stamp = last
-                stamp.field = "last message"
-                recognition.timestamps.append(stamp)
-            }
-            recognition.warnings = conversation.warnings
-            if platform == .sms {
-                for message in conversation.messages where !message.attachments.isEmpty {
+            var first: EvidenceTimestamp?
+            var last: EvidenceTimestamp?
+            var attachmentMessages: [String: [Int]] = [:]
+            var missing: Set<String> = []
+            var carried: [ContentRecognition.Child] = []
+            let info = try ChatParsers.stream(bytes: bytes, name: name, platform: platform, options: options) { message in
+                try writer.writeOrFlush(message)
+                if let stamp = message.timestamp {
+                    if first.map({ stamp.instant < $0.instant }) ?? true { first = stamp }
+                    if last.map({ stamp.instant > $0.instant }) ?? true { last = stamp }
+                }
+                for attachment in message.attachments {
+                    attachmentMessages[attachment.name, default: []].append(message.index)
+                    if attachment.found == false { missing.insert(attachment.name) }
+                }
+                if platform == .sms, !message.attachments.isEmpty {
                     for file in (try? SMSBackupParser.embeddedFiles(in: bytes, of: message, name: name)) ?? [] {
-                        recognition.children.append(.init(name: file.name, source: .bytes(file.bytes)))
+                        carried.append(.init(name: file.name, source: .bytes(file.bytes)))
                     }
                 }
             }
-            recognition.conversation = conversation
+            try writer.flush()
+            try FileSystem.fsync(fd, path: stagingPath)
+            for (stamp, field) in [(first, "first message"), (last, "last message")] {
+                guard var stamp else { continue }
+                stamp.field = field
+                recognition.timestamps.append(stamp)
+            }
+            recognition.warnings = info.warnings
+            recognition.children = carried
+            recognition.conversation = ContentRecognition.ConversationDigest(
+                info: info, firstMessage: first, lastMessage: last, attachmentMessages: attachmentMessages,
+                missingAttachments: missing, derivedStagingPath: stagingPath, derivedSHA256: hasher.finalize().hex,
+                derivedSize: size)
         } catch {
+            unlink(stagingPath)
             recognition.warnings.append(EvidenceWarning(
                 code: "chat-unreadable",
                 message: "Looks like a \(platform.rawValue) export but could not be read: \(error). The file is kept as it is."))

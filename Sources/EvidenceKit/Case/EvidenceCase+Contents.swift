@@ -24,7 +24,8 @@ extension EvidenceCase {
     func storeContents(of item: inout EvidenceItem, storedCopy: URL, originalPath: String) throws -> StoredContents {
         guard let recognition = ContentRecognizer.recognize(storedCopy: storedCopy, originalName: item.originalName,
                                                              originalPath: originalPath, mediaType: item.mediaType,
-                                                             size: item.size, timeZone: timeZone)
+                                                             size: item.size, timeZone: timeZone,
+                                                             stagingFolder: folder.appendingPathComponent("staging"))
         else { return StoredContents() }
         item.kind = recognition.kind
         item.kindReason = recognition.kindReason
@@ -35,25 +36,15 @@ extension EvidenceCase {
         item.warnings = item.warnings.filter { !rankingCodes.contains($0.code) } + recognition.warnings + ranking.warnings
 
         if let conversation = recognition.conversation {
-            let bytes = ConversationJSONLines.encode(conversation.messages)
-            let stored = try storeBytes(bytes)
-            item.derived = [DerivedFile(role: "messages", suffix: ".messages.jsonl", sha256: stored.sha256,
-                                        size: Int64(bytes.count), mediaType: "application/x-ndjson")]
-            var attachmentMessages: [String: [Int]] = [:]
-            var missing: Set<String> = []
-            for message in conversation.messages {
-                for attachment in message.attachments {
-                    attachmentMessages[attachment.name, default: []].append(message.index)
-                    if attachment.found == false { missing.insert(attachment.name) }
-                }
-            }
-            let stamped = conversation.messages.compactMap(\.timestamp)
+            _ = try moveIntoStore(stagingPath: conversation.derivedStagingPath, sha256: conversation.derivedSHA256)
+            item.derived = [DerivedFile(role: "messages", suffix: ".messages.jsonl", sha256: conversation.derivedSHA256,
+                                        size: conversation.derivedSize, mediaType: "application/x-ndjson")]
             item.conversation = ConversationSummary(
-                platform: conversation.platform.rawValue, title: conversation.title,
-                participants: conversation.participants, messageCount: conversation.messages.count,
-                firstMessageAt: stamped.min { $0.instant < $1.instant }?.value,
-                lastMessageAt: stamped.max { $0.instant < $1.instant }?.value,
-                attachmentItems: [:], attachmentMessages: attachmentMessages, missingAttachments: missing.sorted())
+                platform: conversation.info.platform.rawValue, title: conversation.info.title,
+                participants: conversation.info.participants, messageCount: conversation.info.messageCount,
+                firstMessageAt: conversation.firstMessage?.value, lastMessageAt: conversation.lastMessage?.value,
+                attachmentItems: [:], attachmentMessages: conversation.attachmentMessages,
+                missingAttachments: conversation.missingAttachments.sorted())
         }
         if let email = recognition.email {
             item.email = EmailSummary(from: email.from, to: email.to, cc: email.cc, subject: email.subject,

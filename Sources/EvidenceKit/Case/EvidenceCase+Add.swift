@@ -125,12 +125,13 @@ extension EvidenceCase {
             collect(resolved, root: nil, into: &plan, skipped: &skipped)
             return
         }
+        // The case's own files (its stored copies, its index) are never evidence of themselves.
+        let casePath = folder.standardizedFileURL.path
+        if url.standardizedFileURL.path == casePath || url.standardizedFileURL.path.hasPrefix(casePath + "/") {
+            skipped.append(.skipped(path: path, reason: "inside the case folder itself"))
+            return
+        }
         if type == S_IFDIR {
-            if url.standardizedFileURL.path.hasPrefix(folder.standardizedFileURL.path + "/")
-                || url.standardizedFileURL.path == folder.standardizedFileURL.path {
-                skipped.append(.skipped(path: path, reason: "inside the case folder itself"))
-                return
-            }
             let children: [String]
             do { children = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
                 skipped.append(.failed(path: path, reason: "cannot list folder: \(error.localizedDescription)"))

@@ -55,6 +55,16 @@ import Testing
         #expect(CustodyJournal.problems(inJournal: try evidenceCase.custodyJournal()).isEmpty)
     }
 
+    @Test func theCaseItselfIsNeverAdded() throws {
+        let directory = try TestSupport.temporaryDirectory("self")
+        let (evidenceCase, _) = try CaseFixtures.makeCase(in: directory)
+        let before = try evidenceCase.items().count
+        let report = try evidenceCase.add([evidenceCase.folder, evidenceCase.folder.appendingPathComponent("case.json")])
+        #expect(report.added.isEmpty)
+        #expect(report.outcomes.count == 2)
+        #expect(try evidenceCase.items().count == before)
+    }
+
     @Test func originalsAreNotModified() throws {
         let directory = try TestSupport.temporaryDirectory("orig")
         let originals = try CaseFixtures.makeOriginals(in: directory)

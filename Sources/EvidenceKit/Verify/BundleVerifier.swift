@@ -54,6 +54,8 @@ private struct Check {
     let present: [String: BagSourceFile]
     /// Tag files read whole, kept so they are not read a second time for hashing.
     var tagBytes: [String: [UInt8]] = [:]
+    /// Tag files that could not be read (already reported): not read again.
+    var unreadableTags: Set<String> = []
 
     init(source: any BagSource, limits: BundleVerifier.Limits, trustedKey: Ed25519PublicKey?, report: VerificationReport) {
         self.source = source
@@ -164,7 +166,8 @@ private struct Check {
         // Hash every file once: tag files from the bytes already read, the rest as they stream, two at a time.
         let unsigned: Set<String> = [BagLayout.tagManifest]
         var jobs: [(path: String, limit: Int64)] = []
-        for file in source.files where expected[file.path] != nil && tagBytes[file.path] == nil {
+        for file in source.files where expected[file.path] != nil && tagBytes[file.path] == nil
+            && !unreadableTags.contains(file.path) {
             jobs.append((file.path, declaredSizes[file.path] ?? tagLimit(for: file.path)))
         }
         var digests = source.sha256(of: jobs)
@@ -247,6 +250,7 @@ private struct Check {
         } catch {
             find(.modified, path, "could not be read (\(error))")
         }
+        unreadableTags.insert(path)
         return nil
     }
 

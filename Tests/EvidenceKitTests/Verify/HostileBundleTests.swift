@@ -109,6 +109,17 @@ import Testing
         #expect(report.bytesChecked >= 64 << 20)
     }
 
+    @Test func oversizedTagFileIsReportedOnceAndNotRead() throws {
+        let (bundle, _, _) = try SealTests.sealedAndUnzipped("oversized-tag")
+        var limits = BundleVerifier.Limits()
+        limits.tagFile = 10
+        let report = try BundleVerifier(limits: limits).verify(bundleAt: bundle)
+        let about = report.findings.filter { $0.path == "bag-info.txt" }
+        #expect(about.count == 1, "\(about)")
+        #expect(about.first?.category == .modified)
+        #expect(about.first?.message.contains("larger than 10 bytes") == true)
+    }
+
     @Test func folderWithSymlinkIsRefused() throws {
         let (_, bag, _) = try SealTests.sealedAndUnzipped("folder-link")
         try FileManager.default.createSymbolicLink(atPath: bag.appendingPathComponent("data/0009-link.txt").path,

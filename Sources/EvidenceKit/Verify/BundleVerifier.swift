@@ -56,6 +56,14 @@ private struct Check {
     var tagBytes: [String: [UInt8]] = [:]
     /// Tag files that could not be read (already reported): not read again.
     var unreadableTags: Set<String> = []
+    /// Paths already reported missing, so the final pass does not say it twice.
+    var reportedMissing: Set<String> = []
+
+    /// Tag files an EvidenceKit bundle always has: without them nothing ties the bag to its signer.
+    static let requiredByEvidenceKit: Set<String> = [
+        BagLayout.bagInfoFile, BagLayout.tagManifest, BagLayout.manifest, BagLayout.signature, BagLayout.publicKey,
+        BagLayout.custody,
+    ]
 
     init(source: any BagSource, limits: BundleVerifier.Limits, trustedKey: Ed25519PublicKey?, report: VerificationReport) {
         self.source = source
@@ -102,6 +110,11 @@ private struct Check {
             } else {
                 find(.badSignature, BagLayout.signature, "the signature does not match evidence/manifest.json and the bundled key")
             }
+        } else if !report.findings.contains(where: { $0.category == .badSignature }) {
+            // Without manifest, signature and key nothing proves the bundle is unchanged since sealing,
+            // whatever the BagIt manifests (which anyone can recompute) say.
+            find(.badSignature, BagLayout.signature, "the bundle carries no checkable signature (manifest, signature or key "
+                 + "missing or unreadable): nothing proves it is unchanged since sealing")
         }
         if let trustedKey {
             let trusted = publicKey == trustedKey
@@ -200,7 +213,7 @@ private struct Check {
                 find(.modified, file.path, "could not be read (\(error))")
             }
         }
-        for path in expected.keys.sorted() where present[path] == nil {
+        for path in expected.keys.sorted() where present[path] == nil && !reportedMissing.contains(path) {
             let listedBy = Set(expected[path]!.map(\.source)).sorted().joined(separator: " and ")
             find(.missing, path, "listed in \(listedBy) but not in the bundle")
         }
@@ -236,8 +249,12 @@ private struct Check {
     /// Reads a tag file; a missing one is reported by the hash pass (when listed) or here (when required and unlisted).
     private mutating func readTag(_ path: String, limit: Int64) -> [UInt8]? {
         guard present[path] != nil else {
-            if [BagLayout.bagitFile, BagLayout.payloadManifest, BagLayout.tagManifest].contains(path) {
+            if [BagLayout.bagitFile, BagLayout.payloadManifest].contains(path) {
                 find(.missing, path, "required by BagIt but not in the bundle")
+                reportedMissing.insert(path)
+            } else if Self.requiredByEvidenceKit.contains(path) {
+                find(.missing, path, "every EvidenceKit bundle has this file, and this one does not")
+                reportedMissing.insert(path)
             }
             return nil
         }

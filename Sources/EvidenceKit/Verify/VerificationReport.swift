@@ -37,8 +37,8 @@ public struct VerificationFinding: Codable, Sendable, Equatable, CustomStringCon
 public struct VerificationReport: Codable, Sendable {
     /// The bundle that was checked, as given.
     public var bundle: String
-    /// True when there are no findings.
-    public var intact: Bool { findings.isEmpty }
+    /// True when there are no findings and the signature verified: an unsigned bag is never intact.
+    public var intact: Bool { findings.isEmpty && signatureValid }
     public var bagFolder: String?
     public var caseTitle: String?
     public var caseIdentifier: String?

@@ -148,6 +148,40 @@ import ZIPFoundation
         #expect(result.stdout.contains("\"intact\" : false"))
     }
 
+    /// A forger edits a payload file, recomputes every hash a manifest holds, and drops the signature they cannot
+    /// make: the BagIt manifests agree, but nothing is signed, so the bundle is not intact.
+    @Test(arguments: [false, true])
+    func forgeryWithoutSignatureIsCaught(removeKeyToo: Bool) throws {
+        let (_, bag, directory) = try Self.sealedAndUnzipped("forge")
+        let target = bag.appendingPathComponent("data/0003-note_ menace_.txt")
+        let oldHash = try SHA256.hash(fileAt: target.path).digest.hex
+        try Data("Tu as jusqu'à lundi.\n".utf8).write(to: target)
+        let newHash = try SHA256.hash(fileAt: target.path).digest.hex
+        for name in ["manifest-sha256.txt", "evidence/manifest.json"] {
+            let url = bag.appendingPathComponent(name)
+            let text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
+            try Data(text.replacingOccurrences(of: oldHash, with: newHash).utf8).write(to: url)
+        }
+        try FileManager.default.removeItem(at: bag.appendingPathComponent("evidence/manifest.json.sig"))
+        if removeKeyToo { try FileManager.default.removeItem(at: bag.appendingPathComponent("evidence/signer.pub.pem")) }
+        // Rebuild the tag manifest from what is there now, as a forger would.
+        let rebuilt = try TestSupport.tool("sh", ["-c", "find . -type f ! -name tagmanifest-sha256.txt ! -path './data/*' | sed 's|^./||' | LC_ALL=C sort | xargs -d '\\n' sha256sum > tagmanifest-sha256.txt"], in: bag)
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        #expect(try TestSupport.tool("sha256sum", ["-c", "--quiet", "tagmanifest-sha256.txt"], in: bag).status == 0)
+        #expect(try TestSupport.tool("sha256sum", ["-c", "--quiet", "manifest-sha256.txt"], in: bag).status == 0)
+
+        let report = try BundleVerifier().verify(bundleAt: bag)
+        #expect(!report.intact)
+        #expect(!report.signatureValid)
+        #expect(report.findings.contains { $0.category == .badSignature }, "\(report.findings)")
+        #expect(report.findings.contains { $0.category == .missing && $0.path == "evidence/manifest.json.sig" })
+        let zipped = directory.appendingPathComponent("forged.zip")
+        try FileManager.default.zipItem(at: bag, to: zipped, shouldKeepParent: true)
+        let cli = try TestSupport.evidence(["verify", zipped.path])
+        #expect(cli.status == 1, "\(cli.stdout)")
+        #expect(!cli.stdout.contains("INTACT"))
+    }
+
     @Test func journalEditIsJournalBroken() throws {
         let (_, bag, _) = try Self.sealedAndUnzipped("journal-edit")
         let url = bag.appendingPathComponent("evidence/custody.jsonl")

@@ -10,6 +10,7 @@ dpkg -s libsqlite3-dev >/dev/null 2>&1 || need+=(libsqlite3-dev)
 dpkg -s zlib1g-dev >/dev/null 2>&1 || need+=(zlib1g-dev)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
 command -v unzip >/dev/null 2>&1 || need+=(unzip)
+command -v zip >/dev/null 2>&1 || need+=(zip)
 command -v sha256sum >/dev/null 2>&1 || need+=(coreutils)
 if [ "${EVIDENCEKIT_TEST_TOOLS:-0}" = 1 ]; then
   command -v exiftool >/dev/null 2>&1 || need+=(libimage-exiftool-perl)

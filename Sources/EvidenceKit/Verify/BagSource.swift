@@ -23,6 +23,12 @@ protocol BagSource {
     func stream(_ path: String, limit: Int64, _ body: (UnsafeRawBufferPointer) throws -> Void) throws
 }
 
+/// An entry is compressed with a method the verifier cannot read (bzip2, LZMA …): the bundle cannot be checked
+/// as it is, which is not the same as being altered.
+struct UnsupportedCompression: Error {
+    var path: String
+}
+
 /// An entry produced more bytes than its limit: reading stopped there.
 struct EntryTooLarge: Error {
     var limit: Int64

@@ -41,6 +41,11 @@ public struct BundleVerifier: Sendable {
         let source: any BagSource = isDirectory.boolValue ? try FolderBagSource(url: url) : try ZipBagSource(url: url)
         var check = Check(source: source, limits: limits, trustedKey: trustedKey, report: VerificationReport(bundle: url.path))
         check.run()
+        if !check.unsupported.isEmpty {
+            throw BundleUnusableError(path: url.path, reason: "\(check.unsupported.count) entries use a compression method "
+                + "this verifier cannot read (only stored and deflate are), e.g. \(check.unsupported.sorted()[0]); "
+                + "re-zip it with deflate, or unzip it and verify the folder")
+        }
         return check.report
     }
 }
@@ -56,6 +61,8 @@ private struct Check {
     var tagBytes: [String: [UInt8]] = [:]
     /// Tag files that could not be read (already reported): not read again.
     var unreadableTags: Set<String> = []
+    /// Entries compressed with a method we cannot read: the bundle is unusable as given, not altered.
+    var unsupported: Set<String> = []
     /// Paths already reported missing, so the final pass does not say it twice.
     var reportedMissing: Set<String> = []
 
@@ -207,6 +214,8 @@ private struct Check {
                 if !disagreeing.isEmpty {
                     find(.modified, file.path, "SHA-256 is \(digest), not what \(Set(disagreeing).sorted().joined(separator: " and ")) records")
                 }
+            case .failure(let error as UnsupportedCompression):
+                unsupported.insert(error.path)
             case .failure(let error as EntryTooLarge):
                 find(.modified, file.path, "larger than the \(error.limit) bytes the bag declares; stopped reading there")
             case .failure(let error):
@@ -262,6 +271,8 @@ private struct Check {
             let bytes = try source.read(path, limit: limit)
             tagBytes[path] = bytes
             return bytes
+        } catch let error as UnsupportedCompression {
+            unsupported.insert(error.path)
         } catch is EntryTooLarge {
             find(.modified, path, "larger than \(limit) bytes; not read")
         } catch {

@@ -30,16 +30,19 @@ final class ZipBagSource: BagSource {
         }
         var findings: [VerificationFinding] = []
         var seen: [String: String] = [:]
-        var safe: [Entry] = []
+        var safe: [(name: String, entry: Entry)] = []
         for entry in all {
-            let name = entry.path
+            // Info-ZIP and others write UTF-8 names without setting the UTF-8 flag; ZIPFoundation would then read
+            // them as CP437. Names that are valid UTF-8 are taken as UTF-8, the rest as CP437 (the zip default).
+            let utf8Name = entry.path(using: .utf8)
+            let name = utf8Name.isEmpty ? entry.path : utf8Name
             if let problem = EntryNameRules.problem(with: name) {
                 findings.append(VerificationFinding(.unsafePath, path: name, "refused: \(problem)"))
                 continue
             }
             let key = EntryNameRules.collisionKey(name.hasSuffix("/") ? String(name.dropLast()) : name)
             if let earlier = seen[key] {
-                let reason = earlier == name ? "duplicate entry" : "collides with “\(earlier)” (same name after Unicode normalisation or case folding)"
+                let reason = earlier.utf8.elementsEqual(name.utf8) ? "duplicate entry" : "collides with “\(earlier)” (same name after Unicode normalisation or case folding)"
                 findings.append(VerificationFinding(.unsafePath, path: name, "refused: \(reason)"))
                 continue
             }
@@ -50,29 +53,29 @@ final class ZipBagSource: BagSource {
             case .directory:
                 continue
             case .file:
-                safe.append(entry)
+                safe.append((name, entry))
             }
         }
         // The bag is the single top folder holding bagit.txt, or the zip's root.
-        let tops = Set(safe.map { String($0.path.split(separator: "/", maxSplits: 1).first ?? "") })
+        let tops = Set(safe.map { String($0.name.split(separator: "/", maxSplits: 1).first ?? "") })
         let prefix: String
-        if safe.contains(where: { $0.path == "bagit.txt" }) {
+        if safe.contains(where: { $0.name == "bagit.txt" }) {
             prefix = ""
-        } else if tops.count == 1, let top = tops.first, safe.contains(where: { $0.path == "\(top)/bagit.txt" }) {
+        } else if tops.count == 1, let top = tops.first, safe.contains(where: { $0.name == "\(top)/bagit.txt" }) {
             prefix = top + "/"
-        } else if let candidate = safe.first(where: { $0.path.hasSuffix("/bagit.txt") && $0.path.split(separator: "/").count == 2 }) {
-            prefix = String(candidate.path.dropLast("bagit.txt".count))
+        } else if let candidate = safe.first(where: { $0.name.hasSuffix("/bagit.txt") && $0.name.split(separator: "/").count == 2 }) {
+            prefix = String(candidate.name.dropLast("bagit.txt".count))
         } else {
             throw BundleUnusableError(path: url.path, reason: "no bagit.txt at the top of the zip or in its top folder: not a BagIt bundle")
         }
         var files: [BagSourceFile] = []
         var byPath: [String: Entry] = [:]
-        for entry in safe {
-            guard entry.path.hasPrefix(prefix) else {
-                findings.append(VerificationFinding(.unexpected, path: entry.path, "outside the bag folder \(prefix)"))
+        for (name, entry) in safe {
+            guard name.hasPrefix(prefix) else {
+                findings.append(VerificationFinding(.unexpected, path: name, "outside the bag folder \(prefix)"))
                 continue
             }
-            let relative = String(entry.path.dropFirst(prefix.count))
+            let relative = String(name.dropFirst(prefix.count))
             files.append(BagSourceFile(path: relative, declaredSize: Int64(clamping: entry.uncompressedSize)))
             byPath[relative] = entry
         }
@@ -91,10 +94,14 @@ final class ZipBagSource: BagSource {
         // The consumer sees each inflated chunk before the next is made: stopping here stops the inflation,
         // so a bomb costs at most one chunk beyond the limit. The zip's CRC-32 is skipped: every byte is
         // checked against SHA-256 instead, and ZIPFoundation's CRC is a slow pure-Swift loop on Linux.
-        _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: true) { data in
-            produced += Int64(data.count)
-            if produced > limit { throw EntryTooLarge(limit: limit) }
-            try data.withUnsafeBytes { try body($0) }
+        do {
+            _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: true) { data in
+                produced += Int64(data.count)
+                if produced > limit { throw EntryTooLarge(limit: limit) }
+                try data.withUnsafeBytes { try body($0) }
+            }
+        } catch Archive.ArchiveError.invalidCompressionMethod {
+            throw UnsupportedCompression(path: path)
         }
     }
 }

@@ -120,6 +120,37 @@ import Testing
         #expect(about.first?.message.contains("larger than 10 bytes") == true)
     }
 
+    @Test func bundleReZippedByInfoZIPStillVerifies() throws {
+        // Info-ZIP writes UTF-8 names without the UTF-8 flag; they must not be read as CP437.
+        let directory = try TestSupport.temporaryDirectory("infozip")
+        let originals = directory.appendingPathComponent("originals")
+        try FileManager.default.createDirectory(at: originals, withIntermediateDirectories: true)
+        try Data("menace".utf8).write(to: originals.appendingPathComponent("Capture d\u{2019}écran 2026-03-04 à 08.12.40.txt"))
+        let evidenceCase = try EvidenceCase.create(at: directory.appendingPathComponent("case"), title: "T", timeZone: "UTC")
+        _ = try evidenceCase.add([originals])
+        let sealed = try evidenceCase.seal(to: directory.appendingPathComponent("b.zip"), sealedAt: Instant(unixSeconds: 1_773_133_200))
+        let unpacked = directory.appendingPathComponent("u")
+        #expect(try TestSupport.tool("unzip", ["-q", sealed.bundle.path, "-d", unpacked.path]).status == 0)
+        guard TestSupport.requireTool("zip") else { return }
+        #expect(try TestSupport.tool("zip", ["-qrX", "../rezipped.zip", "case"], in: unpacked).status == 0)
+        let report = try BundleVerifier().verify(bundleAt: directory.appendingPathComponent("rezipped.zip"))
+        #expect(report.intact, "\(report.findings)")
+    }
+
+    @Test func unsupportedCompressionIsUnusableNotTampered() throws {
+        let (bundle, _, directory) = try SealTests.sealedAndUnzipped("bzip2")
+        let bzipped = directory.appendingPathComponent("bzip2.zip")
+        try Self.makeZip(at: bzipped, script: """
+            src = zipfile.ZipFile('\(bundle.path)')
+            for info in src.infolist():
+                z.writestr(info.filename, src.read(info.filename), zipfile.ZIP_BZIP2)
+            """)
+        #expect(throws: BundleUnusableError.self) { try BundleVerifier().verify(bundleAt: bzipped) }
+        let cli = try TestSupport.evidence(["verify", bzipped.path])
+        #expect(cli.status == 2)
+        #expect(cli.stderr.contains("compression method"))
+    }
+
     @Test func folderWithSymlinkIsRefused() throws {
         let (_, bag, _) = try SealTests.sealedAndUnzipped("folder-link")
         try FileManager.default.createSymbolicLink(atPath: bag.appendingPathComponent("data/0009-link.txt").path,

@@ -28,7 +28,7 @@ while IFS=$'\t' read -r path sensitive note declared; do
 done < SampleEvidence/sample-case.tsv
 
 "$bin" list --case "$case_dir"
-"$bin" seal --case "$case_dir" --out "$bundle" --sealed-at "${SEALED_AT:-2026-03-06T10:00:00+01:00}"
+"$bin" seal --case "$case_dir" --out "$bundle"
 "$bin" verify "$bundle" --trusted-key "$case_dir/keys/signer.pub.pem"
 
 echo

@@ -15,6 +15,9 @@ extension Evidence {
         @Option(help: "The sealing time (RFC 3339). Default: SOURCE_DATE_EPOCH when set, else now.")
         var sealedAt: String?
 
+        @Flag(help: "Replace an existing bundle (and its summary) at --out.")
+        var overwrite = false
+
         func run() throws {
             try runReportingFailures {
                 let sealingTime: Instant
@@ -30,7 +33,8 @@ extension Evidence {
                     sealingTime = Instant(unixSeconds: Instant.now().unixSeconds)
                 }
                 let evidenceCase = try caseOptions.openCase()
-                let result = try evidenceCase.seal(to: URL(fileURLWithPath: out), sealedAt: sealingTime)
+                let result = try evidenceCase.seal(to: URL(fileURLWithPath: out), sealedAt: sealingTime, overwrite: overwrite)
+                for warning in result.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
                 print("Sealed \(result.itemCount) items into \(result.bundle.path)")
                 print("Summary: \(result.summary.path)")
                 print("Bundle SHA-256: \(result.bundleSHA256)")

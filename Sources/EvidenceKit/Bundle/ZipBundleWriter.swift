@@ -19,7 +19,13 @@ enum ZipBundleWriter {
 
     static func write(_ entries: [BagEntry], bagFolder: String, modificationDate: Date, to destination: URL) throws {
         let directory = destination.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).partial")
+        let temporaryPrefix = ".\(destination.lastPathComponent)."
+        // A seal killed earlier leaves its hidden partial zip behind; it was never a bundle, so it goes.
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        where name.hasPrefix(temporaryPrefix) && name.hasSuffix(".partial") {
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+        }
+        let temporary = directory.appendingPathComponent("\(temporaryPrefix)\(UUID().uuidString).partial")
         do {
             try writeEntries(entries, bagFolder: bagFolder, modificationDate: modificationDate, to: temporary)
             try flush(temporary)

@@ -79,6 +79,9 @@ import ZIPFoundation
         #expect(cp.status == 0)
         let first = directory.appendingPathComponent("one/bundle.zip")
         let second = directory.appendingPathComponent("two/bundle.zip")
+        for folder in ["one", "two"] {
+            try FileManager.default.createDirectory(at: directory.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
         // Different time zones in the environment must not change a byte.
         let a = try TestSupport.evidence(["seal", "--case", evidenceCase.folder.path, "--out", first.path, "--sealed-at", "2026-03-10T09:00:00Z"],
                                          environment: ["TZ": "America/New_York", "EVIDENCE_ACTOR": "someone-else"])
@@ -91,9 +94,41 @@ import ZIPFoundation
         let journal = String(decoding: try EvidenceCase(opening: evidenceCase.folder).custodyJournal(), as: UTF8.self)
         #expect(journal.contains("\"action\":\"bundle-sealed\""))
         #expect(journal.contains(try SHA256.hash(fileAt: first.path).digest.hex))
-        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("one").path + "/.bundle.zip.partial"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("one").path)
         #expect(Set(leftovers) == ["bundle.zip", "bundle.summary.html"])
+    }
+
+    @Test func sealNeverReplacesAFileUnlessAsked() throws {
+        let directory = try TestSupport.temporaryDirectory("overwrite")
+        let (evidenceCase, originals) = try CaseFixtures.makeCase(in: directory)
+        let original = originals.appendingPathComponent("Screenshot_20260303-214512.png")
+        let before = try Data(contentsOf: original)
+        let onOriginal = try TestSupport.evidence(["seal", "--case", evidenceCase.folder.path, "--out", original.path])
+        #expect(onOriginal.status == 2)
+        #expect(onOriginal.stderr.contains("already exists"))
+        #expect(try Data(contentsOf: original) == before)
+
+        let bundle = directory.appendingPathComponent("bundle.zip")
+        #expect(try TestSupport.evidence(["seal", "--case", evidenceCase.folder.path, "--out", bundle.path]).status == 0)
+        #expect(try TestSupport.evidence(["seal", "--case", evidenceCase.folder.path, "--out", bundle.path]).status == 2)
+        // A seal killed earlier left a hidden partial zip: the next seal sweeps it.
+        let leftover = directory.appendingPathComponent(".bundle.zip.0123-DEAD.partial")
+        try Data("half a zip".utf8).write(to: leftover)
+        let again = try TestSupport.evidence(["seal", "--case", evidenceCase.folder.path, "--out", bundle.path, "--overwrite"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: leftover.path))
+        #expect(try BundleVerifier().verify(bundleAt: bundle).intact)
+
+        let noFolder = try TestSupport.evidence(["seal", "--case", evidenceCase.folder.path, "--out", directory.appendingPathComponent("nope/b.zip").path])
+        #expect(noFolder.status == 2)
+        #expect(noFolder.stderr.contains("does not exist"))
+        let tooEarly = try TestSupport.evidence(["seal", "--case", evidenceCase.folder.path, "--out", directory.appendingPathComponent("old.zip").path],
+                                                environment: ["SOURCE_DATE_EPOCH": "-62135596801"])
+        #expect(tooEarly.status == 2)
+        let beforeAcquisition = try TestSupport.evidence(["seal", "--case", evidenceCase.folder.path, "--out", directory.appendingPathComponent("early.zip").path,
+                                                          "--sealed-at", "1999-01-01T00:00:00Z"])
+        #expect(beforeAcquisition.status == 0)
+        #expect(beforeAcquisition.stderr.contains("earlier than the acquisition"))
     }
 
     enum Tamper: String, CaseIterable, Sendable {

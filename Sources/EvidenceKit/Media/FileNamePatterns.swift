@@ -62,10 +62,16 @@ public enum FileNamePatterns {
                         template: "Screen Recording {yyyy}-{MM}-{dd} at {h}.{mm}.{ss}{ }{a}", kind: .video),
         FileNamePattern(name: "macos-screen-recording",
                         template: "Screen Recording {yyyy}-{MM}-{dd} at {H}.{mm}.{ss}", kind: .video),
+        FileNamePattern(name: "macos-screenshot-fr-12h",
+                        template: "Capture d{'}écran {yyyy}-{MM}-{dd} à {h}.{mm}.{ss}{ }{a}", kind: .screenshot),
         FileNamePattern(name: "macos-screenshot-fr", template: "Capture d{'}écran {yyyy}-{MM}-{dd} à {H}.{mm}.{ss}",
                         kind: .screenshot),
+        FileNamePattern(name: "macos-screenshot-nl-12h",
+                        template: "Schermafbeelding {yyyy}-{MM}-{dd} om {h}.{mm}.{ss}{ }{a}", kind: .screenshot),
         FileNamePattern(name: "macos-screenshot-nl", template: "Schermafbeelding {yyyy}-{MM}-{dd} om {H}.{mm}.{ss}",
                         kind: .screenshot),
+        FileNamePattern(name: "macos-screenshot-de-12h",
+                        template: "Bildschirmfoto {yyyy}-{MM}-{dd} um {h}.{mm}.{ss}{ }{a}", kind: .screenshot),
         FileNamePattern(name: "macos-screenshot-de", template: "Bildschirmfoto {yyyy}-{MM}-{dd} um {H}.{mm}.{ss}",
                         kind: .screenshot),
         FileNamePattern(name: "windows-screenshot", template: "Screenshot {yyyy}-{MM}-{dd} {HH}{mm}{ss}",
@@ -153,10 +159,21 @@ public enum FileNamePatterns {
             }
         }
         if n < name.count, ("0"..."9").contains(name[n]) { return nil }
+        // A 24-hour reading followed by AM/PM is a 12-hour name this table has no row for: no time is better
+        // than a time twelve hours off.
+        if fields["H"] != nil, followedByMeridiem(name[n...]) { return nil }
         var hour = fields["H"] ?? 0
         if let h = fields["h"], let pm { hour = h % 12 + (pm ? 12 : 0) }
         guard let year = fields["y"], let month = fields["M"], let day = fields["d"] else { return nil }
         return LocalDateTime(year: year, month: month, day: day, hour: hour, minute: fields["m"] ?? 0,
                              second: fields["s"] ?? 0, nanosecond: (fields["S"] ?? 0) * 1_000_000)
+    }
+
+    /// True when the rest of a name starts with an optional space and `AM`/`PM` (also `a.m.`/`p.m.`).
+    private static func followedByMeridiem(_ rest: ArraySlice<Unicode.Scalar>) -> Bool {
+        var rest = rest
+        if let first = rest.first, [" ", "\u{202F}", "\u{00A0}"].contains(first) { rest = rest.dropFirst() }
+        let letters = String(String.UnicodeScalarView(rest.prefix(4))).lowercased().replacingOccurrences(of: ".", with: "")
+        return letters.hasPrefix("am") || letters.hasPrefix("pm")
     }
 }

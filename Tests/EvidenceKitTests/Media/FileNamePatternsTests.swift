@@ -78,6 +78,19 @@ struct FileNamePatternsTests {
              value: "2023-12-25T14:03:22+01:00", precision: .second, kind: .screenshot),
         Case(name: "Bildschirmfoto 2023-12-25 um 14.03.22.png", pattern: "macos-screenshot-de",
              value: "2023-12-25T14:03:22+01:00", precision: .second, kind: .screenshot),
+        // The 12-hour forms of the localized names: a French, Dutch or German macOS set to a 12-hour clock.
+        Case(name: "Capture d\u{2019}écran 2023-12-25 à 2.03.22\u{202F}PM.png", pattern: "macos-screenshot-fr-12h",
+             value: "2023-12-25T14:03:22+01:00", precision: .second, kind: .screenshot),
+        Case(name: "Capture d'e\u{0301}cran 2023-12-25 a\u{0300} 9.03.22 AM.png", pattern: "macos-screenshot-fr-12h",
+             value: "2023-12-25T09:03:22+01:00", precision: .second, kind: .screenshot),
+        Case(name: "Schermafbeelding 2023-12-25 om 2.03.22\u{202F}PM.png", pattern: "macos-screenshot-nl-12h",
+             value: "2023-12-25T14:03:22+01:00", precision: .second, kind: .screenshot),
+        Case(name: "Schermafbeelding 2023-12-25 om 12.03.22 AM.png", pattern: "macos-screenshot-nl-12h",
+             value: "2023-12-25T00:03:22+01:00", precision: .second, kind: .screenshot),
+        Case(name: "Bildschirmfoto 2023-12-25 um 2.03.22\u{202F}PM.png", pattern: "macos-screenshot-de-12h",
+             value: "2023-12-25T14:03:22+01:00", precision: .second, kind: .screenshot),
+        Case(name: "Bildschirmfoto 2023-12-25 um 2.03.22 PM.png", pattern: "macos-screenshot-de-12h",
+             value: "2023-12-25T14:03:22+01:00", precision: .second, kind: .screenshot),
         Case(name: "Screenshot 2023-12-25 140322.png", pattern: "windows-screenshot",
              value: "2023-12-25T14:03:22+01:00", precision: .second, kind: .screenshot),
     ]
@@ -147,6 +160,12 @@ struct FileNamePatternsTests {
                 #expect(names.contains { $0.contains(" PM") || $0.contains(" AM") }, "\(name)")
             }
         }
+    }
+
+    /// A 12-hour name without a 12-hour row must give no time rather than one twelve hours off.
+    @Test func meridiemAfterA24HourReadingIsNotIgnored() {
+        #expect(FileNamePatterns.match("Screenshot 2023-12-25 140322 PM.png") == nil)
+        #expect(FileNamePatterns.match("Screenshot 2023-12-25 140322.png") != nil)
     }
 
     @Test func localTimeThatHappensTwiceIsFlaggedAndTakesTheFirst() throws {

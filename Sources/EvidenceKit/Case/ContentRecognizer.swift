@@ -147,24 +147,37 @@ enum ContentRecognizer {
     }
 
     private static func mail(format: MailFormat, bytes: [UInt8], name: String, timeZone: TimeZone) -> ContentRecognition {
-        var recognition = ContentRecognition(kind: .email, kindReason: "e-mail (\(format.rawValue), recognised by its headers)")
         let ranges = format == .mbox ? MailboxSplitter.split(mbox: bytes) : [0..<bytes.count]
-        if format == .mbox, ranges.count != 1 {
-            recognition.kindReason = "mailbox with \(ranges.count) messages (recognised by its headers)"
+        if ranges.count > 1 {
+            return mailbox(bytes: bytes, ranges: ranges, name: name, timeZone: timeZone)
         }
+        var recognition = ContentRecognition(kind: .email, kindReason: "e-mail (\(format.rawValue), recognised by its headers)")
+        do {
+            let message = try MailMessage(parsing: Array(bytes[ranges.first ?? 0..<bytes.count]), name: name, timeZone: timeZone)
+            recognition.email = message
+            recognition.timestamps += [message.date].compactMap { $0 } + message.receivedTimes
+            recognition.warnings += message.warnings
+            recognition.children += message.attachments.map { .init(name: $0.fileName, source: .bytes($0.bytes)) }
+        } catch {
+            recognition.warnings.append(EvidenceWarning(code: "email-unreadable", message: "\(name) could not be read as an e-mail: \(error)."))
+        }
+        return recognition
+    }
+
+    /// A mailbox of several messages: each message becomes an item of its own (an `.eml`, with its own headers,
+    /// times and attachments), carried by the mailbox item.
+    private static func mailbox(bytes: [UInt8], ranges: [Range<Int>], name: String, timeZone: TimeZone) -> ContentRecognition {
+        var recognition = ContentRecognition(kind: .email, kindReason: "mailbox with \(ranges.count) messages (recognised by its headers)")
+        var dates: [EvidenceTimestamp] = []
         for (number, range) in ranges.enumerated() {
-            do {
-                let message = try MailMessage(parsing: Array(bytes[range]), name: name, timeZone: timeZone)
-                if number == 0 || ranges.count == 1 {
-                    recognition.email = message
-                    recognition.timestamps += [message.date].compactMap { $0 } + message.receivedTimes
-                }
-                recognition.warnings += message.warnings
-                recognition.children += message.attachments.map { .init(name: $0.fileName, source: .bytes($0.bytes)) }
-            } catch {
-                recognition.warnings.append(EvidenceWarning(
-                    code: "email-unreadable", message: "Message \(number + 1) of \(name) could not be read: \(error)."))
-            }
+            let message = Array(bytes[range])
+            recognition.children.append(.init(name: String(format: "message-%04d.eml", number + 1), source: .bytes(message)))
+            if let date = (try? MailMessage(parsing: message, name: name, timeZone: timeZone))?.date { dates.append(date) }
+        }
+        for (stamp, field) in [(dates.min { $0.instant < $1.instant }, "first message"), (dates.max { $0.instant < $1.instant }, "last message")] {
+            guard var stamp else { continue }
+            stamp.field = field
+            recognition.timestamps.append(stamp)
         }
         return recognition
     }

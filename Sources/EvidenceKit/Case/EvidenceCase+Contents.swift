@@ -21,7 +21,11 @@ extension EvidenceCase {
 
     /// Recognises a chat export or e-mail in the stored copy; writes its derived messages and the files it
     /// carries into the object store (outside any transaction: file work first, then one short transaction).
-    func storeContents(of item: inout EvidenceItem, storedCopy: URL, originalPath: String) throws -> StoredContents {
+    /// Files inside files inside files are followed this deep (a mailbox → its messages → their attachments).
+    static let maximumCarryDepth = 3
+
+    func storeContents(of item: inout EvidenceItem, storedCopy: URL, originalPath: String, depth: Int = 0) throws -> StoredContents {
+        guard depth < EvidenceCase.maximumCarryDepth else { return StoredContents() }
         guard let recognition = ContentRecognizer.recognize(storedCopy: storedCopy, originalName: item.originalName,
                                                              originalPath: originalPath, mediaType: item.mediaType,
                                                              size: item.size, timeZone: timeZone,
@@ -77,7 +81,8 @@ extension EvidenceCase {
 
     /// Records the carried files as items (or links existing items with the same bytes) and links them to
     /// the messages that name them; inside the transaction that recorded `item`.
-    func recordContents(_ contents: StoredContents, of item: inout EvidenceItem, acquiredAt: Instant, in db: Database) throws {
+    func recordContents(_ contents: StoredContents, of item: inout EvidenceItem, acquiredAt: Instant, in db: Database,
+                        depth: Int = 0) throws {
         guard !contents.children.isEmpty else { return }
         for child in contents.children {
             let messages = item.conversation?.attachmentMessages[child.name] ?? []
@@ -102,11 +107,15 @@ extension EvidenceCase {
                     timestamps: inspection.timestamps, best: inspection.best, warnings: inspection.warnings,
                     parentID: item.id)
                 childItem.linkedMessages = link.map { [$0] }
+                // What the carried file carries in turn (a mailbox's messages have attachments of their own).
+                let nested = try storeContents(of: &childItem, storedCopy: child.object, originalPath: childItem.originalPath,
+                                               depth: depth + 1)
                 try index.insert(childItem, in: db)
                 try index.appendCustody(action: "item-added", actor: Actor.current, at: acquiredAt,
                                         details: ["item": String(childItem.id), "sha256": child.sha256,
                                                   "size": String(child.size), "originalName": child.name,
                                                   "parent": String(item.id)], in: db)
+                try recordContents(nested, of: &childItem, acquiredAt: acquiredAt, in: db, depth: depth + 1)
             }
             item.conversation?.attachmentItems[child.name] = childItem.id
             item.email?.attachmentItems[child.name] = childItem.id

@@ -138,6 +138,31 @@ import ZIPFoundation
         #expect(children.allSatisfy { $0.originalPath.hasPrefix(mail.originalPath + "!/") })
     }
 
+    @Test func mailboxMessagesBecomeItemsWithTheirOwnAttachments() throws {
+        let (evidenceCase, directory) = try makeCase("mbox")
+        var mailbox = try TestSupport.fixtureBytes("Mail/mailbox.mbox")
+        mailbox += Array("\nFrom lucas@example.invalid Mon Dec 25 14:03:22 2023\n".utf8)
+        mailbox += try TestSupport.fixtureBytes("Mail/threat-multipart.eml")
+        let url = directory.appendingPathComponent("Inbox.mbox")
+        try Data(mailbox).write(to: url)
+        _ = try evidenceCase.add([url])
+        let items = try evidenceCase.items()
+        let box = try #require(items.first { $0.originalName == "Inbox.mbox" })
+        #expect(box.kind == .email)
+        #expect(box.kindReason.contains("mailbox with 4 messages"))
+        #expect(box.timestamps.contains { $0.source == .emailHeader && $0.field == "first message" })
+        let messages = items.filter { $0.parentID == box.id }
+        #expect(messages.map(\.originalName) == ["message-0001.eml", "message-0002.eml", "message-0003.eml", "message-0004.eml"])
+        #expect(messages.allSatisfy { $0.kind == .email && $0.email != nil })
+        let threat = try #require(messages.last)
+        #expect(threat.best?.value == "2023-12-25T14:03:22+01:00")
+        let attachments = items.filter { $0.parentID == threat.id }
+        #expect(Set(attachments.map(\.originalName)) == ["facture €.pdf", "part-1.png", "photo été.jpg"])
+        #expect(threat.email?.attachmentItems.count == 3)
+        let sealed = try evidenceCase.seal(to: directory.appendingPathComponent("b.zip"), sealedAt: Self.sealedAt)
+        #expect(try BundleVerifier().verify(bundleAt: sealed.bundle).intact)
+    }
+
     @Test func telegramAndSMSExportsAreRecognisedByContent() throws {
         let (evidenceCase, directory) = try makeCase("tg")
         // A misleading name: recognition goes by content.

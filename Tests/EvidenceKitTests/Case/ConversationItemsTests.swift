@@ -65,6 +65,24 @@ import ZIPFoundation
         #expect(manifest.items[1].linkedMessages == [MessageLink(item: 1, messages: [1])])
     }
 
+    @Test func zipBombInsideAWhatsAppExportIsNotExtracted() throws {
+        let (evidenceCase, directory) = try makeCase("wa-bomb")
+        let zip = directory.appendingPathComponent("WhatsApp Chat with X.zip")
+        try HostileBundleTests.makeZip(at: zip, script: """
+            add('_chat.txt', '[25/12/2023, 14:03:22] Alice: look\\n\u{200E}[25/12/2023, 14:04:00] Alice: \u{200E}<attached: 00000012-PHOTO-2023-12-25-14-04-00.jpg>\\n')
+            bomb('00000012-PHOTO-2023-12-25-14-04-00.jpg', 64 << 20)
+            """)
+        let report = try evidenceCase.add([zip])
+        let chat = try #require(report.added.first)
+        #expect(chat.kind == .chat)
+        #expect(chat.conversation?.messageCount == 2)
+        #expect(chat.warnings.contains { $0.code == "media-unreadable" && $0.message.contains("no photo or video does") })
+        #expect(try evidenceCase.items().count == 1)
+        let objects = try FileManager.default.subpathsOfDirectory(atPath: evidenceCase.folder.appendingPathComponent("objects").path)
+        let sizes = try objects.map { try FileManager.default.attributesOfItem(atPath: evidenceCase.folder.appendingPathComponent("objects/\($0)").path)[.size] as? NSNumber }
+        #expect(sizes.allSatisfy { ($0?.intValue ?? 0) < 1 << 20 })
+    }
+
     @Test func derivedFileTamperingIsCaught() throws {
         let (evidenceCase, directory) = try makeCase("wa-tamper")
         _ = try evidenceCase.add([TestSupport.fixture("Chats/WhatsApp/ios-export.zip")])

@@ -21,6 +21,9 @@ public struct WhatsAppZipExport: Sendable {
     public static let maximumChatBytes = 512 << 20
     /// Largest single media file extracted (uncompressed).
     public static let maximumMediaBytes: UInt64 = 8 << 30
+    /// Above this size, an entry that compresses better than ``suspiciousRatio``:1 is not extracted.
+    public static let suspiciousSize: UInt64 = 32 << 20
+    public static let suspiciousRatio: UInt64 = 100
 
     /// The archive's location.
     public let url: URL
@@ -104,6 +107,14 @@ public struct WhatsAppZipExport: Sendable {
         guard let entry = archive[entryName], entry.type == .file else {
             throw ChatParseError(code: .badArchive, reason: "no file entry named \"\(entryName)\"", fileName: name)
         }
+        // Photos, videos and voice notes are already compressed: an entry that deflates more than 100:1 into
+        // tens of megabytes is a zip bomb, not media. It is not extracted (the zip itself stays evidence).
+        let declared = entry.uncompressedSize
+        if declared > Self.suspiciousSize, declared / max(entry.compressedSize, 1) > Self.suspiciousRatio {
+            throw ChatParseError(code: .tooLarge, reason: "\(entryName) would inflate \(declared / max(entry.compressedSize, 1)):1 "
+                                    + "to \(declared) bytes, which no photo or video does; not extracted", fileName: name)
+        }
+        let limit = min(Self.maximumMediaBytes, declared)
         guard FileManager.default.createFile(atPath: destination.path, contents: nil) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination.path])
         }
@@ -113,12 +124,14 @@ public struct WhatsAppZipExport: Sendable {
         do {
             _ = try archive.extract(entry, skipCRC32: false) { data in
                 written += UInt64(data.count)
-                if written > Self.maximumMediaBytes {
-                    throw ChatParseError(code: .tooLarge, reason: "\(entryName) inflates to more than "
-                                            + "\(Self.maximumMediaBytes) bytes", fileName: name)
+                // Never more than the archive declares for the entry, so a lying header cannot fill the disk.
+                if written > limit {
+                    throw ChatParseError(code: .tooLarge, reason: "\(entryName) inflates to more than the "
+                                            + "\(limit) bytes the archive declares for it", fileName: name)
                 }
                 try handle.write(contentsOf: data)
             }
+            try handle.synchronize()
         } catch let error as ChatParseError {
             throw error
         } catch {

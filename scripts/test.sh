@@ -11,6 +11,8 @@ if [ ! -x "$venv/bin/bagit.py" ] || ! "$venv/bin/python3" -c "import jsonschema"
   "$venv/bin/pip" install -q --disable-pip-version-check bagit jsonschema
 fi
 export PATH="$(pwd)/$venv/bin:$PATH"
+# Everything above installed the outside tools the tests call: a missing one is a failure, never a skip.
+export EVIDENCEKIT_REQUIRE_TOOLS=1
 
 swift build --build-tests
 swift test --skip-build "$@"

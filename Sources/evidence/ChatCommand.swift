@@ -99,7 +99,7 @@ extension Evidence.Chat {
             } catch is OutputClosed {
                 throw ExitCode(0)
             } catch {
-                FileHandle.standardError.write(Data("error: \(file): \(error.localizedDescription)\n".utf8))
+                FileHandle.standardError.write(Data("error: \(file): \(plainReason(error))\n".utf8))
                 throw ExitCode(2)
             }
         }

@@ -63,7 +63,7 @@ extension Evidence {
 
         private func describe(_ error: any Error) -> String {
             if let error = error as? ByteSourceError { return error.reason }
-            return "\(error)"
+            return plainReason(error)
         }
     }
 }

@@ -169,7 +169,11 @@ public final class EvidenceCase: Sendable {
 /// Who is acting, for the custody journal: `EVIDENCE_ACTOR` when set, else the operating-system account.
 enum Actor {
     static var current: String {
-        if let actor = ProcessInfo.processInfo.environment["EVIDENCE_ACTOR"], !actor.isEmpty { return actor }
-        return ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown"
+        let environment = ProcessInfo.processInfo.environment
+        if let actor = environment["EVIDENCE_ACTOR"], !actor.isEmpty { return actor }
+        if let user = environment["USER"] ?? environment["LOGNAME"], !user.isEmpty { return user }
+        // No login variables (a service, a container): ask the system for the account's name.
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return "uid \(getuid())"
     }
 }

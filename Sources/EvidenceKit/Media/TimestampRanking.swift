@@ -33,6 +33,9 @@ public enum TimestampRanking {
     /// The warning shown when a screenshot, photo or video has no time of its own.
     public static let noDateMessage =
         "no date found: make sure the date is visible in the image, or add one with --declared-time"
+    /// The same for a video (a screen recording has no "image" to look at).
+    public static let noDateMessageForVideo =
+        "no date found: make sure the date is visible in the video, or add one with --declared-time"
 
     /// The rank of a timestamp in the order of trust (lower is more trusted).
     public static func rank(_ timestamp: EvidenceTimestamp) -> Int {
@@ -100,7 +103,7 @@ public enum TimestampRanking {
 
         let media: Set<EvidenceKind> = [.screenshot, .photo, .video]
         if media.contains(kind), !timestamps.contains(where: { isCaptureTime($0) }) {
-            warnings.append(EvidenceWarning(code: "no-date", message: noDateMessage))
+            warnings.append(EvidenceWarning(code: "no-date", message: kind == .video ? noDateMessageForVideo : noDateMessage))
         }
         return (best, warnings)
     }

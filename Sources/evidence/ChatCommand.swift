@@ -83,7 +83,7 @@ extension Evidence.Chat {
                     }
                     try writer.flush()
                 } else {
-                    var transcript = TranscriptWriter()
+                    var transcript = TranscriptWriter(zone: zone)
                     info = try ChatParsers.stream(bytes: bytes, name: name, platform: platform, options: options) {
                         transcript.write($0)
                         if transcript.buffer.count > 1 << 18 { try output.write(transcript.take()) }
@@ -153,12 +153,20 @@ struct StandardOutput {
 }
 
 /// The readable transcript: `[2023-12-25T14:03:00+01:00] Alice: text`, attachments and app lines marked.
+/// Times the export gives in UTC are shown in the chosen zone (the same instant, easier to read beside the phone's
+/// screen); a time with a DST warning carries it on the line.
 struct TranscriptWriter {
+    var zone: TimeZone
     var buffer: [UInt8] = []
 
     mutating func write(_ m: ChatMessage) {
         var line = "["
-        line += m.timestamp?.value ?? "no time"
+        if let stamp = m.timestamp {
+            let offset = stamp.zone == .utc ? zone.secondsFromGMT(for: stamp.instant.date) : stamp.offsetSeconds
+            line += RFC3339.format(stamp.instant, offsetSeconds: offset, precision: stamp.precision)
+        } else {
+            line += "no time"
+        }
         line += "] "
         if let thread = m.thread { line += "(\(thread)) " }
         switch m.kind {
@@ -174,6 +182,7 @@ struct TranscriptWriter {
             line += " [attachment: \(a.name)\(state)]"
         }
         if m.edited { line += " (edited)" }
+        for warning in m.timestamp?.warnings ?? [] { line += "  ⚠ \(warning)" }
         line += "\n"
         buffer.append(contentsOf: line.utf8)
     }

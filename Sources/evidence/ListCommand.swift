@@ -15,6 +15,9 @@ extension Evidence {
             try runReportingFailures {
                 let evidenceCase = try caseOptions.openCase()
                 let items = try evidenceCase.items()
+                for problem in try evidenceCase.integrityProblems() {
+                    FileHandle.standardError.write(Data("warning: \(problem)\n".utf8))
+                }
                 if json {
                     try printJSON(items)
                     return

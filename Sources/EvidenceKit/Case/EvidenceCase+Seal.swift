@@ -64,9 +64,9 @@ extension EvidenceCase {
             warnings.append("The sealing time \(RFC3339.format(sealedAt, offsetSeconds: 0)) is earlier than the acquisition "
                             + "of an item (\(RFC3339.format(latest, offsetSeconds: 0))); the bundle says so as it is.")
         }
-        let journalProblems = CustodyJournal.problems(inJournal: snapshot.custodyJournal)
-        guard journalProblems.isEmpty else {
-            throw CaseError(.corrupted, "The case's custody journal is broken (\(journalProblems.map(\.description).joined(separator: "; "))); refusing to seal.")
+        let problems = try integrityProblems()
+        guard problems.isEmpty else {
+            throw CaseError(.corrupted, "The case folder has been altered (\(problems.joined(separator: "; "))); refusing to seal.")
         }
         let key = try signingKey()
         let entries = try BagBuilder.entries(for: snapshot, sealedAt: sealedAt, key: key)

@@ -142,6 +142,29 @@ public final class EvidenceCase: Sendable {
         folder.appendingPathComponent("objects/sha256/\(sha256.prefix(2))/\(sha256)")
     }
 
+    /// What is wrong with the case folder itself: a broken journal chain, an item without its journal entry
+    /// (an entry removed from the end), a stored copy that is gone. Empty when the case is sound.
+    /// Stored copies are checked for presence here; `seal` re-hashes every byte as it writes.
+    public func integrityProblems() throws -> [String] {
+        let journal = try custodyJournal()
+        var problems = CustodyJournal.problems(inJournal: journal).map { "custody journal \($0)" }
+        var journaledItems: Set<String> = []
+        for line in journal.split(separator: UInt8(ascii: "\n")) {
+            guard let entry = try? JSONDecoder().decode(CustodyJournal.Entry.self, from: Data(line)),
+                  entry.action == "item-added", let id = entry.details["item"] else { continue }
+            journaledItems.insert(id)
+        }
+        for item in try items() {
+            if !journaledItems.contains(String(item.id)) {
+                problems.append("item \(item.id) (\(item.originalName)) has no item-added entry in the custody journal")
+            }
+            if !FileManager.default.fileExists(atPath: storedCopy(sha256: item.sha256).path) {
+                problems.append("the stored copy of item \(item.id) (\(item.originalName)) is missing")
+            }
+        }
+        return problems
+    }
+
     /// The key that signs this case's bundles.
     public func signingKey() throws -> Ed25519PrivateKey {
         try EvidenceCase.loadPrivateKey(at: metadata.externalKeyPath ?? folder.appendingPathComponent("keys/signer.key.pem").path)

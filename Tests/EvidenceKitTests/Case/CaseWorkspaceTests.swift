@@ -127,6 +127,15 @@ import Testing
             try evidenceCase.seal(to: directory.appendingPathComponent("x.zip"), sealedAt: Instant(unixSeconds: 1_772_000_000))
         }
 
+        // Removing the last entry leaves the chain whole, but an item without its journal entry is noticed.
+        let second = try CaseFixtures.makeCase(in: try TestSupport.temporaryDirectory("journal-tail")).0
+        #expect(try second.integrityProblems().isEmpty)
+        try second.index.database.write { db in try db.execute(sql: "DELETE FROM custody WHERE seq = (SELECT MAX(seq) FROM custody)") }
+        #expect(try second.integrityProblems().contains { $0.contains("no item-added entry") })
+        #expect(throws: CaseError.self) {
+            try second.seal(to: directory.appendingPathComponent("y.zip"), sealedAt: Instant(unixSeconds: 1_772_000_000))
+        }
+
         // Deleting an entry breaks it too.
         var remaining = lines
         remaining.remove(at: 1)

@@ -40,12 +40,7 @@ public struct WhatsAppZipExport: Sendable {
     public init(zipAt url: URL) throws {
         self.url = url
         let name = url.lastPathComponent
-        let archive: Archive
-        do {
-            archive = try Archive(url: url, accessMode: .read)
-        } catch {
-            throw ChatParseError(code: .badArchive, reason: "not a readable zip archive (\(error))", fileName: name)
-        }
+        let archive = try Self.openArchive(url)
         var chatEntry: Entry?
         var media: [String] = []
         var count = 0
@@ -98,12 +93,7 @@ public struct WhatsAppZipExport: Sendable {
     ///   file-system errors from creating `url`.
     public func extractMedia(named entryName: String, to destination: URL) throws {
         let name = url.lastPathComponent
-        let archive: Archive
-        do {
-            archive = try Archive(url: url, accessMode: .read)
-        } catch {
-            throw ChatParseError(code: .badArchive, reason: "not a readable zip archive (\(error))", fileName: name)
-        }
+        let archive = try Self.openArchive(url)
         guard let entry = archive[entryName], entry.type == .file else {
             throw ChatParseError(code: .badArchive, reason: "no file entry named \"\(entryName)\"", fileName: name)
         }
@@ -137,6 +127,16 @@ public struct WhatsAppZipExport: Sendable {
         } catch {
             throw ChatParseError(code: .badArchive, reason: "\(entryName) cannot be inflated (\(error))",
                                  fileName: name)
+        }
+    }
+
+    /// Opens the archive for reading; a file that is not a zip is a `bad-archive` error naming it.
+    private static func openArchive(_ url: URL) throws -> Archive {
+        do {
+            return try Archive(url: url, accessMode: .read)
+        } catch {
+            throw ChatParseError(code: .badArchive, reason: "not a readable zip archive (\(error))",
+                                 fileName: url.lastPathComponent)
         }
     }
 

@@ -1,11 +1,18 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// The dependency graph of these targets is the architecture (Docs/architecture.md); a test
+// (ArchitectureTests) reads `swift package describe` and fails on any edge not allowed here.
 let package = Package(
     name: "EvidenceKit",
     platforms: [.macOS(.v13)],
     products: [
-        .library(name: "EvidenceKit", targets: ["EvidenceKit"]),
+        .library(
+            name: "EvidenceKit",
+            targets: ["EvidenceModel", "EvidenceCrypto", "EvidenceParsers", "EvidenceFormat", "EvidenceWorkspace",
+                      "EvidenceVerify"]),
+        // What a lawyer's verifier needs, and nothing of the case workspace or its database.
+        .library(name: "EvidenceVerify", targets: ["EvidenceVerify"]),
         .library(name: "EvidenceCrypto", targets: ["EvidenceCrypto"]),
         .executable(name: "evidence", targets: ["evidence"]),
     ],
@@ -20,22 +27,39 @@ let package = Package(
             pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
         ),
+        // SHA-256, Ed25519, fingerprints: the only Swift that touches an OpenSSL pointer.
+        .target(name: "EvidenceCrypto", dependencies: ["COpenSSL"]),
+        // Instants, local times, timestamps with provenance, items, typed codes, the bounds-checked byte reader.
+        .target(name: "EvidenceModel"),
+        // The system calls, wrapped once (EINTR, errno → IOError), and the file-backed byte source.
+        .target(name: "EvidenceSystem", dependencies: ["EvidenceModel"]),
+        // Media, chat and mail parsers, file-name patterns, kind detection, ranking: bytes in, model out.
+        .target(name: "EvidenceParsers", dependencies: ["EvidenceModel"]),
+        // What a sealed bundle is: manifest, journal and message-line codecs, bag layout, bag-info, summary.
+        .target(name: "EvidenceFormat", dependencies: ["EvidenceModel", "EvidenceCrypto"]),
+        // The case workspace: SQLite index, add, seal writer.
         .target(
-            name: "EvidenceCrypto",
-            dependencies: ["COpenSSL"]
-        ),
-        .target(
-            name: "EvidenceKit",
+            name: "EvidenceWorkspace",
             dependencies: [
-                "EvidenceCrypto",
+                "EvidenceModel", "EvidenceCrypto", "EvidenceSystem", "EvidenceParsers", "EvidenceFormat",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // Hostile bundle reading and every check; never the workspace or its database.
+        .target(
+            name: "EvidenceVerify",
+            dependencies: [
+                "EvidenceModel", "EvidenceCrypto", "EvidenceSystem", "EvidenceFormat",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        // Options in, one library call, text or JSON out.
         .executableTarget(
             name: "evidence",
             dependencies: [
-                "EvidenceKit",
+                "EvidenceModel", "EvidenceCrypto", "EvidenceParsers", "EvidenceFormat", "EvidenceWorkspace",
+                "EvidenceVerify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,7 +70,11 @@ let package = Package(
         ),
         .testTarget(
             name: "EvidenceKitTests",
-            dependencies: ["EvidenceKit", "EvidenceCrypto", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "EvidenceModel", "EvidenceCrypto", "EvidenceSystem", "EvidenceParsers", "EvidenceFormat",
+                "EvidenceWorkspace", "EvidenceVerify",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.copy("Fixtures")]
         ),
     ],

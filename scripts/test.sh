@@ -14,5 +14,5 @@ export PATH="$(pwd)/$venv/bin:$PATH"
 # Everything above installed the outside tools the tests call: a missing one is a failure, never a skip.
 export EVIDENCEKIT_REQUIRE_TOOLS=1
 
-swift build --build-tests
+swift build --build-tests --explicit-target-dependency-import-check error
 swift test --skip-build "$@"

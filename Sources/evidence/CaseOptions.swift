@@ -1,5 +1,10 @@
+import EvidenceModel
+import EvidenceCrypto
+import EvidenceParsers
+import EvidenceFormat
+import EvidenceWorkspace
+import EvidenceVerify
 import ArgumentParser
-import EvidenceKit
 import Foundation
 
 /// `--case DIR`, shared by every command that works on a case; defaults to the current folder when it is a case.

@@ -1,5 +1,10 @@
+import EvidenceModel
+import EvidenceCrypto
+import EvidenceParsers
+import EvidenceFormat
+import EvidenceWorkspace
+import EvidenceVerify
 import ArgumentParser
-import EvidenceKit
 import Foundation
 
 /// The `evidence` command: a thin layer that parses options, calls one EvidenceKit entry point and renders the result.

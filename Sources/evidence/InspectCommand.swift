@@ -1,6 +1,10 @@
+import EvidenceModel
+import EvidenceParsers
+import EvidenceFormat
+import EvidenceWorkspace
+import EvidenceVerify
 import ArgumentParser
 import EvidenceCrypto
-import EvidenceKit
 import Foundation
 
 extension Evidence {
@@ -62,7 +66,7 @@ extension Evidence {
 
 
         private func describe(_ error: any Error) -> String {
-            if let error = error as? ByteSourceError { return error.reason }
+            if let error = error as? IOError { return error.reason }
             return plainReason(error)
         }
     }

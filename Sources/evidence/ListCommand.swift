@@ -1,5 +1,10 @@
+import EvidenceModel
+import EvidenceCrypto
+import EvidenceParsers
+import EvidenceFormat
+import EvidenceWorkspace
+import EvidenceVerify
 import ArgumentParser
-import EvidenceKit
 import Foundation
 
 extension Evidence {

@@ -1,6 +1,10 @@
+import EvidenceModel
+import EvidenceParsers
+import EvidenceFormat
+import EvidenceWorkspace
+import EvidenceVerify
 import ArgumentParser
 import EvidenceCrypto
-import EvidenceKit
 import Foundation
 
 extension Evidence {

@@ -1,5 +1,10 @@
+import EvidenceModel
+import EvidenceCrypto
+import EvidenceParsers
+import EvidenceFormat
+import EvidenceWorkspace
+import EvidenceVerify
 import ArgumentParser
-import EvidenceKit
 import Foundation
 
 /// The zone for local times written without an offset, shared by every command that reads files outside a case:

@@ -2,7 +2,12 @@ import EvidenceCrypto
 import Foundation
 import Testing
 import ZIPFoundation
-@testable import EvidenceKit
+@testable import EvidenceModel
+@testable import EvidenceSystem
+@testable import EvidenceParsers
+@testable import EvidenceFormat
+@testable import EvidenceWorkspace
+@testable import EvidenceVerify
 
 @Suite struct SealTests {
     static let sealedAt = Instant(unixSeconds: 1_773_133_200)  // 2026-03-10T09:00:00Z

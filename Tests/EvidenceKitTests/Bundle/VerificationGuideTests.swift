@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import EvidenceKit
+@testable import EvidenceModel
+@testable import EvidenceSystem
+@testable import EvidenceParsers
+@testable import EvidenceFormat
+@testable import EvidenceWorkspace
+@testable import EvidenceVerify
 
 /// The commands of Docs/verifying-a-bundle.md, run as written on a real bundle, so the guide cannot drift from
 /// what `seal` writes.

@@ -1,7 +1,12 @@
 import EvidenceCrypto
 import Foundation
 import Testing
-@testable import EvidenceKit
+@testable import EvidenceModel
+@testable import EvidenceSystem
+@testable import EvidenceParsers
+@testable import EvidenceFormat
+@testable import EvidenceWorkspace
+@testable import EvidenceVerify
 
 @Suite struct CaseWorkspaceTests {
     @Test func addCopiesHashesAndSkipsClutter() throws {

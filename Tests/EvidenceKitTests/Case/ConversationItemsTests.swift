@@ -2,7 +2,12 @@ import EvidenceCrypto
 import Foundation
 import Testing
 import ZIPFoundation
-@testable import EvidenceKit
+@testable import EvidenceModel
+@testable import EvidenceSystem
+@testable import EvidenceParsers
+@testable import EvidenceFormat
+@testable import EvidenceWorkspace
+@testable import EvidenceVerify
 
 /// Chat exports and e-mails added to a case: kept byte for byte, parsed into derived messages, their media and
 /// attachments stored as items of their own and linked both ways.

@@ -1,7 +1,12 @@
 import EvidenceCrypto
 import Foundation
 import Testing
-@testable import EvidenceKit
+@testable import EvidenceModel
+@testable import EvidenceSystem
+@testable import EvidenceParsers
+@testable import EvidenceFormat
+@testable import EvidenceWorkspace
+@testable import EvidenceVerify
 
 /// `evidence add` killed with SIGKILL half way through 500 files leaves a consistent case.
 @Suite struct InterruptedAddTests {

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import EvidenceKit
+@testable import EvidenceModel
+@testable import EvidenceSystem
+@testable import EvidenceParsers
+@testable import EvidenceFormat
+@testable import EvidenceWorkspace
+@testable import EvidenceVerify
 
 /// Which time each JSON export is trusted for, and malformed JSON exports named by file and line.
 @Suite("Chat export times and JSON errors")

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import EvidenceKit
+@testable import EvidenceModel
+@testable import EvidenceSystem
+@testable import EvidenceParsers
+@testable import EvidenceFormat
+@testable import EvidenceWorkspace
+@testable import EvidenceVerify
 
 @Suite("Conversation JSON Lines")
 struct ConversationJSONLinesTests {

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import EvidenceKit
+@testable import EvidenceModel
+@testable import EvidenceSystem
+@testable import EvidenceParsers
+@testable import EvidenceFormat
+@testable import EvidenceWorkspace
+@testable import EvidenceVerify
 
 /// Every phrase WhatsApp writes in place of content, in every language we list, in both export forms; and the
 /// small header details (meridiem spellings, marks, 2-digit years) one at a time, so a failure names the variant.

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import EvidenceKit
+@testable import EvidenceModel
+@testable import EvidenceSystem
+@testable import EvidenceParsers
+@testable import EvidenceFormat
+@testable import EvidenceWorkspace
+@testable import EvidenceVerify
 
 /// One WhatsApp export variant: how it writes a header, which phrases it uses, how lines end.
 struct WhatsAppVariant: CustomStringConvertible, Sendable {

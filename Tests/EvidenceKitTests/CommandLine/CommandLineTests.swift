@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import EvidenceKit
+@testable import EvidenceModel
+@testable import EvidenceSystem
+@testable import EvidenceParsers
+@testable import EvidenceFormat
+@testable import EvidenceWorkspace
+@testable import EvidenceVerify
 
 /// The `evidence` binary end to end: the spellings scripts rely on, outputs and exit codes.
 @Suite struct CommandLineTests {

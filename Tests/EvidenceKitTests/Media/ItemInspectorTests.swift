@@ -1,7 +1,12 @@
 import Foundation
 import Testing
 
-@testable import EvidenceKit
+@testable import EvidenceModel
+@testable import EvidenceSystem
+@testable import EvidenceParsers
+@testable import EvidenceFormat
+@testable import EvidenceWorkspace
+@testable import EvidenceVerify
 
 @Suite("Item inspector")
 struct ItemInspectorTests {
@@ -102,7 +107,7 @@ struct ItemInspectorTests {
             _ = try ItemInspector.inspect(fileAt: url, originalName: "evidence.png",
                                           context: InspectionContext(timeZone: brussels))
         } throws: { error in
-            (error as? ByteSourceError)?.name == "/nonexistent/evidence.png"
+            (error as? IOError)?.path == "/nonexistent/evidence.png"
         }
     }
 

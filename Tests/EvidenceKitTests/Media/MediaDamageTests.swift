@@ -1,7 +1,12 @@
 import Foundation
 import Testing
 
-@testable import EvidenceKit
+@testable import EvidenceModel
+@testable import EvidenceSystem
+@testable import EvidenceParsers
+@testable import EvidenceFormat
+@testable import EvidenceWorkspace
+@testable import EvidenceVerify
 
 /// Truncated, cut and empty files of every format: no crash, no time the whole file does not hold, and a
 /// warning (or a typed error) that names the format and the problem whenever a time is lost.

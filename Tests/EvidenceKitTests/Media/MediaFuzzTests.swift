@@ -1,7 +1,12 @@
 import Foundation
 import Testing
 
-@testable import EvidenceKit
+@testable import EvidenceModel
+@testable import EvidenceSystem
+@testable import EvidenceParsers
+@testable import EvidenceFormat
+@testable import EvidenceWorkspace
+@testable import EvidenceVerify
 
 /// Every prefix and thousands of seeded random mutations of each fixture, fed to every parser: no crash,
 /// no hang, no time outside what the types allow.

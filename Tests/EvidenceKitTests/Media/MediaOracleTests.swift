@@ -1,7 +1,12 @@
 import Foundation
 import Testing
 
-@testable import EvidenceKit
+@testable import EvidenceModel
+@testable import EvidenceSystem
+@testable import EvidenceParsers
+@testable import EvidenceFormat
+@testable import EvidenceWorkspace
+@testable import EvidenceVerify
 
 /// Every embedded time we report on the fixtures equals what exiftool reports, and every time exiftool
 /// finds in the groups we read is one we report.

@@ -1,4 +1,9 @@
-import EvidenceKit
+@testable import EvidenceModel
+@testable import EvidenceSystem
+@testable import EvidenceParsers
+@testable import EvidenceFormat
+@testable import EvidenceWorkspace
+@testable import EvidenceVerify
 import Foundation
 
 /// Builds small real cases for the tests.

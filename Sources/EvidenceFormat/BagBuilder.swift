@@ -1,0 +1,152 @@
+import EvidenceModel
+import EvidenceCrypto
+import Foundation
+
+/// One file of a bag to be written: bytes made in memory (tag files) or a stored copy streamed from disk.
+public struct BagEntry: Sendable {
+    public enum Content: Sendable {
+        case bytes([UInt8])
+        /// A stored copy whose bytes must hash to `sha256`; the writer checks this as it streams.
+        case file(URL, size: Int64, sha256: String)
+    }
+
+    /// Path inside the bag (`data/0001-x.png`, `bag-info.txt`).
+    public var path: String
+    public var content: Content
+
+    public var size: Int64 {
+        switch content {
+        case .bytes(let bytes): Int64(bytes.count)
+        case .file(_, let size, _): size
+        }
+    }
+}
+
+/// Everything a seal needs, read from the case beforehand, so that building the bag is a pure function.
+public struct CaseSnapshot: Sendable {
+    public var metadata: CaseMetadata
+    public var items: [EvidenceItem]
+    public var custodyJournal: [UInt8]
+    /// Where each item's stored copy is, by SHA-256.
+    public var storedCopy: @Sendable (String) -> URL
+
+    /// A value from all its parts.
+    package init(metadata: CaseMetadata, items: [EvidenceItem], custodyJournal: [UInt8], storedCopy: @escaping @Sendable (String) -> URL) {
+        self.metadata = metadata
+        self.items = items
+        self.custodyJournal = custodyJournal
+        self.storedCopy = storedCopy
+    }
+}
+
+/// Builds the files of a bag from a case snapshot, the sealing time and the key: same inputs, same bytes.
+public enum BagBuilder {
+    /// The complete, sorted list of bag entries, manifest signed.
+    public static func entries(for snapshot: CaseSnapshot, sealedAt: Instant, key: Ed25519PrivateKey) throws -> [BagEntry] {
+        let publicKey = key.publicKey
+        let fingerprint = publicKey.fingerprint
+        var payload: [BagEntry] = []
+        var manifestItems: [EvidenceManifest.Item] = []
+        for item in snapshot.items {
+            let path = BagNaming.payloadPath(itemID: item.id, originalName: item.originalName)
+            payload.append(BagEntry(path: path, content: .file(snapshot.storedCopy(item.sha256), size: item.size, sha256: item.sha256)))
+            // Derived files sit apart from the originals, so nobody takes them for what the victim handed over.
+            let derived = item.derived?.map { file in
+                EvidenceManifest.Derived(role: file.role, path: "data/derived/" + String(path.dropFirst("data/".count)) + file.suffix,
+                                         size: file.size, sha256: file.sha256, mediaType: file.mediaType)
+            }
+            for file in derived ?? [] {
+                payload.append(BagEntry(path: file.path, content: .file(snapshot.storedCopy(file.sha256), size: file.size, sha256: file.sha256)))
+            }
+            manifestItems.append(EvidenceManifest.Item(
+                id: item.id, path: path, size: item.size, sha256: item.sha256, mediaType: item.mediaType,
+                kind: item.kind, kindReason: item.kindReason, originalName: item.originalName,
+                originalPath: item.originalPath, acquiredAt: item.acquiredAt, modifiedAt: item.modifiedAt,
+                timestamps: item.timestamps, best: item.best, warnings: item.warnings, sensitive: item.sensitive,
+                note: item.note, parentID: item.parentID, conversation: item.conversation, email: item.email,
+                linkedMessages: item.linkedMessages, derived: derived))
+        }
+
+        var payloadManifest = ""
+        for entry in payload.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
+            guard case .file(_, _, let sha256) = entry.content else { continue }
+            payloadManifest += BagLayout.manifestLine(sha256: sha256, path: entry.path)
+        }
+        let payloadBytes = payload.reduce(Int64(0)) { $0 + $1.size }
+        let bagInfo = bagInfo(metadata: snapshot.metadata, sealedAt: sealedAt, payloadBytes: payloadBytes,
+                              payloadCount: payload.count, fingerprint: fingerprint)
+
+        let summary = HTMLSummary(metadata: snapshot.metadata, sealedAt: sealedAt, items: manifestItems,
+                                  fingerprint: fingerprint).render()
+
+        var tagEntries: [BagEntry] = [
+            BagEntry(path: BagLayout.bagitFile, content: .bytes(Array(BagLayout.bagitDeclaration.utf8))),
+            BagEntry(path: BagLayout.bagInfoFile, content: .bytes(Array(bagInfo.utf8))),
+            BagEntry(path: BagLayout.payloadManifest, content: .bytes(Array(payloadManifest.utf8))),
+            BagEntry(path: BagLayout.custody, content: .bytes(snapshot.custodyJournal)),
+            BagEntry(path: BagLayout.publicKey, content: .bytes(Array(publicKey.pemRepresentation.utf8))),
+            BagEntry(path: BagLayout.summary, content: .bytes(Array(summary.utf8))),
+        ]
+        let files = tagEntries.map { entry -> EvidenceManifest.File in
+            guard case .bytes(let bytes) = entry.content else { preconditionFailure("tag entries are in memory") }
+            return EvidenceManifest.File(path: entry.path, size: Int64(bytes.count), sha256: SHA256.hash(bytes).hex)
+        }.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+
+        let manifest = EvidenceManifest(
+            format: EvidenceManifest.formatName,
+            tool: .init(name: "EvidenceKit", version: EvidenceKitVersion.current),
+            case: .init(identifier: snapshot.metadata.identifier, title: snapshot.metadata.title,
+                        timeZone: snapshot.metadata.timeZone, createdAt: snapshot.metadata.createdAt),
+            sealedAt: RFC3339.format(sealedAt, offsetSeconds: 0),
+            signer: .init(algorithm: "Ed25519", fingerprint: fingerprint.hex, publicKey: BagLayout.publicKey),
+            items: manifestItems, files: files)
+        let manifestBytes = manifest.encoded()
+        let signature = try key.signature(for: manifestBytes)
+        tagEntries.append(BagEntry(path: BagLayout.manifest, content: .bytes(manifestBytes)))
+        tagEntries.append(BagEntry(path: BagLayout.signature, content: .bytes(signature)))
+
+        var tagManifest = ""
+        for entry in tagEntries.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
+            guard case .bytes(let bytes) = entry.content else { continue }
+            tagManifest += BagLayout.manifestLine(sha256: SHA256.hash(bytes).hex, path: entry.path)
+        }
+        tagEntries.append(BagEntry(path: BagLayout.tagManifest, content: .bytes(Array(tagManifest.utf8))))
+
+        return (payload + tagEntries).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
+
+    /// `bag-info.txt` (RFC 8493 section 2.2.2): reserved elements first, then ours.
+    static func bagInfo(metadata: CaseMetadata, sealedAt: Instant, payloadBytes: Int64, payloadCount: Int,
+                        fingerprint: KeyFingerprint) -> String {
+        let date = LocalDateTime(sealedAt, offsetSeconds: 0)
+        let lines = [
+            "Bag-Software-Agent: EvidenceKit \(EvidenceKitVersion.current)",
+            String(format: "Bagging-Date: %04d-%02d-%02d", date.year, date.month, date.day),
+            "Bag-Size: \(humanSize(payloadBytes))",
+            "Payload-Oxum: \(payloadBytes).\(payloadCount)",
+            "External-Description: \(singleLine(metadata.title))",
+            "External-Identifier: \(metadata.identifier)",
+            "EvidenceKit-Sealed-At: \(RFC3339.format(sealedAt, offsetSeconds: 0))",
+            "EvidenceKit-Time-Zone: \(metadata.timeZone)",
+            "Signer-Key-Algorithm: Ed25519",
+            "Signer-Key-Fingerprint: \(fingerprint.grouped)",
+        ]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Bag-Size as bagit-python writes it (decimal units).
+    static func humanSize(_ bytes: Int64) -> String {
+        let units = ["bytes", "KB", "MB", "GB", "TB"]
+        var value = Double(bytes)
+        var unit = 0
+        while value >= 1000, unit < units.count - 1 {
+            value /= 1000
+            unit += 1
+        }
+        return unit == 0 ? "\(bytes) bytes" : String(format: "%.1f %@", value, units[unit])
+    }
+
+    private static func singleLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+}

@@ -1,0 +1,21 @@
+import EvidenceModel
+import EvidenceCrypto
+/// The fixed names inside an EvidenceKit bag (BagIt 1.0, RFC 8493).
+public enum BagLayout {
+    public static let bagitFile = "bagit.txt"
+    public static let bagInfoFile = "bag-info.txt"
+    public static let payloadManifest = "manifest-sha256.txt"
+    public static let tagManifest = "tagmanifest-sha256.txt"
+    public static let summary = "summary.html"
+    public static let manifest = "evidence/manifest.json"
+    public static let signature = "evidence/manifest.json.sig"
+    public static let publicKey = "evidence/signer.pub.pem"
+    public static let custody = "evidence/custody.jsonl"
+
+    /// `bagit.txt`, exactly as RFC 8493 section 2.1.1 shows it.
+    public static let bagitDeclaration = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
+
+    /// A manifest line: the hash, two spaces, the path (the form `sha256sum -c` reads).
+    /// RFC 8493 asks for `%`, CR and LF in paths to be percent-encoded; our payload names contain none of them.
+    static func manifestLine(sha256: String, path: String) -> String { "\(sha256)  \(path)\n" }
+}

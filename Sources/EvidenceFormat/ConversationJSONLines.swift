@@ -1,0 +1,311 @@
+import EvidenceModel
+import EvidenceCrypto
+import Foundation
+
+/// The derived JSON Lines file of a conversation: one JSON object per message, in the export's order.
+///
+/// Keys: `index`, `timestamp` (RFC 3339 or `null`), `timestampSource`, `timestampField`, `zone`, `zoneName`,
+/// `precision`, `timestampWarnings`, `author` (`null` for app lines), `text`, `attachments` (`name`, `mediaType`, `found`),
+/// `kind`, `edited`, `messageID`, `replyTo`, `thread`, and `source` (`byteStart`, `byteEnd`, `lineStart`, `lineEnd`
+/// into the original export). Optional keys are left out when they have no value.
+///
+/// For example:
+/// ```
+/// {"index":0,"timestamp":"2023-12-25T14:03:00+01:00","timestampSource":"chat","timestampField":"WhatsApp line","zone":"assumed","zoneName":"Europe/Brussels","precision":"minute","author":"Alice","text":"hi","attachments":[],"kind":"message","edited":false,"source":{"byteStart":0,"byteEnd":30,"lineStart":1,"lineEnd":1}}
+/// ```
+public enum ConversationJSONLines {
+    /// The whole file for messages already in memory.
+    public static func encode(_ messages: [ChatMessage]) -> [UInt8] {
+        var writer = Writer { _ in }
+        writer.flushThreshold = .max
+        for message in messages { writer.write(message) }
+        return writer.buffer
+    }
+
+    /// Reads a file written by ``encode(_:)`` or ``Writer`` back into messages (what we write, we can read).
+    ///
+    /// - Throws: ``ChatParseError`` naming `name` and the line that is not a message this format wrote.
+    public static func decode(_ bytes: [UInt8], name: String = "messages.jsonl") throws -> [ChatMessage] {
+        var messages: [ChatMessage] = []
+        var lineNumber = 0
+        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.isEmpty { continue }
+            func fail(_ why: String) -> ChatParseError {
+                ChatParseError(code: .malformedJSON, reason: why, fileName: name, line: lineNumber)
+            }
+            guard let o = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
+                throw fail("not a JSON object")
+            }
+            guard let index = JSONValue.int64(o["index"]), let text = o["text"] as? String,
+                  let kindText = o["kind"] as? String, let kind = ChatMessageKind(rawValue: kindText),
+                  let source = o["source"] as? [String: Any],
+                  let byteStart = JSONValue.int64(source["byteStart"]), let byteEnd = JSONValue.int64(source["byteEnd"]),
+                  let lineStart = JSONValue.int64(source["lineStart"]), let lineEnd = JSONValue.int64(source["lineEnd"])
+            else { throw fail("a message needs index, text, kind and source") }
+            var timestamp: EvidenceTimestamp?
+            if let value = o["timestamp"] as? String {
+                guard let parsed = RFC3339.parse(value),
+                      let sourceName = (o["timestampSource"] as? String).flatMap(TimestampSource.init(rawValue:)),
+                      let zone = (o["zone"] as? String).flatMap(ZoneBasis.init(rawValue:)),
+                      let precision = (o["precision"] as? String).flatMap(TimePrecision.init(rawValue:))
+                else { throw fail("the timestamp is incomplete") }
+                timestamp = EvidenceTimestamp(source: sourceName, field: o["timestampField"] as? String ?? "",
+                                              instant: parsed.instant, offsetSeconds: parsed.offsetSeconds, zone: zone,
+                                              zoneName: o["zoneName"] as? String, precision: precision,
+                                              warnings: o["timestampWarnings"] as? [String] ?? [])
+            }
+            let attachments = (o["attachments"] as? [[String: Any]] ?? []).compactMap { a -> ChatAttachment? in
+                guard let n = a["name"] as? String else { return nil }
+                return ChatAttachment(name: n, mediaType: a["mediaType"] as? String, found: a["found"] as? Bool)
+            }
+            messages.append(ChatMessage(
+                index: Int(index), timestamp: timestamp, author: o["author"] as? String, text: text,
+                attachments: attachments, kind: kind,
+                source: SourceRange(byteStart: Int(byteStart), byteEnd: Int(byteEnd), lineStart: Int(lineStart),
+                                    lineEnd: Int(lineEnd)),
+                edited: o["edited"] as? Bool ?? false, messageID: o["messageID"] as? String,
+                replyTo: o["replyTo"] as? String, thread: o["thread"] as? String))
+        }
+        return messages
+    }
+
+    /// Writes messages as they are parsed, handing full buffers to `sink` (a file or standard output), so that a
+    /// million messages never sit in memory as text.
+    ///
+    /// For example:
+    /// ```swift
+    /// var writer = ConversationJSONLines.Writer { chunk in try handle.write(contentsOf: chunk) }
+    /// _ = try ChatParsers.stream(bytes: bytes, name: name, platform: .whatsapp, options: options) {
+    ///     try writer.writeOrFlush($0)
+    /// }
+    /// try writer.flush()
+    /// ```
+    public struct Writer {
+        /// Pending bytes, not yet handed to the sink.
+        public private(set) var buffer: [UInt8] = []
+        /// Bytes collected before ``writeOrFlush(_:)`` hands them on.
+        public var flushThreshold = 1 << 18
+        private let sink: ([UInt8]) throws -> Void
+        private var lastMeta: [UInt8] = []
+        private var lastSource = TimestampSource.chat
+        private var lastZone = ZoneBasis.utc
+        private var lastField = ""
+        private var lastZoneName: String?
+        private var lastPrecision = TimePrecision.second
+
+        /// A writer that hands full buffers to `sink`.
+        public init(sink: @escaping ([UInt8]) throws -> Void) {
+            self.sink = sink
+            buffer.reserveCapacity(flushThreshold + 4096)
+        }
+
+        /// Appends one message and flushes when the buffer is full.
+        public mutating func writeOrFlush(_ message: ChatMessage) throws {
+            write(message)
+            if buffer.count >= flushThreshold { try flush() }
+        }
+
+        /// Hands pending bytes to the sink.
+        public mutating func flush() throws {
+            guard !buffer.isEmpty else { return }
+            try sink(buffer)
+            buffer.removeAll(keepingCapacity: true)
+        }
+
+        /// Appends one message's line without flushing.
+        public mutating func write(_ m: ChatMessage) {
+            raw("{\"index\":")
+            int(m.index)
+            raw(",\"timestamp\":")
+            if let t = m.timestamp {
+                buffer.append(0x22)
+                Self.appendRFC3339(t, to: &buffer)
+                buffer.append(0x22)
+                // Source, field and zone repeat on every line of an export: encode them once.
+                if t.source != lastSource || t.zone != lastZone || t.field != lastField || t.zoneName != lastZoneName
+                    || t.precision != lastPrecision || lastMeta.isEmpty {
+                    let saved = buffer
+                    buffer = []
+                    raw(",\"timestampSource\":")
+                    string(t.source.rawValue)
+                    raw(",\"timestampField\":")
+                    string(t.field)
+                    raw(",\"zone\":")
+                    string(t.zone.rawValue)
+                    if let zoneName = t.zoneName {
+                        raw(",\"zoneName\":")
+                        string(zoneName)
+                    }
+                    raw(",\"precision\":")
+                    string(t.precision.rawValue)
+                    lastMeta = buffer
+                    buffer = saved
+                    (lastSource, lastZone, lastField, lastZoneName, lastPrecision) =
+                        (t.source, t.zone, t.field, t.zoneName, t.precision)
+                }
+                buffer.append(contentsOf: lastMeta)
+                if !t.warnings.isEmpty {
+                    raw(",\"timestampWarnings\":[")
+                    for (i, w) in t.warnings.enumerated() {
+                        if i > 0 { buffer.append(0x2C) }
+                        string(w)
+                    }
+                    buffer.append(0x5D)
+                }
+            } else {
+                raw("null")
+            }
+            raw(",\"author\":")
+            if let author = m.author { string(author) } else { raw("null") }
+            raw(",\"text\":")
+            string(m.text)
+            raw(",\"attachments\":[")
+            for (i, a) in m.attachments.enumerated() {
+                if i > 0 { buffer.append(0x2C) }
+                raw("{\"name\":")
+                string(a.name)
+                if let type = a.mediaType {
+                    raw(",\"mediaType\":")
+                    string(type)
+                }
+                if let found = a.found { raw(found ? ",\"found\":true" : ",\"found\":false") }
+                buffer.append(0x7D)
+            }
+            raw("],\"kind\":")
+            string(m.kind.rawValue)
+            raw(m.edited ? ",\"edited\":true" : ",\"edited\":false")
+            if let id = m.messageID {
+                raw(",\"messageID\":")
+                string(id)
+            }
+            if let reply = m.replyTo {
+                raw(",\"replyTo\":")
+                string(reply)
+            }
+            if let thread = m.thread {
+                raw(",\"thread\":")
+                string(thread)
+            }
+            raw(",\"source\":{\"byteStart\":")
+            int(m.source.byteStart)
+            raw(",\"byteEnd\":")
+            int(m.source.byteEnd)
+            raw(",\"lineStart\":")
+            int(m.source.lineStart)
+            raw(",\"lineEnd\":")
+            int(m.source.lineEnd)
+            raw("}}\n")
+        }
+
+        @inline(__always)
+        private mutating func raw(_ s: StaticString) {
+            s.withUTF8Buffer { buffer.append(contentsOf: $0) }
+        }
+
+        private mutating func int(_ value: Int) {
+            if value < 0 {
+                buffer.append(0x2D)
+                int(0 &- value)
+                return
+            }
+            if value < 10 {
+                buffer.append(0x30 &+ UInt8(value))
+                return
+            }
+            var digits: (UInt64, UInt64) = (0, 0)
+            var count = 0
+            var v = UInt64(value)
+            withUnsafeMutableBytes(of: &digits) { raw in
+                while v > 0, count < 16 {
+                    raw[count] = 0x30 &+ UInt8(v % 10)
+                    v /= 10
+                    count += 1
+                }
+                while count > 0 {
+                    count -= 1
+                    buffer.append(raw[count])
+                }
+            }
+        }
+
+        /// Appends a JSON string literal: `"`, `\` and control characters escaped, everything else as UTF-8.
+        private mutating func string(_ s: String) {
+            buffer.append(0x22)
+            var s = s
+            s.withUTF8 { utf8 in
+                var runStart = 0
+                var i = 0
+                let n = utf8.count
+                while i < n {
+                    let c = utf8[i]
+                    if c >= 0x20 && c != 0x22 && c != 0x5C {
+                        i &+= 1
+                        continue
+                    }
+                    if i > runStart { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
+                    switch c {
+                    case 0x22: buffer.append(0x5C); buffer.append(0x22)
+                    case 0x5C: buffer.append(0x5C); buffer.append(0x5C)
+                    case 0x0A: buffer.append(0x5C); buffer.append(UInt8(ascii: "n"))
+                    case 0x0D: buffer.append(0x5C); buffer.append(UInt8(ascii: "r"))
+                    case 0x09: buffer.append(0x5C); buffer.append(UInt8(ascii: "t"))
+                    default:
+                        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                        buffer.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(c >> 4)],
+                                                   hex[Int(c & 0xF)]])
+                    }
+                    i &+= 1
+                    runStart = i
+                }
+                if n > runStart { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<n])) }
+            }
+            buffer.append(0x22)
+        }
+
+        /// The same text as `EvidenceTimestamp.value`, written without `String(format:)` (too slow per message).
+        static func appendRFC3339(_ t: EvidenceTimestamp, to out: inout [UInt8]) {
+            let local = LocalDateTime(t.instant, offsetSeconds: t.offsetSeconds)
+            func two(_ v: Int) {
+                out.append(0x30 &+ UInt8(truncatingIfNeeded: v / 10 % 10))
+                out.append(0x30 &+ UInt8(truncatingIfNeeded: v % 10))
+            }
+            two(local.year / 100)
+            two(local.year % 100)
+            out.append(0x2D)
+            two(local.month)
+            out.append(0x2D)
+            two(local.day)
+            out.append(UInt8(ascii: "T"))
+            two(local.hour)
+            out.append(0x3A)
+            two(local.minute)
+            out.append(0x3A)
+            two(local.second)
+            let digits: Int
+            switch t.precision {
+            case .millisecond: digits = 3
+            case .microsecond: digits = 6
+            case .nanosecond: digits = 9
+            default: digits = 0
+            }
+            if digits > 0 {
+                out.append(0x2E)
+                var divisor = 100_000_000
+                for _ in 0..<digits {
+                    out.append(0x30 &+ UInt8(truncatingIfNeeded: local.nanosecond / divisor % 10))
+                    divisor /= 10
+                }
+            }
+            if t.offsetSeconds == 0 {
+                out.append(UInt8(ascii: "Z"))
+            } else {
+                out.append(t.offsetSeconds < 0 ? 0x2D : 0x2B)
+                let magnitude = abs(t.offsetSeconds)
+                two(magnitude / 3600)
+                out.append(0x3A)
+                two(magnitude % 3600 / 60)
+            }
+        }
+    }
+}

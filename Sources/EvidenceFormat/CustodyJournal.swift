@@ -1,0 +1,87 @@
+import EvidenceModel
+import EvidenceCrypto
+import Foundation
+
+/// The chain-of-custody journal: one JSON object per line, each holding the SHA-256 of the previous line's
+/// exact bytes (`prev`), so that editing, inserting or deleting an old entry breaks the chain.
+///
+/// For example:
+/// ```
+/// {"action":"case-created","actor":"camille","at":"2026-03-05T09:00:00Z","details":{…},"prev":"000…000","seq":1}
+/// ```
+public enum CustodyJournal {
+    /// The `prev` of the first entry.
+    public static let genesis = String(repeating: "0", count: 64)
+
+    /// One entry as written. Keys are encoded sorted, without spaces, so the line bytes are canonical.
+    public struct Entry: Codable, Sendable, Equatable {
+        public var seq: Int
+        /// What happened: `case-created`, `item-added`, `duplicate-seen`, `bundle-sealed`.
+        public var action: String
+        /// Who did it (the operating-system account, or `EVIDENCE_ACTOR`).
+        public var actor: String
+        /// When (RFC 3339, UTC).
+        public var at: String
+        public var details: [String: String]
+        public var prev: String
+
+        /// A value from all its parts.
+        package init(seq: Int, action: String, actor: String, at: String, details: [String: String], prev: String) {
+            self.seq = seq
+            self.action = action
+            self.actor = actor
+            self.at = at
+            self.details = details
+            self.prev = prev
+        }
+    }
+
+    /// The canonical line (without its newline) for an entry.
+    public static func line(for entry: Entry) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Encoding a struct of strings and ints cannot fail.
+        return Array(try! encoder.encode(entry))
+    }
+
+    /// The `prev` value the entry after `line` must carry.
+    public static func link(after line: [UInt8]) -> String { SHA256.hash(line).hex }
+
+    /// A break in the chain, found while checking a journal.
+    public struct Problem: Sendable, Equatable, CustomStringConvertible {
+        /// 1-based line number in the journal.
+        public var line: Int
+        public var reason: String
+        public var description: String { "line \(line): \(reason)" }
+    }
+
+    /// Checks every line of a journal and returns every problem (an empty array means the chain holds).
+    public static func problems(inJournal bytes: [UInt8]) -> [Problem] {
+        var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Array($0) }
+        if lines.last?.isEmpty == true { lines.removeLast() } else if !bytes.isEmpty {
+            return [Problem(line: lines.count, reason: "the journal does not end with a newline (cut short?)")]
+        }
+        if lines.isEmpty { return [Problem(line: 0, reason: "the journal is empty")] }
+        var problems: [Problem] = []
+        var expectedPrev = genesis
+        for (index, line) in lines.enumerated() {
+            let number = index + 1
+            guard let entry = try? JSONDecoder().decode(Entry.self, from: Data(line)) else {
+                problems.append(Problem(line: number, reason: "not a journal entry"))
+                expectedPrev = link(after: line)
+                continue
+            }
+            if entry.seq != number {
+                problems.append(Problem(line: number, reason: "sequence number \(entry.seq), expected \(number) (an entry was removed or inserted)"))
+            }
+            if entry.prev != expectedPrev {
+                problems.append(Problem(line: number, reason: "does not chain to the line before it (that line was changed, removed or inserted)"))
+            }
+            if self.line(for: entry) != line {
+                problems.append(Problem(line: number, reason: "is not in canonical form (edited by hand?)"))
+            }
+            expectedPrev = link(after: line)
+        }
+        return problems
+    }
+}

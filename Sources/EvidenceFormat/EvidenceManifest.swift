@@ -1,0 +1,106 @@
+import EvidenceModel
+import EvidenceCrypto
+import Foundation
+
+/// The signed description of a sealed case: `evidence/manifest.json`, format `evidencekit-manifest/1`.
+///
+/// The signature covers the exact bytes written; verifiers check those bytes, never a re-encoding.
+/// See `Docs/manifest.md` and `Docs/manifest.schema.json`.
+public struct EvidenceManifest: Codable, Sendable, Equatable {
+    public static let formatName = "evidencekit-manifest/1"
+
+    public struct Tool: Codable, Sendable, Equatable {
+        public var name: String
+        public var version: String
+    }
+
+    public struct CaseInfo: Codable, Sendable, Equatable {
+        public var identifier: String
+        public var title: String
+        public var timeZone: String
+        public var createdAt: String
+    }
+
+    public struct Signer: Codable, Sendable, Equatable {
+        public var algorithm: String
+        /// SHA-256 of the raw 32-byte public key, lowercase hex.
+        public var fingerprint: String
+        /// Path of the SubjectPublicKeyInfo PEM inside the bag.
+        public var publicKey: String
+    }
+
+    /// One piece of evidence and everything known about it.
+    public struct Item: Codable, Sendable, Equatable {
+        public var id: Int64
+        /// Path inside the bag, e.g. `data/0001-IMG_0412.PNG`.
+        public var path: String
+        public var size: Int64
+        public var sha256: String
+        public var mediaType: String
+        public var kind: EvidenceKind
+        public var kindReason: String
+        public var originalName: String
+        public var originalPath: String
+        public var acquiredAt: Instant
+        public var modifiedAt: Instant?
+        public var timestamps: [EvidenceTimestamp]
+        public var best: EvidenceTimestamp?
+        public var warnings: [EvidenceWarning]
+        public var sensitive: Bool
+        public var note: String?
+        public var parentID: Int64?
+        public var conversation: ConversationSummary?
+        public var email: EmailSummary?
+        public var linkedMessages: [MessageLink]?
+        /// Files derived from this item (normalised messages), in the payload beside it.
+        public var derived: [Derived]?
+    }
+
+    /// A derived file as sealed: where it is in the bag and what it hashes to.
+    public struct Derived: Codable, Sendable, Equatable {
+        public var role: String
+        public var path: String
+        public var size: Int64
+        public var sha256: String
+        public var mediaType: String
+    }
+
+    /// Any other file of the bag (tag files, derived files), with its hash.
+    public struct File: Codable, Sendable, Equatable {
+        public var path: String
+        public var size: Int64
+        public var sha256: String
+    }
+
+    public var format: String
+    public var tool: Tool
+    public var `case`: CaseInfo
+    public var sealedAt: String
+    public var signer: Signer
+    public var items: [Item]
+    /// Every file in the bag but the items, `evidence/manifest.json` itself, its signature and `tagmanifest-sha256.txt`.
+    public var files: [File]
+
+    /// The manifest's canonical bytes: sorted keys, two-space indentation, a final newline.
+    public func encoded() -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        // Only strings, integers, booleans and arrays of them: encoding cannot fail.
+        return Array(try! encoder.encode(self)) + [UInt8(ascii: "\n")]
+    }
+
+    /// Reads a manifest; the caller keeps the bytes it was given for signature checks.
+    public init(parsing bytes: [UInt8]) throws {
+        self = try JSONDecoder().decode(EvidenceManifest.self, from: Data(bytes))
+    }
+
+    init(format: String, tool: Tool, case caseInfo: CaseInfo, sealedAt: String, signer: Signer, items: [Item], files: [File]) {
+        self.format = format
+        self.tool = tool
+        self.case = caseInfo
+        self.sealedAt = sealedAt
+        self.signer = signer
+        self.items = items
+        self.files = files
+    }
+}

@@ -1,0 +1,89 @@
+/// Bounds-checked integer and text reads over byte arrays: every read returns `nil` on short input.
+package extension Array where Element == UInt8 {
+    func u8(_ offset: Int) -> UInt8? {
+        offset >= 0 && offset < count ? self[offset] : nil
+    }
+
+    func u16(_ offset: Int, bigEndian: Bool = true) -> UInt16? {
+        guard offset >= 0, offset <= count - 2 else { return nil }
+        let a = UInt16(self[offset]), b = UInt16(self[offset + 1])
+        return bigEndian ? a << 8 | b : b << 8 | a
+    }
+
+    func u24(_ offset: Int, bigEndian: Bool = true) -> UInt32? {
+        guard offset >= 0, offset <= count - 3 else { return nil }
+        let a = UInt32(self[offset]), b = UInt32(self[offset + 1]), c = UInt32(self[offset + 2])
+        return bigEndian ? a << 16 | b << 8 | c : c << 16 | b << 8 | a
+    }
+
+    func u32(_ offset: Int, bigEndian: Bool = true) -> UInt32? {
+        guard offset >= 0, offset <= count - 4 else { return nil }
+        var value: UInt32 = 0
+        for index in 0..<4 {
+            let byte = UInt32(self[offset + (bigEndian ? index : 3 - index)])
+            value = value << 8 | byte
+        }
+        return value
+    }
+
+    func u64(_ offset: Int, bigEndian: Bool = true) -> UInt64? {
+        guard offset >= 0, offset <= count - 8 else { return nil }
+        var value: UInt64 = 0
+        for index in 0..<8 {
+            let byte = UInt64(self[offset + (bigEndian ? index : 7 - index)])
+            value = value << 8 | byte
+        }
+        return value
+    }
+
+    /// `length` bytes at `offset`, or `nil` when they are not all there.
+    func slice(_ offset: Int, _ length: Int) -> [UInt8]? {
+        guard offset >= 0, length >= 0, offset <= count, length <= count - offset else { return nil }
+        return Array(self[offset..<offset + length])
+    }
+
+    /// Four bytes read as an ASCII code (`ftyp`, `IHDR`), or `nil` when short.
+    func fourCC(_ offset: Int) -> String? {
+        guard let bytes = slice(offset, 4) else { return nil }
+        return String(decoding: bytes.map { $0 >= 0x20 && $0 < 0x7F ? $0 : UInt8(ascii: "?") }, as: UTF8.self)
+    }
+
+    func starts(with prefix: [UInt8], at offset: Int = 0) -> Bool {
+        guard let bytes = slice(offset, prefix.count) else { return false }
+        return bytes == prefix
+    }
+
+    /// Index of the first `byte` at or after `from`, or `nil`.
+    func firstIndex(of byte: UInt8, from: Int) -> Int? {
+        var index = Swift.max(0, from)
+        while index < count {
+            if self[index] == byte { return index }
+            index += 1
+        }
+        return nil
+    }
+}
+
+package enum TextDecoding {
+    /// ISO 8859-1 text (PNG `tEXt`), each byte one scalar.
+    package static func latin1(_ bytes: some Sequence<UInt8>) -> String {
+        String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
+    }
+
+    /// An ASCII or UTF-8 field with trailing NULs and spaces removed; invalid UTF-8 falls back to Latin-1.
+    package static func field(_ bytes: [UInt8]) -> String {
+        var trimmed = bytes[...]
+        if let nul = trimmed.firstIndex(of: 0) { trimmed = trimmed[..<nul] }
+        let text = String(validating: trimmed, as: UTF8.self) ?? latin1(trimmed)
+        return text.trimming(" ")
+    }
+}
+
+package extension String {
+    func trimming(_ set: Character) -> String {
+        var scalars = Substring(self)
+        while scalars.first == set { scalars.removeFirst() }
+        while scalars.last == set { scalars.removeLast() }
+        return String(scalars)
+    }
+}

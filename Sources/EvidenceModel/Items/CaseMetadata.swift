@@ -1,0 +1,27 @@
+import Foundation
+
+/// What a case is: written once by `evidence init` to `case.json` and never rewritten.
+public struct CaseMetadata: Codable, Sendable, Equatable {
+    public static let formatName = "evidencekit-case/1"
+
+    public var format: String
+    /// A short, stable, file-name-safe identifier (the bag's folder name and `External-Identifier`).
+    public var identifier: String
+    /// The title the victim or lawyer gave, as typed.
+    public var title: String
+    /// The IANA zone applied to local times that carry no offset.
+    public var timeZone: String
+    /// When the case was created (RFC 3339, UTC).
+    public var createdAt: String
+    /// Where the signing key lives when it is not the case's own (`init --key`); `nil` for the per-case key.
+    public var externalKeyPath: String?
+
+    public init(identifier: String, title: String, timeZone: String, createdAt: Instant, externalKeyPath: String? = nil) {
+        self.format = CaseMetadata.formatName
+        self.identifier = identifier
+        self.title = title
+        self.timeZone = timeZone
+        self.createdAt = RFC3339.format(createdAt, offsetSeconds: 0)
+        self.externalKeyPath = externalKeyPath
+    }
+}

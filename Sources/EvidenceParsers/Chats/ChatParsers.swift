@@ -1,0 +1,82 @@
+import EvidenceModel
+import Foundation
+
+/// One chat-export format: how to recognise it from its bytes, and how to parse it message by message.
+///
+/// To add a platform (Snapchat `chat_history.json`, Signal, Discord), write one type conforming to this
+/// protocol in its own folder and add it to ``ChatParsers/all``.
+public protocol ChatExportParser {
+    /// The platforms this parser produces.
+    static var platforms: [ChatPlatform] { get }
+
+    /// The platform of an export recognised from its content (the name is only a tie-breaker), or `nil`.
+    static func recognise(bytes: UnsafeBufferPointer<UInt8>, name: String) -> ChatPlatform?
+
+    /// Parses the whole export, handing each message to `onMessage` in the export's order, and returns the rest.
+    ///
+    /// - Throws: ``ChatParseError`` naming the file and line; anything `onMessage` throws.
+    static func parse(bytes: UnsafeBufferPointer<UInt8>, name: String, platform: ChatPlatform,
+                      options: ChatParseOptions, onMessage: (ChatMessage) throws -> Void) throws -> ConversationInfo
+}
+
+/// The registered chat parsers and the two ways to run them: collect a ``Conversation`` or stream messages.
+public enum ChatParsers {
+    /// Every parser, in the order detection tries them.
+    public static var all: [any ChatExportParser.Type] {
+        [
+            TelegramParser.self,
+            MetaParser.self,
+            SMSBackupParser.self,
+            WhatsAppParser.self,
+        ]
+    }
+
+    /// The parser for a platform.
+    public static func parser(for platform: ChatPlatform) -> (any ChatExportParser.Type)? {
+        all.first { $0.platforms.contains(platform) }
+    }
+
+    /// Parses a whole export into memory.
+    ///
+    /// For example:
+    /// ```swift
+    /// let conversation = try ChatParsers.parse(bytes: bytes, name: "_chat.txt", platform: .whatsapp,
+    ///                                          options: ChatParseOptions(timeZone: brussels))
+    /// ```
+    /// - Throws: ``ChatParseError`` naming the file and line.
+    public static func parse(bytes: [UInt8], name: String, platform: ChatPlatform,
+                             options: ChatParseOptions) throws -> Conversation {
+        var messages: [ChatMessage] = []
+        let info = try stream(bytes: bytes, name: name, platform: platform, options: options) { messages.append($0) }
+        return Conversation(info: info, messages: messages)
+    }
+
+    /// Parses an export without keeping its messages: each goes to `onMessage` as soon as it is read, so a
+    /// million-line export needs little more memory than its own bytes.
+    ///
+    /// - Throws: ``ChatParseError`` naming the file and line; anything `onMessage` throws.
+    public static func stream(bytes: [UInt8], name: String, platform: ChatPlatform, options: ChatParseOptions,
+                              onMessage: (ChatMessage) throws -> Void) throws -> ConversationInfo {
+        guard let parser = parser(for: platform) else {
+            throw ChatParseError(code: .unsupported, reason: "no parser for \(platform.rawValue) exports",
+                                 fileName: name)
+        }
+        return try bytes.withUnsafeBufferPointer { buffer in
+            try parser.parse(bytes: buffer, name: name, platform: platform, options: options, onMessage: onMessage)
+        }
+    }
+}
+
+/// Recognises a chat export from its content.
+public enum ChatExportDetector {
+    /// The platform of an export, decided by its bytes (the name only separates look-alikes such as
+    /// Instagram and Messenger), or `nil` when no parser recognises it.
+    public static func detect(bytes: [UInt8], name: String) -> ChatPlatform? {
+        bytes.withUnsafeBufferPointer { buffer in
+            for parser in ChatParsers.all {
+                if let platform = parser.recognise(bytes: buffer, name: name) { return platform }
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,206 @@
+import EvidenceModel
+import Foundation
+
+/// Finds where JSON values start and end in the original bytes, without building them.
+///
+/// Foundation's `JSONSerialization` decodes values but cannot say where each came from; evidence needs the byte
+/// range of every message. This scanner tracks only strings, escapes and nesting (capped at ``maximumDepth``);
+/// the values of one message are then decoded with `JSONSerialization` on that message's slice.
+struct JSONScanner {
+    static let maximumDepth = 256
+
+    let b: UnsafeBufferPointer<UInt8>
+    let name: String
+
+    func error(_ reason: String, at offset: Int) -> ChatParseError {
+        let clamped = max(0, min(offset, b.count))
+        return ChatParseError(code: .malformedJSON, reason: reason, fileName: name,
+                              line: ChatBytes.lineNumber(of: clamped, in: b), byteOffset: clamped)
+    }
+
+    @inline(__always)
+    func skipSpace(_ p: Int) -> Int {
+        var p = p
+        while p < b.count {
+            let c = b[p]
+            if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { p &+= 1 } else { break }
+        }
+        return p
+    }
+
+    /// The offset just past the string that starts (with its opening quote) at `p`.
+    func stringEnd(_ p: Int) throws -> Int {
+        var i = p &+ 1
+        while i < b.count {
+            let c = b[i]
+            if c == 0x22 { return i &+ 1 }
+            if c == 0x5C { i &+= 2; continue }
+            if c < 0x20 { throw error("a control character inside a string (JSON does not allow it)", at: i) }
+            i &+= 1
+        }
+        throw error("the file ends inside a string opened on line \(ChatBytes.lineNumber(of: p, in: b)): the JSON "
+                        + "is truncated", at: b.count)
+    }
+
+    /// The offset just past the value that starts at `p` (after whitespace).
+    func valueEnd(_ p: Int) throws -> Int {
+        let start = skipSpace(p)
+        guard start < b.count else { throw error("the file ends where a value should be: the JSON is truncated", at: start) }
+        switch b[start] {
+        case 0x22:
+            return try stringEnd(start)
+        case 0x7B, 0x5B:
+            var stack: [UInt8] = [b[start]]
+            var i = start &+ 1
+            while i < b.count {
+                let c = b[i]
+                switch c {
+                case 0x22:
+                    i = try stringEnd(i)
+                    continue
+                case 0x7B, 0x5B:
+                    stack.append(c)
+                    if stack.count > Self.maximumDepth {
+                        throw error("nested more than \(Self.maximumDepth) levels deep", at: i)
+                    }
+                case 0x7D, 0x5D:
+                    guard let open = stack.popLast(), (open == 0x7B) == (c == 0x7D) else {
+                        throw error("a closing \(c == 0x7D ? "}" : "]") that matches nothing", at: i)
+                    }
+                    if stack.isEmpty { return i &+ 1 }
+                default:
+                    break
+                }
+                i &+= 1
+            }
+            throw error("the file ends before the \(b[start] == 0x7B ? "object" : "array") opened on line "
+                            + "\(ChatBytes.lineNumber(of: start, in: b)) is closed: the JSON is truncated", at: b.count)
+        default:
+            var i = start
+            while i < b.count {
+                let c = b[i]
+                if c == 0x2C || c == 0x7D || c == 0x5D || c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { break }
+                i &+= 1
+            }
+            if i == start { throw error("a value was expected here", at: start) }
+            return i
+        }
+    }
+
+    /// The members of the object starting at `p`: each key (decoded) with its value's range.
+    func members(_ p: Int) throws -> [(key: String, value: Range<Int>)] {
+        var i = skipSpace(p)
+        guard i < b.count, b[i] == 0x7B else { throw error("an object was expected here", at: i) }
+        i = skipSpace(i &+ 1)
+        var result: [(key: String, value: Range<Int>)] = []
+        if i < b.count, b[i] == 0x7D { return result }
+        while true {
+            guard i < b.count else { throw error("the file ends inside an object: the JSON is truncated", at: i) }
+            guard b[i] == 0x22 else { throw error("a member name was expected here", at: i) }
+            let keyEnd = try stringEnd(i)
+            let key = try decodeString(i..<keyEnd)
+            i = skipSpace(keyEnd)
+            guard i < b.count, b[i] == 0x3A else { throw error("\":\" was expected after a member name", at: i) }
+            let valueStart = skipSpace(i &+ 1)
+            let end = try valueEnd(valueStart)
+            result.append((key, valueStart..<end))
+            i = skipSpace(end)
+            guard i < b.count else { throw error("the file ends inside an object: the JSON is truncated", at: i) }
+            if b[i] == 0x2C { i = skipSpace(i &+ 1); continue }
+            if b[i] == 0x7D { return result }
+            throw error("\",\" or \"}\" was expected here", at: i)
+        }
+    }
+
+    /// Calls `body` with the range of each element of the array starting at `p`.
+    func forEachElement(_ p: Int, _ body: (Range<Int>) throws -> Void) throws {
+        var i = skipSpace(p)
+        guard i < b.count, b[i] == 0x5B else { throw error("an array was expected here", at: i) }
+        i = skipSpace(i &+ 1)
+        if i < b.count, b[i] == 0x5D { return }
+        while true {
+            let end = try valueEnd(i)
+            try body(i..<end)
+            i = skipSpace(end)
+            guard i < b.count else { throw error("the file ends inside an array: the JSON is truncated", at: i) }
+            if b[i] == 0x2C { i = skipSpace(i &+ 1); continue }
+            if b[i] == 0x5D { return }
+            throw error("\",\" or \"]\" was expected here", at: i)
+        }
+    }
+
+    /// Decodes one value with Foundation, naming the place when it is malformed.
+    func decode(_ range: Range<Int>) throws -> Any {
+        do {
+            return try JSONSerialization.jsonObject(with: Data(UnsafeBufferPointer(rebasing: b[range])),
+                                                    options: [.fragmentsAllowed])
+        } catch {
+            throw self.error("this value is not valid JSON", at: range.lowerBound)
+        }
+    }
+
+    func decodeString(_ range: Range<Int>) throws -> String {
+        // Keys and short names without escapes are the common case: skip Foundation for them.
+        if !b[range].contains(0x5C) {
+            let inner = (range.lowerBound &+ 1)..<(range.upperBound &- 1)
+            if ChatBytes.firstInvalidUTF8(b, from: inner.lowerBound, to: inner.upperBound) != nil {
+                throw error("invalid UTF-8 inside a string", at: range.lowerBound)
+            }
+            return ChatBytes.string(b, inner.lowerBound, inner.upperBound)
+        }
+        guard let s = try decode(range) as? String else { throw error("a string was expected here", at: range.lowerBound) }
+        return s
+    }
+
+    /// The first non-space byte of the file must open an object.
+    func rootObject() throws -> Int {
+        var p = 0
+        if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { p = 3 }
+        p = skipSpace(p)
+        guard p < b.count, b[p] == 0x7B else { throw error("this is not a JSON object", at: p) }
+        return p
+    }
+}
+
+/// Counts lines forward through a file whose positions only increase, so each message's line costs its own length.
+struct LineCounter {
+    var offset = 0
+    var line = 1
+
+    mutating func line(at target: Int, in b: UnsafeBufferPointer<UInt8>) -> Int {
+        if target < offset {
+            offset = 0
+            line = 1
+        }
+        var i = offset
+        let end = min(target, b.count)
+        while i < end {
+            if b[i] == 0x0A { line &+= 1 }
+            i &+= 1
+        }
+        offset = end
+        return line
+    }
+
+    mutating func range(_ r: Range<Int>, in b: UnsafeBufferPointer<UInt8>) -> SourceRange {
+        let first = line(at: r.lowerBound, in: b)
+        let last = line(at: max(r.lowerBound, r.upperBound &- 1), in: b)
+        return SourceRange(byteStart: r.lowerBound, byteEnd: r.upperBound, lineStart: first, lineEnd: last)
+    }
+}
+
+/// Loose readers for values decoded by `JSONSerialization`, which on Linux gives `NSNumber`, `Int` or `Double`.
+/// Whether the bytes' first 64 KiB contain every one of `needles`.
+func prefixContains(_ b: UnsafeBufferPointer<UInt8>, all needles: [String]) -> Bool {
+    let end = min(b.count, 1 << 16)
+    return needles.allSatisfy { needle in
+        let n = Array(needle.utf8)
+        guard n.count <= end, let first = n.first else { return false }
+        var i = 0
+        while i &+ n.count <= end {
+            if b[i] == first && ChatBytes.hasPrefix(b, at: i, end: end, n) { return true }
+            i &+= 1
+        }
+        return false
+    }
+}

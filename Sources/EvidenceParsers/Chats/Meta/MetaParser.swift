@@ -1,0 +1,117 @@
+import EvidenceModel
+import Foundation
+
+/// Instagram and Facebook Messenger "Download your information" JSON (`message_1.json`, `message_2.json` …).
+///
+/// Meta writes every string as its UTF-8 bytes escaped one by one as Latin-1 code points (`"Ã©"` for `é`); names,
+/// contents and reactions are repaired back to the text the person wrote. Messages stay in the file's order
+/// (newest first): the transcript of the original is not re-sorted.
+public enum MetaParser: ChatExportParser {
+    /// The platforms this parser produces.
+    public static let platforms: [ChatPlatform] = [.instagram, .messenger]
+    /// Most messages read from one export.
+    public static let maximumMessages = 10_000_000
+
+    /// The platform when the bytes are this format, decided from the first 64 KiB.
+    public static func recognise(bytes: UnsafeBufferPointer<UInt8>, name: String) -> ChatPlatform? {
+        guard (try? JSONScanner(b: bytes, name: name).rootObject()) != nil,
+              prefixContains(bytes, all: ["\"participants\"", "\"messages\""]),
+              prefixContains(bytes, all: ["\"sender_name\""]) || prefixContains(bytes, all: ["\"thread_path\""])
+        else { return nil }
+        let lower = name.lowercased()
+        if lower.contains("instagram") { return .instagram }
+        if lower.contains("facebook") || lower.contains("messenger") { return .messenger }
+        if prefixContains(bytes, all: ["instagram.com"]) || prefixContains(bytes, all: ["\"is_geoblocked_for_viewer\""])
+            || prefixContains(bytes, all: ["your_instagram_activity"]) {
+            return .instagram
+        }
+        return .messenger
+    }
+
+    /// Streams the messages in file order; see ``ChatExportParser/parse(bytes:name:platform:options:onMessage:)``.
+    public static func parse(bytes: UnsafeBufferPointer<UInt8>, name: String, platform: ChatPlatform,
+                             options: ChatParseOptions,
+                             onMessage: (ChatMessage) throws -> Void) throws -> ConversationInfo {
+        let scanner = JSONScanner(b: bytes, name: name)
+        let root = try scanner.members(try scanner.rootObject())
+        var participants: [String] = []
+        if let p = root.first(where: { $0.key == "participants" }), let list = try scanner.decode(p.value) as? [Any] {
+            for entry in list {
+                if let object = entry as? [String: Any], let n = object["name"] as? String {
+                    participants.append(ChatBytes.repairLatin1Mojibake(n))
+                } else if let n = entry as? String {
+                    participants.append(ChatBytes.repairLatin1Mojibake(n))
+                }
+            }
+        }
+        var title = participants.joined(separator: ", ")
+        if let t = root.first(where: { $0.key == "title" }), let s = try scanner.decode(t.value) as? String {
+            title = ChatBytes.repairLatin1Mojibake(s)
+        }
+        guard let messages = root.first(where: { $0.key == "messages" }) else {
+            throw ChatParseError(code: .unexpectedStructure, reason: "no \"messages\" at the top level: not an "
+                                    + "Instagram or Messenger export", fileName: name, line: 1)
+        }
+        var index = 0
+        var lines = LineCounter()
+        var warnings: [EvidenceWarning] = []
+        try scanner.forEachElement(messages.value.lowerBound) { element in
+            guard index < maximumMessages else {
+                throw scanner.error("more than \(maximumMessages) messages", at: element.lowerBound)
+            }
+            guard let o = try scanner.decode(element) as? [String: Any] else {
+                throw scanner.error("a message must be a JSON object", at: element.lowerBound)
+            }
+            let source = lines.range(element, in: bytes)
+            let timestamp = JSONValue.int64(o["timestamp_ms"]).map {
+                EvidenceTimestamp.utc(Instant(unixMilliseconds: $0), source: .chat, field: "timestamp_ms",
+                                      precision: .millisecond)
+            }
+            let author = (o["sender_name"] as? String).map(ChatBytes.repairLatin1Mojibake)
+            if let author, !participants.contains(author), participants.count < 10_000 { participants.append(author) }
+            var text = (o["content"] as? String).map(ChatBytes.repairLatin1Mojibake) ?? ""
+            var attachments: [ChatAttachment] = []
+            for key in ["photos", "videos", "audio_files", "gifs", "files"] {
+                for item in o[key] as? [Any] ?? [] {
+                    if let uri = (item as? [String: Any])?["uri"] as? String {
+                        attachments.append(attachment(uri, options: options, line: source.lineStart,
+                                                      warnings: &warnings))
+                    }
+                }
+            }
+            if let sticker = o["sticker"] as? [String: Any], let uri = sticker["uri"] as? String {
+                attachments.append(attachment(uri, options: options, line: source.lineStart, warnings: &warnings))
+            }
+            if text.isEmpty, let share = o["share"] as? [String: Any], let link = share["link"] as? String {
+                text = ChatBytes.repairLatin1Mojibake(link)
+            }
+            var kind = ChatMessageKind.message
+            let type = o["type"] as? String
+            if (o["is_unsent"] as? Bool) == true || (o["is_unsent"] as? NSNumber)?.boolValue == true {
+                kind = .deleted
+            } else if let type, ["Subscribe", "Unsubscribe", "Call"].contains(type) {
+                kind = .system
+            }
+            let message = ChatMessage(index: index, timestamp: timestamp, author: kind == .system ? nil : author,
+                                      text: text, attachments: attachments, kind: kind, source: source)
+            index += 1
+            try onMessage(message)
+        }
+        return ConversationInfo(platform: platform, title: title, participants: participants, warnings: warnings,
+                                sourceName: name, messageCount: index)
+    }
+
+    static func attachment(_ uri: String, options: ChatParseOptions, line: Int,
+                           warnings: inout [EvidenceWarning]) -> ChatAttachment {
+        let name = ChatBytes.repairLatin1Mojibake(uri)
+        var found: Bool?
+        if let available = options.availableMediaNames {
+            found = available.contains(name)
+            if found == false, warnings.count < 100 {
+                warnings.append(EvidenceWarning(code: "missing-media",
+                                                message: "Line \(line) refers to \"\(name)\", which is not in the export."))
+            }
+        }
+        return ChatAttachment(name: name, found: found)
+    }
+}

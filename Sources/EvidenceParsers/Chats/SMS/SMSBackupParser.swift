@@ -1,0 +1,366 @@
+import EvidenceModel
+import Foundation
+
+/// The XML written by "SMS Backup & Restore" (SyncTech) for Android: `<smses>` holding `<sms>` and `<mms>` elements.
+///
+/// The app writes emoji as two decimal character references, one per UTF-16 surrogate (`&#55357;&#56832;` for 😀),
+/// which is not well-formed XML and makes `XMLParser` stop; this reader pairs them back into one character. It also
+/// needs the byte range of every element, which `XMLParser` cannot give, hence a small hand-written reader that
+/// understands exactly this file's subset of XML (elements, attributes, comments, processing instructions).
+///
+/// Authors: a received message (`type` 1, MMS `msg_box` 1) is by `contact_name`, or by the `address` when the contact
+/// is `(Unknown)`; a sent, draft, outbox, failed or queued one (2–6) is by ``ChatParseOptions/ownerLabel`` (`--me`,
+/// default "Me"), never by the contact.
+public enum SMSBackupParser: ChatExportParser {
+    /// The platforms this parser produces.
+    public static let platforms: [ChatPlatform] = [.sms]
+    /// Most messages read from one export.
+    public static let maximumMessages = 10_000_000
+    /// Largest element accepted (an MMS with a video inline as base64 can be large).
+    public static let maximumElementBytes = 256 << 20
+
+    /// The platform when the bytes are this format, decided from the first 64 KiB.
+    public static func recognise(bytes: UnsafeBufferPointer<UInt8>, name: String) -> ChatPlatform? {
+        prefixContains(bytes, all: ["<smses"]) ? .sms : nil
+    }
+
+    /// Streams the messages in file order; see ``ChatExportParser/parse(bytes:name:platform:options:onMessage:)``.
+    public static func parse(bytes: UnsafeBufferPointer<UInt8>, name: String, platform: ChatPlatform,
+                             options: ChatParseOptions,
+                             onMessage: (ChatMessage) throws -> Void) throws -> ConversationInfo {
+        if let bad = ChatBytes.firstInvalidUTF8(bytes) {
+            throw ChatParseError(code: .invalidUTF8, reason: "invalid UTF-8: an SMS Backup & Restore file is UTF-8, "
+                                    + "so this one is damaged", fileName: name,
+                                 line: ChatBytes.lineNumber(of: bad, in: bytes), byteOffset: bad)
+        }
+        var reader = XMLReader(b: bytes, name: name)
+        var index = 0
+        var participants: [String] = []
+        var lines = LineCounter()
+        var sawRoot = false
+        var closedRoot = false
+        let me = options.ownerLabel
+        while let tag = try reader.nextTag() {
+            switch tag.name {
+            case "smses":
+                if tag.closing { closedRoot = true } else { sawRoot = true }
+            case "sms", "mms":
+                guard sawRoot, !tag.closing else { continue }
+                guard index < maximumMessages else {
+                    throw reader.error("more than \(maximumMessages) messages", at: tag.start)
+                }
+                var attributes = tag.attributes
+                var parts: [[String: String]] = []
+                var end = tag.end
+                if !tag.selfClosing {
+                    // Children until the matching end tag.
+                    while true {
+                        guard let child = try reader.nextTag() else {
+                            throw reader.error("the file ends inside the <\(tag.name)> that starts here: the backup "
+                                                + "is truncated", at: tag.start)
+                        }
+                        if child.closing && child.name == tag.name { end = child.end; break }
+                        if child.name == "part", !child.closing { parts.append(child.attributes) }
+                        if child.name == "addr", !child.closing, child.attributes["type"] == "137",
+                           attributes["address"] == nil {
+                            attributes["address"] = child.attributes["address"]
+                        }
+                        if child.end &- tag.start > maximumElementBytes {
+                            throw reader.error("an element larger than \(maximumElementBytes) bytes", at: tag.start)
+                        }
+                    }
+                }
+                let source = lines.range(tag.start..<end, in: bytes)
+                let box = tag.name == "sms" ? attributes["type"] : attributes["msg_box"]
+                // Android's boxes: 1 inbox, 2 sent, 3 draft, 4 outbox, 5 failed, 6 queued. Only the inbox is the
+                // other person's writing; a draft is the owner's words and must never be put in the contact's mouth.
+                let sent = box == "2" || box == "3" || box == "4" || box == "5" || box == "6"
+                var author: String
+                if sent {
+                    author = me
+                } else {
+                    let contact = attributes["contact_name"] ?? ""
+                    let address = attributes["address"] ?? ""
+                    author = contact.isEmpty || contact == "(Unknown)" || contact == "null"
+                        ? (address.isEmpty ? "(Unknown)" : address) : contact
+                }
+                if !participants.contains(author), participants.count < 10_000 { participants.append(author) }
+                let timestamp = attributes["date"].flatMap { Int64($0) }.map {
+                    EvidenceTimestamp.utc(Instant(unixMilliseconds: $0), source: .chat, field: "date",
+                                          precision: .millisecond)
+                }
+                var text = ""
+                var attachments: [ChatAttachment] = []
+                if tag.name == "sms" {
+                    text = attributes["body"].flatMap { $0 == "null" ? nil : $0 } ?? ""
+                } else {
+                    var texts: [String] = []
+                    for part in parts {
+                        let type = part["ct"] ?? ""
+                        if type == "application/smil" { continue }
+                        if type == "text/plain" {
+                            if let t = part["text"], t != "null" { texts.append(t) }
+                            continue
+                        }
+                        let fileName = [part["cl"], part["name"], part["fn"]].compactMap { $0 }
+                            .first { $0 != "null" && !$0.isEmpty } ?? "part"
+                        attachments.append(ChatAttachment(name: fileName, mediaType: type.isEmpty ? nil : type,
+                                                          found: part["data"].map { !$0.isEmpty && $0 != "null" }))
+                    }
+                    text = texts.joined(separator: "\n")
+                }
+                let message = ChatMessage(index: index, timestamp: timestamp, author: author, text: text,
+                                          attachments: attachments, kind: .message, source: source,
+                                          thread: attributes["address"])
+                index += 1
+                try onMessage(message)
+            default:
+                continue
+            }
+        }
+        guard sawRoot else {
+            throw ChatParseError(code: .unexpectedStructure, reason: "no <smses> element: not an SMS Backup & Restore "
+                                    + "file", fileName: name, line: 1)
+        }
+        var warnings = reader.warnings
+        if !closedRoot {
+            throw reader.error("the file ends before </smses>: the backup is truncated", at: bytes.count)
+        }
+        if warnings.count > 100 { warnings = Array(warnings.prefix(100)) }
+        let title = participants.filter { $0 != me }.joined(separator: ", ")
+        return ConversationInfo(platform: .sms, title: title.isEmpty ? "SMS" : title, participants: participants,
+                                warnings: warnings, sourceName: name, messageCount: index)
+    }
+}
+
+/// The subset of XML that SMS Backup & Restore writes, read as bytes with offsets.
+struct XMLReader {
+    struct Tag {
+        var name: String
+        var attributes: [String: String]
+        var closing: Bool
+        var selfClosing: Bool
+        var start: Int
+        var end: Int
+    }
+
+    let b: UnsafeBufferPointer<UInt8>
+    let name: String
+    var p = 0
+    var warnings: [EvidenceWarning] = []
+
+    init(b: UnsafeBufferPointer<UInt8>, name: String) {
+        self.b = b
+        self.name = name
+    }
+
+    func error(_ reason: String, at offset: Int) -> ChatParseError {
+        let clamped = max(0, min(offset, b.count))
+        return ChatParseError(code: .malformedXML, reason: reason, fileName: name,
+                              line: ChatBytes.lineNumber(of: clamped, in: b), byteOffset: clamped)
+    }
+
+    func find(_ needle: [UInt8], from: Int) -> Int? {
+        var i = from
+        while i &+ needle.count <= b.count {
+            if b[i] == needle[0] && ChatBytes.hasPrefix(b, at: i, end: b.count, needle) { return i }
+            i &+= 1
+        }
+        return nil
+    }
+
+    @inline(__always)
+    static func isNameByte(_ c: UInt8) -> Bool {
+        (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || c == 0x5F || c == 0x2D
+            || c == 0x3A || c == 0x2E || c >= 0x80
+    }
+
+    @inline(__always)
+    static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 }
+
+    /// The next start or end tag, skipping text, comments, processing instructions and declarations.
+    mutating func nextTag() throws -> Tag? {
+        while true {
+            guard let base = b.baseAddress, p < b.count,
+                  let hit = memchr(base + p, 0x3C, b.count - p) else { return nil }
+            let start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if ChatBytes.hasPrefix(b, at: start, end: b.count, Array("<!--".utf8)) {
+                guard let close = find(Array("-->".utf8), from: start &+ 4) else {
+                    throw error("a comment that is never closed", at: start)
+                }
+                p = close &+ 3
+                continue
+            }
+            if start &+ 1 < b.count, b[start &+ 1] == UInt8(ascii: "?") || b[start &+ 1] == UInt8(ascii: "!") {
+                guard let close = find([0x3E], from: start &+ 2) else {
+                    throw error("a declaration that is never closed", at: start)
+                }
+                p = close &+ 1
+                continue
+            }
+            var i = start &+ 1
+            let closing = i < b.count && b[i] == UInt8(ascii: "/")
+            if closing { i &+= 1 }
+            let nameStart = i
+            while i < b.count, Self.isNameByte(b[i]) { i &+= 1 }
+            guard i > nameStart else { throw error("\"<\" that does not open a tag", at: start) }
+            let tagName = ChatBytes.string(b, nameStart, i)
+            var attributes: [String: String] = [:]
+            while true {
+                while i < b.count, Self.isSpace(b[i]) { i &+= 1 }
+                guard i < b.count else {
+                    throw error("the file ends inside the <\(tagName)> tag that starts here: it is truncated",
+                                at: start)
+                }
+                if b[i] == 0x3E {
+                    p = i &+ 1
+                    return Tag(name: tagName, attributes: attributes, closing: closing, selfClosing: false,
+                               start: start, end: p)
+                }
+                if b[i] == UInt8(ascii: "/"), i &+ 1 < b.count, b[i &+ 1] == 0x3E {
+                    p = i &+ 2
+                    return Tag(name: tagName, attributes: attributes, closing: closing, selfClosing: true,
+                               start: start, end: p)
+                }
+                let keyStart = i
+                while i < b.count, Self.isNameByte(b[i]) { i &+= 1 }
+                guard i > keyStart else { throw error("an attribute name was expected in <\(tagName)>", at: i) }
+                let key = ChatBytes.string(b, keyStart, i)
+                while i < b.count, Self.isSpace(b[i]) { i &+= 1 }
+                if i &+ 1 >= b.count {
+                    throw error("the file ends inside the <\(tagName)> tag that starts on line "
+                                    + "\(ChatBytes.lineNumber(of: start, in: b)): it is truncated", at: b.count)
+                }
+                guard i < b.count, b[i] == UInt8(ascii: "=") else {
+                    throw error("\"=\" was expected after the attribute \(key)", at: i)
+                }
+                i &+= 1
+                while i < b.count, Self.isSpace(b[i]) { i &+= 1 }
+                guard i < b.count, b[i] == 0x22 || b[i] == 0x27 else {
+                    throw error("a quoted value was expected for the attribute \(key)", at: i)
+                }
+                let quote = b[i]
+                let valueStart = i &+ 1
+                guard let base = b.baseAddress, valueStart <= b.count,
+                      let close = memchr(base + valueStart, Int32(quote), b.count - valueStart) else {
+                    throw error("the value of \(key) is never closed: the file is truncated", at: i)
+                }
+                let valueEnd = base.distance(to: close.assumingMemoryBound(to: UInt8.self))
+                attributes[key] = decode(valueStart, valueEnd)
+                i = valueEnd &+ 1
+            }
+        }
+    }
+
+    /// Resolves entity and character references; pairs UTF-16 surrogates written as two references.
+    mutating func decode(_ start: Int, _ end: Int) -> String {
+        guard let base = b.baseAddress, end > start, memchr(base + start, 0x26, end - start) != nil else {
+            return ChatBytes.string(b, start, end)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(end - start)
+        var i = start
+        var pendingHigh: UInt32?
+        func append(_ scalar: Unicode.Scalar) { out.append(contentsOf: Array(String(scalar).utf8)) }
+        func flushHigh(_ w: inout [EvidenceWarning]) {
+            if pendingHigh != nil {
+                append("\u{FFFD}")
+                w.append(EvidenceWarning(code: "lone-surrogate", message: "A character reference named half of an "
+                                            + "emoji (an unpaired UTF-16 surrogate); it is shown as U+FFFD."))
+                pendingHigh = nil
+            }
+        }
+        while i < end {
+            let c = b[i]
+            guard c == 0x26, let semi = (i &+ 1..<min(end, i &+ 12)).first(where: { b[$0] == 0x3B }) else {
+                flushHigh(&warnings)
+                out.append(c)
+                i &+= 1
+                continue
+            }
+            let entity = ChatBytes.string(b, i &+ 1, semi)
+            var value: UInt32?
+            switch entity {
+            case "amp": value = 0x26
+            case "lt": value = 0x3C
+            case "gt": value = 0x3E
+            case "quot": value = 0x22
+            case "apos": value = 0x27
+            default:
+                if entity.hasPrefix("#x") || entity.hasPrefix("#X") {
+                    value = UInt32(entity.dropFirst(2), radix: 16)
+                } else if entity.hasPrefix("#") {
+                    value = UInt32(entity.dropFirst())
+                }
+            }
+            guard let v = value else {
+                flushHigh(&warnings)
+                out.append(c)
+                i &+= 1
+                continue
+            }
+            if (0xD800...0xDBFF).contains(v) {
+                flushHigh(&warnings)
+                pendingHigh = v
+            } else if (0xDC00...0xDFFF).contains(v) {
+                if let high = pendingHigh {
+                    let combined = 0x10000 + ((high - 0xD800) << 10) + (v - 0xDC00)
+                    append(Unicode.Scalar(combined) ?? "\u{FFFD}")
+                    pendingHigh = nil
+                } else {
+                    pendingHigh = 0
+                    flushHigh(&warnings)
+                }
+            } else {
+                flushHigh(&warnings)
+                append(Unicode.Scalar(v) ?? "\u{FFFD}")
+            }
+            i = semi &+ 1
+        }
+        flushHigh(&warnings)
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// A file carried inside the export itself (an MMS part's base64 `data`), decoded.
+public struct EmbeddedChatFile: Hashable, Sendable {
+    /// The name the attachment has in ``ChatMessage/attachments``.
+    public var name: String
+    /// The part's declared `ct` (content type).
+    public var mediaType: String?
+    /// The decoded file.
+    public var bytes: [UInt8]
+}
+
+extension SMSBackupParser {
+    /// The files an MMS carries inline, decoded from the message's own element in the original backup, so the
+    /// case can store them as items linked to the message.
+    ///
+    /// - Parameters:
+    ///   - bytes: the whole backup file, as parsed.
+    ///   - message: a message from that parse (its ``ChatMessage/source`` range is read again).
+    /// - Throws: ``ChatParseError`` when the range is not an element of this file.
+    public static func embeddedFiles(in bytes: [UInt8], of message: ChatMessage,
+                                     name: String) throws -> [EmbeddedChatFile] {
+        let range = message.source.byteStart..<message.source.byteEnd
+        guard range.lowerBound >= 0, range.upperBound <= bytes.count, !range.isEmpty else {
+            throw ChatParseError(code: .unexpectedStructure, reason: "the message's byte range is not in this file",
+                                 fileName: name)
+        }
+        return try bytes.withUnsafeBufferPointer { whole in
+            let slice = UnsafeBufferPointer(rebasing: whole[range])
+            var reader = XMLReader(b: slice, name: name)
+            var files: [EmbeddedChatFile] = []
+            while let tag = try reader.nextTag() {
+                guard tag.name == "part", !tag.closing, let data = tag.attributes["data"], data != "null",
+                      let decoded = Base64.decode(Array(data.utf8))
+                else { continue }
+                let type = tag.attributes["ct"]
+                let fileName = [tag.attributes["cl"], tag.attributes["name"], tag.attributes["fn"]].compactMap { $0 }
+                    .first { $0 != "null" && !$0.isEmpty } ?? "part"
+                files.append(EmbeddedChatFile(name: fileName, mediaType: type, bytes: decoded))
+            }
+            return files
+        }
+    }
+}

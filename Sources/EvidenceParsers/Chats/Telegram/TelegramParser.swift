@@ -1,0 +1,179 @@
+import EvidenceModel
+import Foundation
+
+/// Telegram Desktop's "Export chat history" / "Export Telegram data" JSON (`result.json`).
+///
+/// Both shapes are read: a single chat (`name`, `type`, `id`, `messages`) and the full export, where the chats are
+/// under `chats.list` (each message then carries its chat's name in ``ChatMessage/thread``).
+/// `date_unixtime` is the instant and is used whenever present; `date` is only the exporting computer's wall clock and
+/// is used (as an assumed local time, with a warning) for old exports that lack `date_unixtime`.
+public enum TelegramParser: ChatExportParser {
+    /// The platforms this parser produces.
+    public static let platforms: [ChatPlatform] = [.telegram]
+    /// Most messages read from one export.
+    public static let maximumMessages = 10_000_000
+
+    /// The platform when the bytes are this format, decided from the first 64 KiB.
+    public static func recognise(bytes: UnsafeBufferPointer<UInt8>, name: String) -> ChatPlatform? {
+        guard (try? JSONScanner(b: bytes, name: name).rootObject()) != nil else { return nil }
+        if prefixContains(bytes, all: ["\"messages\"", "\"date_unixtime\""]) { return .telegram }
+        if prefixContains(bytes, all: ["\"chats\"", "\"list\"", "\"about\""]) { return .telegram }
+        if prefixContains(bytes, all: ["\"messages\"", "\"from_id\""]) { return .telegram }
+        return nil
+    }
+
+    /// Streams the messages in file order; see ``ChatExportParser/parse(bytes:name:platform:options:onMessage:)``.
+    public static func parse(bytes: UnsafeBufferPointer<UInt8>, name: String, platform: ChatPlatform,
+                             options: ChatParseOptions,
+                             onMessage: (ChatMessage) throws -> Void) throws -> ConversationInfo {
+        let scanner = JSONScanner(b: bytes, name: name)
+        let root = try scanner.members(try scanner.rootObject())
+        var state = State(scanner: scanner, options: options)
+        var title = "Telegram"
+        if let chats = root.first(where: { $0.key == "chats" }) {
+            title = "Telegram export"
+            let list = try scanner.members(chats.value.lowerBound).first { $0.key == "list" }
+            guard let list else {
+                throw scanner.error("\"chats\" has no \"list\" of chats", at: chats.value.lowerBound)
+            }
+            try scanner.forEachElement(list.value.lowerBound) { chat in
+                let members = try scanner.members(chat.lowerBound)
+                var thread = "chat"
+                if let n = members.first(where: { $0.key == "name" }), let s = try scanner.decode(n.value) as? String {
+                    thread = s
+                } else if let id = members.first(where: { $0.key == "id" }),
+                          let s = JSONValue.string(try scanner.decode(id.value)) {
+                    thread = "chat \(s)"
+                }
+                if let messages = members.first(where: { $0.key == "messages" }) {
+                    try state.readMessages(messages.value, thread: thread, onMessage: onMessage)
+                }
+            }
+        } else if let messages = root.first(where: { $0.key == "messages" }) {
+            if let n = root.first(where: { $0.key == "name" }), let chatName = try scanner.decode(n.value) as? String {
+                title = chatName
+            }
+            try state.readMessages(messages.value, thread: nil, onMessage: onMessage)
+        } else {
+            throw ChatParseError(code: .unexpectedStructure, reason: "neither \"messages\" nor \"chats\" at the top "
+                                    + "level: not a Telegram Desktop export", fileName: name, line: 1)
+        }
+        return ConversationInfo(platform: .telegram, title: title, participants: state.participants,
+                                warnings: state.warnings, sourceName: name, messageCount: state.index)
+    }
+
+    struct State {
+        let scanner: JSONScanner
+        let options: ChatParseOptions
+        var resolver: WallClockResolver
+        var index = 0
+        var participants: [String] = []
+        var seen: Set<String> = []
+        var warnings: [EvidenceWarning] = []
+        var lines = LineCounter()
+        var wallClockWarned = false
+
+        init(scanner: JSONScanner, options: ChatParseOptions) {
+            self.scanner = scanner
+            self.options = options
+            self.resolver = WallClockResolver(zone: options.timeZone, field: "date")
+        }
+
+        mutating func readMessages(_ range: Range<Int>, thread: String?,
+                                   onMessage: (ChatMessage) throws -> Void) throws {
+            try scanner.forEachElement(range.lowerBound) { element in
+                guard index < TelegramParser.maximumMessages else {
+                    throw scanner.error("more than \(TelegramParser.maximumMessages) messages", at: element.lowerBound)
+                }
+                guard let object = try scanner.decode(element) as? [String: Any] else {
+                    throw scanner.error("a message must be a JSON object", at: element.lowerBound)
+                }
+                let message = try makeMessage(object, range: element, thread: thread)
+                index += 1
+                try onMessage(message)
+            }
+        }
+
+        mutating func makeMessage(_ o: [String: Any], range: Range<Int>, thread: String?) throws -> ChatMessage {
+            let source = lines.range(range, in: scanner.b)
+            var timestamp: EvidenceTimestamp?
+            if let seconds = JSONValue.int64(o["date_unixtime"]) {
+                timestamp = .utc(Instant(unixSeconds: seconds), source: .chat, field: "date_unixtime")
+            } else if let date = o["date"] as? String, let parsed = RFC3339.parseLenient(date) {
+                timestamp = resolver.timestamp(parsed.local, precision: .second)
+                if !wallClockWarned {
+                    wallClockWarned = true
+                    warnings.append(EvidenceWarning(
+                        code: "telegram-wall-clock",
+                        message: "This export has no date_unixtime; its dates are the exporting computer's wall clock "
+                            + "and were read in \(options.timeZone.identifier)."))
+                }
+            }
+            let type = o["type"] as? String ?? "message"
+            let text = Self.text(o["text"])
+            var kind = ChatMessageKind.message
+            var author: String?
+            var body = text
+            if type == "service" {
+                kind = .system
+                let actor = o["actor"] as? String ?? JSONValue.string(o["actor_id"]) ?? ""
+                let action = o["action"] as? String ?? "service"
+                if body.isEmpty {
+                    var parts = [actor, action].filter { !$0.isEmpty }
+                    if let title = o["title"] as? String { parts.append("\"\(title)\"") }
+                    if let members = o["members"] as? [Any] {
+                        parts.append(members.compactMap { $0 as? String }.joined(separator: ", "))
+                    }
+                    body = parts.joined(separator: " ")
+                }
+            } else {
+                author = o["from"] as? String ?? JSONValue.string(o["from_id"])
+                if let author, !author.isEmpty, !seen.contains(author), participants.count < 100_000 {
+                    seen.insert(author)
+                    participants.append(author)
+                }
+            }
+            var attachments: [ChatAttachment] = []
+            var omitted = false
+            for (key, defaultType) in [("photo", "image/jpeg"), ("file", nil as String?)] {
+                guard let path = o[key] as? String else { continue }
+                if path.hasPrefix("(File not included") || path.hasPrefix("(File exceeds maximum size") {
+                    omitted = true
+                    continue
+                }
+                let mediaType = key == "file" ? (o["mime_type"] as? String) : defaultType
+                var found: Bool?
+                if let available = options.availableMediaNames {
+                    found = available.contains(path)
+                    if found == false, warnings.count < 100 {
+                        warnings.append(EvidenceWarning(code: "missing-media",
+                                                        message: "Line \(source.lineStart) refers to \"\(path)\", "
+                                                            + "which is not in the export folder."))
+                    }
+                }
+                attachments.append(ChatAttachment(name: path, mediaType: mediaType, found: found))
+            }
+            if omitted && attachments.isEmpty && kind == .message && body.isEmpty { kind = .mediaOmitted }
+            let edited = o["edited"] != nil || o["edited_unixtime"] != nil
+            let reply = JSONValue.string(o["reply_to_message_id"])
+            return ChatMessage(index: index, timestamp: timestamp, author: author, text: body,
+                               attachments: attachments, kind: kind, source: source, edited: edited,
+                               messageID: JSONValue.string(o["id"]), replyTo: reply, thread: thread)
+        }
+
+        /// `text` is a string, or an array of strings and entity objects (`{"type": "bold", "text": "…"}`).
+        static func text(_ value: Any?) -> String {
+            if let s = value as? String { return s }
+            guard let parts = value as? [Any] else { return "" }
+            var out = ""
+            for part in parts {
+                if let s = part as? String {
+                    out += s
+                } else if let entity = part as? [String: Any], let s = entity["text"] as? String {
+                    out += s
+                }
+            }
+            return out
+        }
+    }
+}

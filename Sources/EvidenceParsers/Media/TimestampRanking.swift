@@ -1,0 +1,150 @@
+import EvidenceModel
+/// Chooses the time we trust most for an item and says when its sources disagree.
+///
+/// The order of trust, most trusted first (a time written by the capturing device at capture beats a later
+/// edit, a name, a person's memory, and the file system):
+///
+/// 1. EXIF `DateTimeOriginal`
+/// 2. XMP `exif:DateTimeOriginal`, `photoshop:DateCreated`
+/// 3. QuickTime `com.apple.quicktime.creationdate`
+/// 4. QuickTime `mvhd.creation_time`, track `tkhd.creation_time` and media `mdhd.creation_time`
+/// 5. EXIF `CreateDate`, XMP `xmp:CreateDate` / `exif:DateTimeDigitized`
+/// 6. PNG `Creation Time` text; an e-mail's `Date` header
+/// 7. EXIF GPS date and time (a satellite clock, but the time of the position fix, not of the shot)
+/// 8. file-name patterns; a chat export's first message
+/// 9. the time the victim declared (`--declared-time`)
+/// 10. modification times: EXIF `ModifyDate`, XMP `xmp:ModifyDate`, PNG `tIME`, QuickTime modification times;
+///     a chat export's last message and an e-mail's `Received` hops
+/// 11. file-system modification time
+/// 12. acquisition time
+///
+/// Within one rank, a time whose offset is embedded or UTC beats one whose zone was assumed, then the finer
+/// precision wins, then the first found.
+///
+/// Ranks 1–9 are "capture" times: when one of them differs from the best by more than ``toleranceSeconds``
+/// (taking a coarse precision as a whole interval: a day-precision name agrees with any time that day),
+/// a `sources-disagree` warning names both. Modification, file-system and acquisition times legitimately
+/// differ and are not compared.
+public enum TimestampRanking {
+    /// Two capture times further apart than this disagree. Two minutes absorbs a camera clock's drift
+    /// against GPS and the second a phone takes to write a screenshot, while the classic mistakes
+    /// (a wrong zone: whole hours; a wrong day) stand out.
+    public static let toleranceSeconds: Int64 = 120
+
+    /// The warning shown when a screenshot, photo or video has no time of its own.
+    public static let noDateMessage =
+        "no date found: make sure the date is visible in the image, or add one with --declared-time"
+    /// The same for a video (a screen recording has no "image" to look at).
+    public static let noDateMessageForVideo =
+        "no date found: make sure the date is visible in the video, or add one with --declared-time"
+
+    /// The rank of a timestamp in the order of trust (lower is more trusted).
+    public static func rank(_ timestamp: EvidenceTimestamp) -> Int {
+        switch (timestamp.source, timestamp.field) {
+        case (.exif, "DateTimeOriginal"): return 1
+        case (.xmp, "exif:DateTimeOriginal"), (.xmp, "photoshop:DateCreated"): return 2
+        case (.quicktime, "com.apple.quicktime.creationdate"): return 3
+        case (.quicktime, "mvhd.creation_time"): return 4
+        case (.quicktime, let field) where field.hasSuffix("hd.creation_time"): return 4
+        case (.exif, "CreateDate"), (.xmp, "xmp:CreateDate"), (.xmp, "exif:DateTimeDigitized"): return 5
+        case (.pngTime, "Creation Time"): return 6
+        case (.emailHeader, "Date"): return 6
+        case (.exif, let field) where field.hasPrefix("GPS"): return 7
+        case (.filename, _): return 8
+        case (.chat, "first message"): return 8
+        case (.declared, _): return 9
+        // Modification times, and the other times an export or e-mail carries (last message, Received hops):
+        // real, but not the moment the evidence came to be, so they never make sources "disagree".
+        case (.exif, _), (.xmp, _), (.pngTime, _), (.quicktime, _), (.chat, _), (.emailHeader, _): return 10
+        case (.filesystem, _): return 11
+        case (.acquired, _): return 12
+        default: return 13
+        }
+    }
+
+    /// True for times recorded at (or asserted for) the moment of capture.
+    static func isCaptureTime(_ timestamp: EvidenceTimestamp) -> Bool { rank(timestamp) <= 9 }
+
+    /// Chooses the best timestamp and gathers warnings: sources that disagree, DST problems of the times
+    /// read, and a missing date on a screenshot, photo or video.
+    public static func evaluate(_ timestamps: [EvidenceTimestamp], kind: EvidenceKind)
+        -> (best: EvidenceTimestamp?, warnings: [EvidenceWarning])
+    {
+        var warnings: [EvidenceWarning] = []
+        let ordered = timestamps.enumerated().sorted { a, b in
+            let keyA = (rank(a.element), a.element.zone == .assumed ? 1 : 0, -precisionIndex(a.element), a.offset)
+            let keyB = (rank(b.element), b.element.zone == .assumed ? 1 : 0, -precisionIndex(b.element), b.offset)
+            return keyA < keyB
+        }.map(\.element)
+        let best = ordered.first
+
+        for timestamp in timestamps {
+            for note in timestamp.warnings {
+                warnings.append(EvidenceWarning(code: "local-time-dst", message: "\(describe(timestamp)): \(note)"))
+            }
+        }
+
+        if let best, isCaptureTime(best) {
+            var seen: Set<String> = []
+            for other in ordered.dropFirst() where isCaptureTime(other) {
+                let gap = distance(best, other)
+                guard gap > toleranceSeconds else { continue }
+                let key = "\(other.source.rawValue)|\(other.field)|\(other.value)"
+                guard seen.insert(key).inserted else { continue }
+                let coarse = best.precision == .day || other.precision == .day
+                let apart = coarse ? gap : abs(best.instant.unixSeconds - other.instant.unixSeconds)
+                var message = "\(describe(best)) says \(shown(best)) but \(describe(other)) says \(shown(other)): "
+                    + "\(spoken(apart)) apart, more than the \(toleranceSeconds / 60)-minute tolerance"
+                if !coarse, apart % 900 == 0 {
+                    message += " (a whole number of quarter hours: perhaps a time-zone mix-up)"
+                }
+                warnings.append(EvidenceWarning(code: "sources-disagree", message: message))
+            }
+        }
+
+        let media: Set<EvidenceKind> = [.screenshot, .photo, .video]
+        if media.contains(kind), !timestamps.contains(where: { isCaptureTime($0) }) {
+            warnings.append(EvidenceWarning(code: "no-date", message: kind == .video ? noDateMessageForVideo : noDateMessage))
+        }
+        return (best, warnings)
+    }
+
+    private static func precisionIndex(_ timestamp: EvidenceTimestamp) -> Int {
+        TimePrecision.allCases.firstIndex(of: timestamp.precision) ?? 0
+    }
+
+    /// The length, in seconds, of the interval a reading at this precision stands for.
+    private static func span(_ precision: TimePrecision) -> Int64 {
+        switch precision {
+        case .day: 86_400
+        case .hour: 3600
+        case .minute: 60
+        case .second: 1
+        default: 0
+        }
+    }
+
+    /// Whole seconds between the intervals two readings stand for (0 when they overlap).
+    static func distance(_ a: EvidenceTimestamp, _ b: EvidenceTimestamp) -> Int64 {
+        let aStart = a.instant.unixSeconds, aEnd = aStart + span(a.precision)
+        let bStart = b.instant.unixSeconds, bEnd = bStart + span(b.precision)
+        if aEnd < bStart { return bStart - aEnd }
+        if bEnd < aStart { return aStart - bEnd }
+        return 0
+    }
+
+    static func describe(_ timestamp: EvidenceTimestamp) -> String {
+        "\(timestamp.source.rawValue) \(timestamp.field)"
+    }
+
+    /// The value as a person should read it: a day-precision time is shown as a date only.
+    static func shown(_ timestamp: EvidenceTimestamp) -> String {
+        timestamp.precision == .day ? String(timestamp.value.prefix(10)) + " (date only)" : timestamp.value
+    }
+
+    private static func spoken(_ seconds: Int64) -> String {
+        if seconds >= 86_400 { return "\(seconds / 86_400) d \(seconds % 86_400 / 3600) h" }
+        if seconds >= 3600 { return "\(seconds / 3600) h \(seconds % 3600 / 60) min" }
+        return "\(seconds / 60) min \(seconds % 60) s"
+    }
+}

@@ -1,0 +1,70 @@
+import EvidenceModel
+import Foundation
+
+/// Decides what a file is from its first bytes (magic numbers), never from its name.
+public enum MediaTypeProbe {
+    /// How many leading bytes ``mediaType(of:)`` needs to decide.
+    public static let headerLength = 64
+
+    /// The IANA media type the leading bytes announce; `application/octet-stream` when nothing matches.
+    public static func mediaType(of header: some Collection<UInt8>) -> String {
+        let b = Array(header.prefix(headerLength))
+        func starts(_ magic: [UInt8], at offset: Int = 0) -> Bool {
+            b.count >= offset + magic.count && Array(b[offset..<offset + magic.count]) == magic
+        }
+        func ascii(_ text: String, at offset: Int = 0) -> Bool { starts(Array(text.utf8), at: offset) }
+
+        if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return "image/png" }
+        if starts([0xFF, 0xD8, 0xFF]) { return "image/jpeg" }
+        if ascii("GIF87a") || ascii("GIF89a") { return "image/gif" }
+        if ascii("RIFF"), ascii("WEBP", at: 8) { return "image/webp" }
+        if ascii("%PDF-") { return "application/pdf" }
+        if starts([0x50, 0x4B, 0x03, 0x04]) || starts([0x50, 0x4B, 0x05, 0x06]) { return "application/zip" }
+        if ascii("ftyp", at: 4), b.count >= 12 {
+            return isoMediaType(b)
+        }
+        if ascii("moov", at: 4) || ascii("mdat", at: 4) || ascii("wide", at: 4) { return "video/quicktime" }
+        if ascii("From ") { return "application/mbox" }
+        if looksLikeText(b) { return "text/plain" }
+        return "application/octet-stream"
+    }
+
+    /// The type an ISO BMFF `ftyp` box announces: the major brand first (QuickTime, 3GPP), then any image
+    /// brand among the compatible ones (an AVIF may carry the major brand `mif1`, an MP4 never lists `heic`).
+    static func isoMediaType(_ b: [UInt8]) -> String {
+        let boxSize = Int(b[0]) << 24 | Int(b[1]) << 16 | Int(b[2]) << 8 | Int(b[3])
+        let end = min(b.count, max(12, boxSize))
+        let major = String(decoding: b[8..<12], as: UTF8.self)
+        var brands = [major]
+        var offset = 16
+        while offset + 4 <= end {
+            brands.append(String(decoding: b[offset..<offset + 4], as: UTF8.self))
+            offset += 4
+        }
+        if major == "qt  " { return "video/quicktime" }
+        if major.hasPrefix("3g") { return "video/3gpp" }
+        if brands.contains(where: { ["avif", "avis"].contains($0) }) { return "image/avif" }
+        if brands.contains(where: { ["heic", "heix", "heim", "heis", "hevc", "hevx"].contains($0) }) {
+            return "image/heic"
+        }
+        if ["mif1", "msf1"].contains(major) { return "image/heif" }
+        return "video/mp4"
+    }
+
+    /// True when the bytes decode as UTF-8 with no control bytes other than tab, line feed, carriage return
+    /// and form feed. A character cut at the end is allowed only when the header boundary cut it (a full
+    /// header): a file that is itself a byte or two of binary (the first bytes of a photo cut short) is
+    /// not text.
+    static func looksLikeText(_ bytes: [UInt8]) -> Bool {
+        guard !bytes.isEmpty else { return false }
+        for byte in bytes where byte < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D].contains(byte) { return false }
+        var trimmed = bytes[...]
+        if bytes.count >= headerLength {
+            // Drop up to three bytes of a character cut by the header boundary.
+            for _ in 0..<3 where String(validating: trimmed, as: UTF8.self) == nil && !trimmed.isEmpty {
+                trimmed = trimmed.dropLast()
+            }
+        }
+        return !trimmed.isEmpty && String(validating: trimmed, as: UTF8.self) != nil
+    }
+}

@@ -1,0 +1,253 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import EvidenceModel
+import Foundation
+
+/// The system calls EvidenceKit makes, wrapped once: `EINTR` retried, `errno` turned into ``IOError``.
+///
+/// This file and ``FileByteSource`` are the only Swift outside `EvidenceCrypto` that calls the C library or
+/// holds a raw pointer. Evidence rules live here: originals are opened read-only, and nothing that looks complete
+/// is ever half-written (write to a temporary name, `fsync`, `rename`, `fsync` the folder).
+package enum FileSystem {
+    /// Bytes read per call when streaming a file: large enough for throughput, small enough to bound memory.
+    package static let chunkSize = 1 << 20
+
+    /// An ``IOError`` for the `errno` of the call that just failed.
+    package static func error(_ path: String, _ operation: String, errno code: Int32 = errno) -> IOError {
+        IOError(path: path, operation: operation, reason: String(cString: strerror(code)), errno: code)
+    }
+
+    /// Opens a file read-only, never following a final symlink when `followSymlinks` is false.
+    package static func openForReading(_ path: String, followSymlinks: Bool = true) throws -> Int32 {
+        var flags = O_RDONLY | O_CLOEXEC
+        if !followSymlinks { flags |= O_NOFOLLOW }
+        let fd = retrying { open(path, flags) }
+        guard fd >= 0 else { throw error(path, "open for reading") }
+        return fd
+    }
+
+    /// Creates a new file for writing; fails if something already exists there.
+    package static func createExclusive(_ path: String, mode: mode_t = 0o644) throws -> Int32 {
+        let fd = retrying { open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode) }
+        guard fd >= 0 else { throw error(path, "create") }
+        return fd
+    }
+
+    /// Closes a descriptor; errors on close of a read-only descriptor carry no information worth reporting.
+    package static func close(_ fd: Int32) {
+        #if canImport(Glibc)
+        _ = Glibc.close(fd)
+        #else
+        _ = Darwin.close(fd)
+        #endif
+    }
+
+    static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, path: String) throws -> Int {
+        #if canImport(Glibc)
+        let count = retrying { Glibc.read(fd, buffer.baseAddress, buffer.count) }
+        #else
+        let count = retrying { Darwin.read(fd, buffer.baseAddress, buffer.count) }
+        #endif
+        guard count >= 0 else { throw error(path, "read") }
+        return count
+    }
+
+    /// Writes every byte of `buffer`, retrying short writes.
+    package static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, path: String) throws {
+        var offset = 0
+        while offset < buffer.count {
+            #if canImport(Glibc)
+            let written = retrying { Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset) }
+            #else
+            let written = retrying { Darwin.write(fd, buffer.baseAddress! + offset, buffer.count - offset) }
+            #endif
+            guard written > 0 else { throw error(path, "write") }
+            offset += written
+        }
+    }
+
+    /// Writes every byte of `bytes`.
+    package static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
+        try bytes.withUnsafeBytes { try writeAll(fd, $0, path: path) }
+    }
+
+    /// Flushes a file's data and metadata to the disk.
+    package static func fsync(_ fd: Int32, path: String) throws {
+        #if canImport(Glibc)
+        let result = retrying { Glibc.fsync(fd) }
+        #else
+        let result = retrying { Darwin.fsync(fd) }
+        #endif
+        guard result == 0 else { throw error(path, "flush to disk") }
+    }
+
+    /// Makes a rename or a new file in `directory` durable.
+    package static func fsyncDirectory(_ directory: String) throws {
+        let fd = try openForReading(directory)
+        defer { close(fd) }
+        try fsync(fd, path: directory)
+    }
+
+    /// Flushes the file at `path` to disk.
+    package static func fsyncFile(_ path: String) throws {
+        let fd = try openForReading(path)
+        defer { close(fd) }
+        try fsync(fd, path: path)
+    }
+
+    /// Renames atomically within one file system.
+    package static func rename(_ from: String, to: String) throws {
+        #if canImport(Glibc)
+        let result = Glibc.rename(from, to)
+        #else
+        let result = Darwin.rename(from, to)
+        #endif
+        guard result == 0 else { throw error(to, "rename \(from) into place") }
+    }
+
+    /// Removes a file, ignoring a file that is already gone.
+    package static func removeFile(_ path: String) {
+        _ = unlink(path)
+    }
+
+    /// Writes `bytes` to `path` atomically: a temporary sibling is written, flushed, then renamed over `path`.
+    package static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        let temporary = (directory as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).\(UUID().uuidString).tmp")
+        let fd = try createExclusive(temporary, mode: mode)
+        do {
+            try writeAll(fd, bytes, path: temporary)
+            try fsync(fd, path: temporary)
+            close(fd)
+            try rename(temporary, to: path)
+            try fsyncDirectory(directory.isEmpty ? "." : directory)
+        } catch {
+            close(fd)
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// What `lstat` says of a path, without following a final symlink.
+    package struct Status: Sendable {
+        package var isRegularFile: Bool
+        package var isDirectory: Bool
+        package var isSymbolicLink: Bool
+        package var size: Int64
+        /// The modification time, as seconds and nanoseconds since 1970.
+        package var modified: (seconds: Int64, nanoseconds: Int32)
+
+        init(_ info: stat) {
+            let type = info.st_mode & S_IFMT
+            isRegularFile = type == S_IFREG
+            isDirectory = type == S_IFDIR
+            isSymbolicLink = type == S_IFLNK
+            size = Int64(info.st_size)
+            #if canImport(Glibc)
+            modified = (Int64(info.st_mtim.tv_sec), Int32(info.st_mtim.tv_nsec))
+            #else
+            modified = (Int64(info.st_mtimespec.tv_sec), Int32(info.st_mtimespec.tv_nsec))
+            #endif
+        }
+    }
+
+    /// File status without following a final symlink.
+    package static func linkStatus(_ path: String) throws -> Status {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { throw error(path, "read file status") }
+        return Status(info)
+    }
+
+    /// The status of an open file.
+    package static func status(ofDescriptor fd: Int32, path: String) throws -> Status {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw error(path, "read file status") }
+        return Status(info)
+    }
+
+    /// Copies `source` to a new file at `destination` (created read-only) in one read, showing every chunk to
+    /// `observe` (a hasher) on the way, then flushes the copy to disk. The source is opened read-only and never
+    /// written. Returns the number of bytes copied.
+    package static func copy(from source: String, to destination: String,
+                             observing observe: (UnsafeRawBufferPointer) -> Void) throws -> UInt64 {
+        let input = try openForReading(source)
+        defer { close(input) }
+        let output = try createExclusive(destination, mode: 0o444)
+        var closed = false
+        defer { if !closed { close(output) } }
+        var size: UInt64 = 0
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let count = try read(input, into: buffer, path: source)
+            if count == 0 { break }
+            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+            observe(chunk)
+            try writeAll(output, chunk, path: destination)
+            size += UInt64(count)
+        }
+        try fsync(output, path: destination)
+        close(output)
+        closed = true
+        return size
+    }
+
+    /// Streams a file through `body` in fixed-size chunks.
+    package static func forEachChunk(of path: String, followSymlinks: Bool = true,
+                                     _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        let fd = try openForReading(path, followSymlinks: followSymlinks)
+        defer { close(fd) }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let count = try read(fd, into: buffer, path: path)
+            if count == 0 { return }
+            try body(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+        }
+    }
+
+    /// Reads at most `limit` bytes from the start of a file (for probing formats).
+    package static func readPrefix(of path: String, limit: Int) throws -> [UInt8] {
+        let fd = try openForReading(path)
+        defer { close(fd) }
+        return try readUpTo(fd, limit: limit, at: nil, path: path)
+    }
+
+    /// Reads up to `limit` bytes from `fd`, at `offset` with `pread` when given, else from the current position.
+    package static func readUpTo(_ fd: Int32, limit: Int, at offset: UInt64?, path: String) throws -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: limit)
+        var total = 0
+        while total < limit {
+            let count = try bytes.withUnsafeMutableBytes { raw -> Int in
+                let target = UnsafeMutableRawBufferPointer(rebasing: raw[total...])
+                if let offset {
+                    let got = retrying { pread(fd, target.baseAddress, target.count, off_t(offset) + off_t(total)) }
+                    guard got >= 0 else { throw error(path, "read") }
+                    return got
+                }
+                return try read(fd, into: target, path: path)
+            }
+            if count == 0 { break }
+            total += count
+        }
+        if total < limit { bytes.removeLast(limit - total) }
+        return bytes
+    }
+
+    /// The name of the operating-system account running this process, when it has one.
+    package static func accountName() -> String? {
+        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return nil }
+        return String(cString: name)
+    }
+
+    private static func retrying<T: BinaryInteger>(_ call: () -> T) -> T {
+        while true {
+            let result = call()
+            if result == -1 && errno == EINTR { continue }
+            return result
+        }
+    }
+}

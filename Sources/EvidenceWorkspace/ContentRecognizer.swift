@@ -1,0 +1,205 @@
+import EvidenceModel
+import EvidenceSystem
+import EvidenceParsers
+import EvidenceFormat
+import EvidenceCrypto
+import Foundation
+
+/// What `add` learns from the content of a chat export or an e-mail, beyond media metadata:
+/// the parsed conversation or message, its times, and the files inside it that become items of their own.
+struct ContentRecognition {
+    enum ChildSource {
+        /// Decoded bytes (an e-mail attachment, an MMS part).
+        case bytes([UInt8])
+        /// A media entry of a WhatsApp zip export.
+        case zipEntry(WhatsAppZipExport, String)
+    }
+
+    /// A file carried inside the item (zip media, e-mail attachment).
+    struct Child {
+        var name: String
+        var source: ChildSource
+    }
+
+    /// A parsed conversation, summarised: its messages went straight to a JSON Lines file as they were parsed,
+    /// so a years-long export never sits in memory as objects.
+    struct ConversationDigest {
+        var info: ConversationInfo
+        var firstMessage: EvidenceTimestamp?
+        var lastMessage: EvidenceTimestamp?
+        var attachmentMessages: [String: [Int]] = [:]
+        var missingAttachments: Set<String> = []
+        /// The derived JSON Lines, written and flushed in the case's staging folder.
+        var derivedStagingPath: String
+        var derivedSHA256: String
+        var derivedSize: Int64
+    }
+
+    var kind: EvidenceKind
+    var kindReason: String
+    var timestamps: [EvidenceTimestamp] = []
+    var warnings: [EvidenceWarning] = []
+    var conversation: ConversationDigest?
+    var email: MailMessage?
+    var children: [Child] = []
+    /// For exports that refer to files beside them (a WhatsApp `.txt`, a Telegram `result.json`):
+    /// the folder those names are relative to.
+    var attachmentFolder: URL?
+}
+
+/// Recognises chat exports and e-mails by content and parses them. Never throws: an export that cannot be
+/// parsed is still kept as evidence, with a warning saying why.
+enum ContentRecognizer {
+    /// Exports larger than this are kept but not parsed (a warning says so).
+    static let maximumParsedBytes: Int64 = 1 << 30
+    /// How deep and how many names are looked at beside an export to tell which referenced files exist.
+    static let maximumFolderDepth = 3
+    static let maximumFolderEntries = 50_000
+
+    static func recognize(storedCopy url: URL, originalName: String, originalPath: String, mediaType: String,
+                          size: Int64, timeZone: TimeZone, stagingFolder: URL) -> ContentRecognition? {
+        let textual = mediaType.hasPrefix("text/") || mediaType == "application/mbox" || mediaType == "application/json"
+        if mediaType == "application/zip" {
+            return recognizeWhatsAppZip(url, originalName: originalName, timeZone: timeZone, stagingFolder: stagingFolder)
+        }
+        guard textual else { return nil }
+        if size > maximumParsedBytes {
+            return nil
+        }
+        guard let bytes = try? FileSystem.readPrefix(of: url.path, limit: Int(size)) else { return nil }
+        if let platform = ChatExportDetector.detect(bytes: bytes, name: originalName) {
+            let folder = URL(fileURLWithPath: originalPath).deletingLastPathComponent()
+            var options = ChatParseOptions(timeZone: timeZone)
+            options.availableMediaNames = filesBeside(folder)
+            return conversation(platform: platform, bytes: bytes, name: originalName, options: options,
+                                attachmentFolder: folder, stagingFolder: stagingFolder)
+        }
+        if let format = MailDetector.detect(bytes: bytes, name: originalName) {
+            return mail(format: format, bytes: bytes, name: originalName, timeZone: timeZone)
+        }
+        return nil
+    }
+
+    private static func recognizeWhatsAppZip(_ url: URL, originalName: String, timeZone: TimeZone,
+                                             stagingFolder: URL) -> ContentRecognition? {
+        guard let export = try? WhatsAppZipExport(zipAt: url) else { return nil }
+        var options = ChatParseOptions(timeZone: timeZone)
+        options.availableMediaNames = Set(export.mediaEntryNames)
+        var recognition = conversation(platform: .whatsapp, bytes: export.chatBytes, name: originalName, options: options,
+                                       attachmentFolder: nil, stagingFolder: stagingFolder)
+        recognition.kindReason = "WhatsApp export archive (\(export.chatFileName) and \(export.mediaEntryNames.count) media files)"
+        recognition.children = export.mediaEntryNames.map { .init(name: $0, source: .zipEntry(export, $0)) }
+        return recognition
+    }
+
+    private static func conversation(platform: ChatPlatform, bytes: [UInt8], name: String, options: ChatParseOptions,
+                                     attachmentFolder: URL?, stagingFolder: URL) -> ContentRecognition {
+        var recognition = ContentRecognition(kind: .chat, kindReason: "\(platform.rawValue) chat export (recognised by its content)",
+                                             attachmentFolder: attachmentFolder)
+        let stagingPath = stagingFolder.appendingPathComponent("\(UUID().uuidString).part").path
+        do {
+            let fd = try FileSystem.createExclusive(stagingPath, mode: 0o444)
+            defer { close(fd) }
+            let hasher = SHA256Hasher()
+            var size: Int64 = 0
+            var writer = ConversationJSONLines.Writer { chunk in
+                try chunk.withUnsafeBytes { try FileSystem.writeAll(fd, $0, path: stagingPath) }
+                hasher.update(chunk)
+                size += Int64(chunk.count)
+            }
+            var first: EvidenceTimestamp?
+            var last: EvidenceTimestamp?
+            var attachmentMessages: [String: [Int]] = [:]
+            var missing: Set<String> = []
+            var carried: [ContentRecognition.Child] = []
+            let info = try ChatParsers.stream(bytes: bytes, name: name, platform: platform, options: options) { message in
+                try writer.writeOrFlush(message)
+                if let stamp = message.timestamp {
+                    if first.map({ stamp.instant < $0.instant }) ?? true { first = stamp }
+                    if last.map({ stamp.instant > $0.instant }) ?? true { last = stamp }
+                }
+                for attachment in message.attachments {
+                    attachmentMessages[attachment.name, default: []].append(message.index)
+                    if attachment.found == false { missing.insert(attachment.name) }
+                }
+                if platform == .sms, !message.attachments.isEmpty {
+                    for file in (try? SMSBackupParser.embeddedFiles(in: bytes, of: message, name: name)) ?? [] {
+                        carried.append(.init(name: file.name, source: .bytes(file.bytes)))
+                    }
+                }
+            }
+            try writer.flush()
+            try FileSystem.fsync(fd, path: stagingPath)
+            for (stamp, field) in [(first, "first message"), (last, "last message")] {
+                guard var stamp else { continue }
+                stamp.field = field
+                recognition.timestamps.append(stamp)
+            }
+            recognition.warnings = info.warnings
+            recognition.children = carried
+            recognition.conversation = ContentRecognition.ConversationDigest(
+                info: info, firstMessage: first, lastMessage: last, attachmentMessages: attachmentMessages,
+                missingAttachments: missing, derivedStagingPath: stagingPath, derivedSHA256: hasher.finalize().hex,
+                derivedSize: size)
+        } catch {
+            unlink(stagingPath)
+            recognition.warnings.append(EvidenceWarning(
+                code: "chat-unreadable",
+                message: "Looks like a \(platform.rawValue) export but could not be read: \(error). The file is kept as it is."))
+        }
+        return recognition
+    }
+
+    private static func mail(format: MailFormat, bytes: [UInt8], name: String, timeZone: TimeZone) -> ContentRecognition {
+        let ranges = format == .mbox ? MailboxSplitter.split(mbox: bytes) : [0..<bytes.count]
+        if ranges.count > 1 {
+            return mailbox(bytes: bytes, ranges: ranges, name: name, timeZone: timeZone)
+        }
+        var recognition = ContentRecognition(kind: .email, kindReason: "e-mail (\(format.rawValue), recognised by its headers)")
+        do {
+            let message = try MailMessage(parsing: Array(bytes[ranges.first ?? 0..<bytes.count]), name: name, timeZone: timeZone)
+            recognition.email = message
+            recognition.timestamps += [message.date].compactMap { $0 } + message.receivedTimes
+            recognition.warnings += message.warnings
+            recognition.children += message.attachments.map { .init(name: $0.fileName, source: .bytes($0.bytes)) }
+        } catch {
+            recognition.warnings.append(EvidenceWarning(code: "email-unreadable", message: "\(name) could not be read as an e-mail: \(error)."))
+        }
+        return recognition
+    }
+
+    /// A mailbox of several messages: each message becomes an item of its own (an `.eml`, with its own headers,
+    /// times and attachments), carried by the mailbox item.
+    private static func mailbox(bytes: [UInt8], ranges: [Range<Int>], name: String, timeZone: TimeZone) -> ContentRecognition {
+        var recognition = ContentRecognition(kind: .email, kindReason: "mailbox with \(ranges.count) messages (recognised by its headers)")
+        var dates: [EvidenceTimestamp] = []
+        for (number, range) in ranges.enumerated() {
+            let message = Array(bytes[range])
+            recognition.children.append(.init(name: String(format: "message-%04d.eml", number + 1), source: .bytes(message)))
+            if let date = (try? MailMessage(parsing: message, name: name, timeZone: timeZone))?.date { dates.append(date) }
+        }
+        for (stamp, field) in [(dates.min { $0.instant < $1.instant }, "first message"), (dates.max { $0.instant < $1.instant }, "last message")] {
+            guard var stamp else { continue }
+            stamp.field = field
+            recognition.timestamps.append(stamp)
+        }
+        return recognition
+    }
+
+    /// Relative paths of the files near an export (a few levels deep, bounded), so references can be marked
+    /// found or missing. Only names are read, never contents.
+    static func filesBeside(_ folder: URL) -> Set<String> {
+        var names: Set<String> = []
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
+                                                          options: [.skipsHiddenFiles]) else { return names }
+        let base = folder.standardizedFileURL.path + "/"
+        for case let url as URL in walker {
+            if walker.level > maximumFolderDepth { walker.skipDescendants(); continue }
+            if names.count >= maximumFolderEntries { break }
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(base) else { continue }
+            names.insert(String(path.dropFirst(base.count)))
+        }
+        return names
+    }
+}

@@ -1,0 +1,185 @@
+import EvidenceModel
+import EvidenceSystem
+import EvidenceParsers
+import EvidenceFormat
+import EvidenceCrypto
+import Foundation
+import GRDB
+
+/// Chat exports and e-mails: the normalised messages sealed beside the original, and the files they carry
+/// (zip media, attachments) stored as items of their own, linked both ways to the messages that name them.
+extension EvidenceCase {
+    /// A file carried by an item, already in the object store, waiting to be recorded.
+    struct StoredChild {
+        var name: String
+        var sha256: String
+        var size: Int64
+        var object: URL
+    }
+
+    /// What `storeContents` put in the store for one item.
+    struct StoredContents {
+        var children: [StoredChild] = []
+        var recognition: ContentRecognition?
+    }
+
+    /// Recognises a chat export or e-mail in the stored copy; writes its derived messages and the files it
+    /// carries into the object store (outside any transaction: file work first, then one short transaction).
+    /// Files inside files inside files are followed this deep (a mailbox → its messages → their attachments).
+    static let maximumCarryDepth = 3
+
+    func storeContents(of item: inout EvidenceItem, storedCopy: URL, originalPath: String, depth: Int = 0) throws -> StoredContents {
+        guard depth < EvidenceCase.maximumCarryDepth else { return StoredContents() }
+        guard let recognition = ContentRecognizer.recognize(storedCopy: storedCopy, originalName: item.originalName,
+                                                             originalPath: originalPath, mediaType: item.mediaType,
+                                                             size: item.size, timeZone: timeZone,
+                                                             stagingFolder: folder.appendingPathComponent("staging"))
+        else { return StoredContents() }
+        item.kind = recognition.kind
+        item.kindReason = recognition.kindReason
+        item.timestamps += recognition.timestamps
+        let ranking = TimestampRanking.evaluate(item.timestamps, kind: item.kind)
+        item.best = ranking.best
+        let rankingCodes: Set<String> = ["sources-disagree", "no-date", "local-time-dst"]
+        item.warnings = item.warnings.filter { !rankingCodes.contains($0.code) } + recognition.warnings + ranking.warnings
+
+        if let conversation = recognition.conversation {
+            _ = try moveIntoStore(stagingPath: conversation.derivedStagingPath, sha256: conversation.derivedSHA256)
+            item.derived = [DerivedFile(role: "messages", suffix: ".messages.jsonl", sha256: conversation.derivedSHA256,
+                                        size: conversation.derivedSize, mediaType: "application/x-ndjson")]
+            item.conversation = ConversationSummary(
+                platform: conversation.info.platform.rawValue, title: conversation.info.title,
+                participants: conversation.info.participants, messageCount: conversation.info.messageCount,
+                firstMessageAt: conversation.firstMessage?.value, lastMessageAt: conversation.lastMessage?.value,
+                attachmentItems: [:], attachmentMessages: conversation.attachmentMessages,
+                missingAttachments: conversation.missingAttachments.sorted())
+        }
+        if let email = recognition.email {
+            item.email = EmailSummary(from: email.from, to: email.to, cc: email.cc, subject: email.subject,
+                                      messageID: email.messageID, attachmentItems: [:])
+        }
+
+        var contents = StoredContents(recognition: recognition)
+        for child in recognition.children {
+            switch child.source {
+            case .bytes(let bytes):
+                let stored = try storeBytes(bytes)
+                contents.children.append(StoredChild(name: child.name, sha256: stored.sha256, size: Int64(bytes.count),
+                                                     object: stored.object))
+            case .zipEntry(let export, let entry):
+                let staging = folder.appendingPathComponent("staging/\(UUID().uuidString).part")
+                do {
+                    try export.extractMedia(named: entry, to: staging)
+                    let (digest, size) = try SHA256.hash(fileAt: staging.path)
+                    let object = try moveIntoStore(stagingPath: staging.path, sha256: digest.hex)
+                    contents.children.append(StoredChild(name: entry, sha256: digest.hex, size: Int64(size), object: object))
+                } catch {
+                    unlink(staging.path)
+                    item.warnings.append(EvidenceWarning(code: "media-unreadable",
+                                                         message: "\(entry) in \(item.originalName) could not be extracted: \(error)"))
+                }
+            }
+        }
+        return contents
+    }
+
+    /// Records the carried files as items (or links existing items with the same bytes) and links them to
+    /// the messages that name them; inside the transaction that recorded `item`.
+    func recordContents(_ contents: StoredContents, of item: inout EvidenceItem, acquiredAt: Instant, in db: Database,
+                        depth: Int = 0) throws {
+        guard !contents.children.isEmpty else { return }
+        for child in contents.children {
+            let messages = item.conversation?.attachmentMessages[child.name] ?? []
+            let link = item.conversation == nil ? nil : MessageLink(item: item.id, messages: messages)
+            var childItem: EvidenceItem
+            if let existing = try index.item(withSHA256: child.sha256, in: db) {
+                childItem = existing
+                if let link, !(existing.linkedMessages ?? []).contains(link) {
+                    childItem.linkedMessages = (existing.linkedMessages ?? []) + [link]
+                    try index.update(childItem, in: db)
+                }
+            } else {
+                let inspection = try ItemInspector.inspect(
+                    fileAt: child.object, originalName: child.name,
+                    context: InspectionContext(timeZone: timeZone, acquiredAt: acquiredAt))
+                childItem = EvidenceItem(
+                    id: try index.nextItemID(in: db), sha256: child.sha256, size: child.size,
+                    mediaType: inspection.mediaType, kind: inspection.kind,
+                    kindReason: inspection.kindReason + "; carried by item \(item.id) (\(item.originalName))",
+                    originalPath: "\(item.originalPath)!/\(child.name)", originalName: (child.name as NSString).lastPathComponent,
+                    acquiredAt: acquiredAt, modifiedAt: nil, note: nil, sensitive: item.sensitive,
+                    timestamps: inspection.timestamps, best: inspection.best, warnings: inspection.warnings,
+                    parentID: item.id)
+                childItem.linkedMessages = link.map { [$0] }
+                // What the carried file carries in turn (a mailbox's messages have attachments of their own).
+                let nested = try storeContents(of: &childItem, storedCopy: child.object, originalPath: childItem.originalPath,
+                                               depth: depth + 1)
+                try index.insert(childItem, in: db)
+                try index.appendCustody(action: "item-added", actor: Actor.current, at: acquiredAt,
+                                        details: ["item": String(childItem.id), "sha256": child.sha256,
+                                                  "size": String(child.size), "originalName": child.name,
+                                                  "parent": String(item.id)], in: db)
+                try recordContents(nested, of: &childItem, acquiredAt: acquiredAt, in: db, depth: depth + 1)
+            }
+            item.conversation?.attachmentItems[child.name] = childItem.id
+            item.email?.attachmentItems[child.name] = childItem.id
+        }
+        try index.update(item, in: db)
+    }
+
+    /// Links the files a chat export names to items that came from the folder beside it (a WhatsApp `.txt`
+    /// exported with its media, a Telegram `result.json` with `photos/`), whichever was added first.
+    func linkFilesBesideExports() throws -> [AddReport.Link] {
+        try index.database.write { db in
+            var made: [AddReport.Link] = []
+            let items = try String.fetchAll(db, sql: "SELECT json FROM item ORDER BY id")
+                .map { try JSONDecoder().decode(EvidenceItem.self, from: Data($0.utf8)) }
+            var byPath: [String: EvidenceItem] = [:]
+            for item in items { byPath[item.originalPath] = item }
+            for var export in items where export.conversation != nil && export.parentID == nil {
+                let conversation = export.conversation!
+                let folder = (export.originalPath as NSString).deletingLastPathComponent
+                var changed = false
+                for (name, messages) in conversation.attachmentMessages.sorted(by: { $0.key < $1.key })
+                where conversation.attachmentItems[name] == nil && !conversation.missingAttachments.contains(name) {
+                    guard var target = byPath[(folder as NSString).appendingPathComponent(name)] else { continue }
+                    let link = MessageLink(item: export.id, messages: messages)
+                    if !(target.linkedMessages ?? []).contains(link) {
+                        target.linkedMessages = (target.linkedMessages ?? []) + [link]
+                        try index.update(target, in: db)
+                        byPath[target.originalPath] = target
+                    }
+                    export.conversation?.attachmentItems[name] = target.id
+                    made.append(AddReport.Link(conversationItem: export.id, attachmentName: name, fileItem: target.id))
+                    changed = true
+                }
+                if changed {
+                    try index.update(export, in: db)
+                    try index.appendCustody(action: "items-linked", actor: Actor.current, at: .now(),
+                                            details: ["item": String(export.id),
+                                                      "files": String(export.conversation!.attachmentItems.count)], in: db)
+                }
+            }
+            return made
+        }
+    }
+
+    /// Writes bytes into the object store under their hash.
+    private func storeBytes(_ bytes: [UInt8]) throws -> (sha256: String, object: URL) {
+        let sha256 = SHA256.hash(bytes).hex
+        let object = storedCopy(sha256: sha256)
+        if FileManager.default.fileExists(atPath: object.path) { return (sha256, object) }
+        let staging = folder.appendingPathComponent("staging/\(UUID().uuidString).part")
+        let fd = try FileSystem.createExclusive(staging.path, mode: 0o444)
+        do {
+            try bytes.withUnsafeBytes { try FileSystem.writeAll(fd, $0, path: staging.path) }
+            try FileSystem.fsync(fd, path: staging.path)
+            close(fd)
+        } catch {
+            close(fd)
+            unlink(staging.path)
+            throw error
+        }
+        return (sha256, try moveIntoStore(stagingPath: staging.path, sha256: sha256))
+    }
+}

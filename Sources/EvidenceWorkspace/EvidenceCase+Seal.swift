@@ -1,0 +1,92 @@
+import EvidenceModel
+import EvidenceSystem
+import EvidenceParsers
+import EvidenceFormat
+import EvidenceCrypto
+import Foundation
+
+/// What sealing produced.
+public struct SealResult: Sendable {
+    /// The zip holding the bag.
+    public var bundle: URL
+    /// The summary written beside the bundle (the same bytes as `summary.html` inside it).
+    public var summary: URL
+    public var bundleSHA256: String
+    public var itemCount: Int
+    public var bagFolder: String
+    public var fingerprint: KeyFingerprint
+    /// Things the person sealing should know (a sealing time earlier than an acquisition).
+    public var warnings: [String]
+}
+
+extension EvidenceCase {
+    /// Refuses a destination that would replace a file (an original, an earlier bundle) unless asked to,
+    /// one in a folder that does not exist, and one inside the case itself.
+    private func checkDestination(_ destination: URL, summary: URL, overwrite: Bool) throws {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        let parent = destination.deletingLastPathComponent()
+        guard fileManager.fileExists(atPath: parent.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CaseError(.invalidOption, "The folder \(parent.path) does not exist; create it first or choose another --out.")
+        }
+        let casePath = folder.standardizedFileURL.path + "/"
+        guard !destination.path.hasPrefix(casePath) else {
+            throw CaseError(.invalidOption, "\(destination.path) is inside the case folder; write the bundle somewhere else.")
+        }
+        for url in [destination, summary] where fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory) {
+            guard overwrite, !isDirectory.boolValue else {
+                throw CaseError(.alreadyExists, "\(url.path) already exists; choose another --out, or pass --overwrite "
+                                + "to replace an earlier bundle.")
+            }
+        }
+    }
+
+    /// A snapshot of the case for sealing.
+    public func snapshot() throws -> CaseSnapshot {
+        let folder = self.folder
+        return CaseSnapshot(metadata: metadata, items: try items(), custodyJournal: try custodyJournal(),
+                            storedCopy: { EvidenceCase.storedCopy(in: folder, sha256: $0) })
+    }
+
+    /// Seals the case into a zipped BagIt bag at `output` and writes the summary beside it.
+    ///
+    /// The bundle is a pure function of the case's content, `sealedAt` and the key. Afterwards the seal is
+    /// journaled in the case with the bundle's SHA-256 (so a later seal of the same case will differ).
+    ///
+    /// - Throws: ``CaseError`` when the case's journal is broken, or when a stored copy no longer matches its hash.
+    public func seal(to output: URL, sealedAt: Instant, overwrite: Bool = false) throws -> SealResult {
+        let destination = output.standardizedFileURL
+        let summaryURL = destination.deletingPathExtension().appendingPathExtension("summary.html")
+        try checkDestination(destination, summary: summaryURL, overwrite: overwrite)
+        // A zip cannot date entries before 1980; an earlier sealing time is a typing mistake, not a case.
+        guard sealedAt >= Instant(unixSeconds: 315_532_800), sealedAt < Instant(unixSeconds: 4_102_444_800) else {
+            throw CaseError(.invalidOption, "The sealing time \(RFC3339.format(sealedAt, offsetSeconds: 0)) is outside 1980–2099.")
+        }
+        let snapshot = try snapshot()
+        var warnings: [String] = []
+        if let latest = snapshot.items.map(\.acquiredAt).max(), sealedAt < latest {
+            warnings.append("The sealing time \(RFC3339.format(sealedAt, offsetSeconds: 0)) is earlier than the acquisition "
+                            + "of an item (\(RFC3339.format(latest, offsetSeconds: 0))); the bundle says so as it is.")
+        }
+        let problems = try integrityProblems()
+        guard problems.isEmpty else {
+            throw CaseError(.corrupted, "The case folder has been altered (\(problems.joined(separator: "; "))); refusing to seal.")
+        }
+        let key = try signingKey()
+        let entries = try BagBuilder.entries(for: snapshot, sealedAt: sealedAt, key: key)
+        try ZipBundleWriter.write(entries, bagFolder: metadata.identifier, modificationDate: sealedAt.date, to: destination)
+
+        if let summary = entries.first(where: { $0.path == BagLayout.summary }), case .bytes(let bytes) = summary.content {
+            try FileSystem.writeAtomically(bytes, to: summaryURL.path)
+        }
+        let (digest, _) = try SHA256.hash(fileAt: destination.path)
+        try journal("bundle-sealed", details: [
+            "bundle": destination.lastPathComponent, "bundleSHA256": digest.hex,
+            "sealedAt": RFC3339.format(sealedAt, offsetSeconds: 0), "items": String(snapshot.items.count),
+            "signerFingerprint": key.publicKey.fingerprint.hex,
+        ])
+        return SealResult(bundle: destination, summary: summaryURL, bundleSHA256: digest.hex,
+                          itemCount: snapshot.items.count, bagFolder: metadata.identifier,
+                          fingerprint: key.publicKey.fingerprint, warnings: warnings)
+    }
+}

@@ -1,0 +1,206 @@
+import EvidenceModel
+import EvidenceSystem
+import EvidenceParsers
+import EvidenceFormat
+import EvidenceCrypto
+import Foundation
+import GRDB
+
+/// A case workspace on disk: the folder `evidence init` creates and every other command works in.
+///
+/// ```
+/// my-case/
+///   case.json              what the case is (title, zone, creation time)
+///   index.sqlite           items, duplicate sightings, custody journal (one transaction per change)
+///   keys/signer.key.pem    the case's Ed25519 key (0600), unless init --key named another
+///   keys/signer.pub.pem
+///   objects/sha256/ab/ab…  stored copies, named by their SHA-256, read-only
+///   staging/               copies being written; emptied whenever the case is opened
+/// ```
+public final class EvidenceCase: Sendable {
+    public let folder: URL
+    public let metadata: CaseMetadata
+    public let timeZone: TimeZone
+    let index: CaseIndex
+
+    static let metadataFileName = "case.json"
+
+    /// True when `folder` holds a case.
+    public static func isCase(_ folder: URL) -> Bool {
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent(metadataFileName).path)
+    }
+
+    /// Creates a new case folder (which must not exist, or be empty) with its own Ed25519 key unless `externalKey` is given.
+    ///
+    /// - Throws: ``CaseError`` when the folder is not empty, the zone is unknown or the key cannot be read.
+    public static func create(at folder: URL, title: String, timeZone zoneName: String, identifier: String? = nil,
+                              externalKey: URL? = nil, now: Instant = .now()) throws -> EvidenceCase {
+        guard TimeZone(identifier: zoneName) != nil, zoneName.contains("/") || zoneName == "UTC" else {
+            throw CaseError(.invalidTimeZone, "“\(zoneName)” is not an IANA time zone; use a name like Europe/Brussels, Europe/Paris or UTC.")
+        }
+        let trimmedTitle = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmedTitle.isEmpty else { throw CaseError(.invalidOption, "The case needs a title (--title).") }
+        let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: folder.path) {
+            let contents = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? ["?"]
+            guard contents.isEmpty else {
+                throw CaseError(.alreadyExists, "\(folder.path) already exists and is not empty; choose a new folder for the case.")
+            }
+        }
+        var externalKeyPath: String?
+        if let externalKey {
+            let key = try loadPrivateKey(at: externalKey.path)
+            _ = key.publicKey
+            externalKeyPath = externalKey.standardizedFileURL.path
+        }
+        // Build the case in a hidden sibling and rename it into place, so a half-made case never looks like one.
+        let parent = folder.deletingLastPathComponent()
+        try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        let building = parent.appendingPathComponent(".\(folder.lastPathComponent).creating-\(UUID().uuidString)")
+        do {
+            for sub in ["keys", "objects/sha256", "staging"] {
+                try fileManager.createDirectory(at: building.appendingPathComponent(sub), withIntermediateDirectories: true)
+            }
+            let fingerprint: KeyFingerprint
+            if externalKeyPath == nil {
+                let key = try Ed25519PrivateKey.generate()
+                try key.writePEM(toNewFileAt: building.appendingPathComponent("keys/signer.key.pem").path)
+                try FileSystem.writeAtomically(Array(key.publicKey.pemRepresentation.utf8),
+                                               to: building.appendingPathComponent("keys/signer.pub.pem").path)
+                fingerprint = key.publicKey.fingerprint
+            } else {
+                fingerprint = try loadPrivateKey(at: externalKeyPath!).publicKey.fingerprint
+            }
+            let metadata = CaseMetadata(identifier: identifier ?? BagNaming.identifier(from: folder.lastPathComponent),
+                                        title: trimmedTitle, timeZone: zoneName, createdAt: now,
+                                        externalKeyPath: externalKeyPath)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            let index = try CaseIndex(path: building.appendingPathComponent("index.sqlite").path)
+            try index.database.write { db in
+                _ = try index.appendCustody(action: "case-created", actor: Actor.current, at: now,
+                                        details: ["title": trimmedTitle, "timeZone": zoneName,
+                                                  "identifier": metadata.identifier,
+                                                  "signerFingerprint": fingerprint.hex],
+                                        in: db)
+            }
+            try index.database.close()
+            // case.json last: its presence is what makes the folder a case.
+            try FileSystem.writeAtomically(Array(try encoder.encode(metadata)) + [UInt8(ascii: "\n")],
+                                           to: building.appendingPathComponent(metadataFileName).path)
+            if fileManager.fileExists(atPath: folder.path) { try fileManager.removeItem(at: folder) }
+            try FileSystem.rename(building.path, to: folder.path)
+            try FileSystem.fsyncDirectory(parent.path)
+        } catch {
+            try? fileManager.removeItem(at: building)
+            throw error
+        }
+        return try EvidenceCase(opening: folder)
+    }
+
+    /// Opens an existing case, clearing copies left half-written by an interrupted `add`.
+    public init(opening folder: URL) throws {
+        let metadata = try EvidenceCase.readMetadata(in: folder)
+        let metadataURL = folder.appendingPathComponent(EvidenceCase.metadataFileName)
+        guard let zone = TimeZone(identifier: metadata.timeZone) else {
+            throw CaseError(.invalidTimeZone, "\(metadataURL.path) names an unknown time zone “\(metadata.timeZone)”.")
+        }
+        self.folder = folder
+        self.metadata = metadata
+        self.timeZone = zone
+        self.index = try CaseIndex(path: folder.appendingPathComponent("index.sqlite").path)
+        let staging = folder.appendingPathComponent("staging")
+        for leftover in (try? FileManager.default.contentsOfDirectory(atPath: staging.path)) ?? [] {
+            try? FileManager.default.removeItem(at: staging.appendingPathComponent(leftover))
+        }
+    }
+
+    /// Reads a case's `case.json` only, without opening (or changing) anything else in the folder.
+    public static func readMetadata(in folder: URL) throws -> CaseMetadata {
+        let metadataURL = folder.appendingPathComponent(metadataFileName)
+        guard let data = FileManager.default.contents(atPath: metadataURL.path) else {
+            throw CaseError(.notACase, "\(folder.path) is not an EvidenceKit case (no case.json); create one with `evidence init`.")
+        }
+        let metadata: CaseMetadata
+        do {
+            metadata = try JSONDecoder().decode(CaseMetadata.self, from: data)
+        } catch {
+            throw CaseError(.corrupted, "\(metadataURL.path) cannot be read as case metadata: \(error)")
+        }
+        guard metadata.format == CaseMetadata.formatName else {
+            throw CaseError(.corrupted, "\(metadataURL.path) has format “\(metadata.format)”; this tool reads \(CaseMetadata.formatName).")
+        }
+        return metadata
+    }
+
+    /// Every item, in the order they were added.
+    public func items() throws -> [EvidenceItem] { try index.items() }
+
+    /// The custody journal as JSON Lines bytes.
+    public func custodyJournal() throws -> [UInt8] { try index.custodyJournal() }
+
+    /// Where the stored copy of an item with this SHA-256 lives.
+    public func storedCopy(sha256: String) -> URL { EvidenceCase.storedCopy(in: folder, sha256: sha256) }
+
+    static func storedCopy(in folder: URL, sha256: String) -> URL {
+        folder.appendingPathComponent("objects/sha256/\(sha256.prefix(2))/\(sha256)")
+    }
+
+    /// What is wrong with the case folder itself: a broken journal chain, an item without its journal entry
+    /// (an entry removed from the end), a stored copy that is gone. Empty when the case is sound.
+    /// Stored copies are checked for presence here; `seal` re-hashes every byte as it writes.
+    public func integrityProblems() throws -> [String] {
+        let journal = try custodyJournal()
+        var problems = CustodyJournal.problems(inJournal: journal).map { "custody journal \($0)" }
+        var journaledItems: Set<String> = []
+        for line in journal.split(separator: UInt8(ascii: "\n")) {
+            guard let entry = try? JSONDecoder().decode(CustodyJournal.Entry.self, from: Data(line)),
+                  entry.action == "item-added", let id = entry.details["item"] else { continue }
+            journaledItems.insert(id)
+        }
+        for item in try items() {
+            if !journaledItems.contains(String(item.id)) {
+                problems.append("item \(item.id) (\(item.originalName)) has no item-added entry in the custody journal")
+            }
+            if !FileManager.default.fileExists(atPath: storedCopy(sha256: item.sha256).path) {
+                problems.append("the stored copy of item \(item.id) (\(item.originalName)) is missing")
+            }
+        }
+        return problems
+    }
+
+    /// The key that signs this case's bundles.
+    public func signingKey() throws -> Ed25519PrivateKey {
+        try EvidenceCase.loadPrivateKey(at: metadata.externalKeyPath ?? folder.appendingPathComponent("keys/signer.key.pem").path)
+    }
+
+    static func loadPrivateKey(at path: String) throws -> Ed25519PrivateKey {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CaseError(.keyProblem, "\(path): cannot read the signing key.")
+        }
+        do {
+            return try Ed25519PrivateKey(pemRepresentation: String(decoding: data, as: UTF8.self))
+        } catch {
+            throw CaseError(.keyProblem, "\(path): not an Ed25519 private key in PEM form (\(error)).")
+        }
+    }
+
+    /// Appends a journal entry in its own transaction.
+    func journal(_ action: String, details: [String: String], at instant: Instant = .now()) throws {
+        try index.database.write { db in
+            _ = try index.appendCustody(action: action, actor: Actor.current, at: instant, details: details, in: db)
+        }
+    }
+}
+
+/// Who is acting, for the custody journal: `EVIDENCE_ACTOR` when set, else the operating-system account.
+enum Actor {
+    static var current: String {
+        let environment = ProcessInfo.processInfo.environment
+        if let actor = environment["EVIDENCE_ACTOR"], !actor.isEmpty { return actor }
+        if let user = environment["USER"] ?? environment["LOGNAME"], !user.isEmpty { return user }
+        // No login variables (a service, a container): ask the system for the account's name.
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return "uid \(getuid())"
+    }
+}

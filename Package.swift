@@ -58,8 +58,8 @@ let package = Package(
         .executableTarget(
             name: "evidence",
             dependencies: [
-                "EvidenceModel", "EvidenceCrypto", "EvidenceParsers", "EvidenceFormat", "EvidenceWorkspace",
-                "EvidenceVerify",
+                "EvidenceModel", "EvidenceCrypto", "EvidenceSystem", "EvidenceParsers", "EvidenceFormat",
+                "EvidenceWorkspace", "EvidenceVerify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -161,6 +161,13 @@ package enum FileSystem {
         return Status(info)
     }
 
+    /// File status, following symlinks.
+    package static func status(_ path: String) throws -> Status {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw error(path, "read file status") }
+        return Status(info)
+    }
+
     /// The status of an open file.
     package static func status(ofDescriptor fd: Int32, path: String) throws -> Status {
         var info = stat()
@@ -195,16 +202,19 @@ package enum FileSystem {
         return size
     }
 
-    /// Streams a file through `body` in fixed-size chunks.
+    /// Streams a file through `body` in fixed-size chunks; returns the number of bytes read.
+    @discardableResult
     package static func forEachChunk(of path: String, followSymlinks: Bool = true,
-                                     _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+                                     _ body: (UnsafeRawBufferPointer) throws -> Void) throws -> UInt64 {
         let fd = try openForReading(path, followSymlinks: followSymlinks)
         defer { close(fd) }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
+        var total: UInt64 = 0
         while true {
             let count = try read(fd, into: buffer, path: path)
-            if count == 0 { return }
+            if count == 0 { return total }
+            total += UInt64(count)
             try body(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
         }
     }

@@ -1,3 +1,4 @@
+import EvidenceCrypto
 import EvidenceModel
 import EvidenceParsers
 import EvidenceSystem
@@ -23,5 +24,39 @@ extension ItemInspector {
     {
         let source = try FileByteSource(path: url.path)
         return try inspect(source: source, originalName: originalName, context: context)
+    }
+}
+
+/// What `add` would record about one file, read outside any case: its size and SHA-256, and its inspection
+/// (media type, kind, every time it carries with its source, the best one, warnings).
+///
+/// For example:
+/// ```swift
+/// let report = try FileInspection(fileAt: "/Users/c/Downloads/IMG_0412.PNG", timeZone: brussels)
+/// print(report.sha256, report.inspection.best?.value ?? "no date")
+/// ```
+public struct FileInspection: Sendable {
+    /// The path as given.
+    public var path: String
+    public var size: UInt64
+    /// Lowercase hex.
+    public var sha256: String
+    public var inspection: ItemInspection
+
+    /// Inspects and hashes the file at `path`; its modification time is recorded as a `filesystem` time.
+    ///
+    /// - Throws: ``IOError`` naming the file when it cannot be opened or read, or is not a regular file.
+    public init(fileAt path: String, timeZone: TimeZone) throws {
+        let source = try FileByteSource(path: path)
+        let status = try FileSystem.status(path)
+        let modified = Instant(unixSeconds: status.modified.seconds, nanoseconds: status.modified.nanoseconds)
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        inspection = try ItemInspector.inspect(source: source, originalName: name,
+                                               context: InspectionContext(timeZone: timeZone,
+                                                                          fileModificationTime: modified))
+        let hasher = SHA256Hasher()
+        size = try FileSystem.forEachChunk(of: path) { hasher.update($0) }
+        sha256 = hasher.finalize().hex
+        self.path = path
     }
 }

@@ -31,13 +31,10 @@ extension Evidence {
                 let evidenceCase = try caseOptions.openCase()
                 var declared: EvidenceTimestamp?
                 if let declaredTime {
-                    guard let parsed = RFC3339.parseLenient(declaredTime) else {
+                    declared = EvidenceTimestamp.declared(declaredTime, field: "--declared-time", zone: evidenceCase.timeZone)
+                    guard declared != nil else {
                         throw UsageFailure("--declared-time “\(declaredTime)” is not a date and time like 2026-03-03T21:40 or 2026-03-03T21:40+01:00.")
                     }
-                    declared = parsed.offsetSeconds.map {
-                        EvidenceTimestamp.embedded(parsed.local, offsetSeconds: $0, source: .declared, field: "--declared-time", precision: parsed.precision)
-                    } ?? EvidenceTimestamp.assumed(parsed.local, in: evidenceCase.timeZone, source: .declared,
-                                                   field: "--declared-time", precision: parsed.precision)
                 }
                 let report = try evidenceCase.add(
                     paths.map { URL(fileURLWithPath: $0) },

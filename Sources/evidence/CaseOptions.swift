@@ -53,6 +53,7 @@ func printJSON<T: Encodable>(_ value: T) throws {
 /// The plain reason behind a file error (`No such file or directory`, `Permission denied`), not Foundation's
 /// wrapped description, so a person reads what went wrong with their file.
 func plainReason(_ error: any Error) -> String {
+    if let error = error as? IOError { return error.reason }
     let nsError = error as NSError
     if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
         return String(cString: strerror(Int32(underlying.code)))

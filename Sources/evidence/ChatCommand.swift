@@ -1,15 +1,13 @@
 import EvidenceModel
 import EvidenceCrypto
 import EvidenceParsers
+import EvidenceSystem
 import EvidenceFormat
 import EvidenceWorkspace
 import EvidenceVerify
 import ArgumentParser
 import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#endif
 
 extension Evidence {
     /// `evidence chat …`: work with exported conversations.
@@ -58,38 +56,22 @@ extension Evidence.Chat {
 
         func run() throws {
             let (zone, _) = try ZoneChoice.choose(timezone: timezone, casePath: casePath, command: "chat parse")
-            var options = ChatParseOptions(timeZone: zone, dateOrder: dateOrder.flatMap { DateOrder(rawValue: $0) },
+            let options = ChatParseOptions(timeZone: zone, dateOrder: dateOrder.flatMap { DateOrder(rawValue: $0) },
                                            me: me)
-            let url = URL(fileURLWithPath: file)
-            var output = StandardOutput()
+            let output = StandardOutput()
             do {
-                var bytes = try ChatFileReader.read(url)
-                var name = url.lastPathComponent
-                if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-                    let export = try WhatsAppZipExport(zipAt: url)
-                    bytes = export.chatBytes
-                    name = "\(url.lastPathComponent)/\(export.chatFileName)"
-                    options.availableMediaNames = Set(export.mediaEntryNames)
-                }
-                // Content decides; when nothing recognises the bytes, the extension picks the parser whose error
-                // will say precisely what is wrong (a binary "_chat.txt", a truncated "result.json" …).
-                let fallback: [String: ChatPlatform] = ["txt": .whatsapp, "json": .telegram, "xml": .sms]
-                guard let platform = ChatExportDetector.detect(bytes: bytes, name: name)
-                    ?? fallback[url.pathExtension.lowercased()]
-                else {
-                    throw ChatParseError(code: .unsupported, reason: "not a chat export this tool recognises",
-                                         fileName: name, line: 1)
-                }
+                let export = try ChatExportFile(contentsOf: URL(fileURLWithPath: file))
+                let name = export.name
                 let info: ConversationInfo
                 if json {
                     var writer = ConversationJSONLines.Writer { chunk in try output.write(chunk) }
-                    info = try ChatParsers.stream(bytes: bytes, name: name, platform: platform, options: options) {
+                    info = try export.stream(options: options) {
                         try writer.writeOrFlush($0)
                     }
                     try writer.flush()
                 } else {
                     var transcript = TranscriptWriter(zone: zone)
-                    info = try ChatParsers.stream(bytes: bytes, name: name, platform: platform, options: options) {
+                    info = try export.stream(options: options) {
                         transcript.write($0)
                         if transcript.buffer.count > 1 << 18 { try output.write(transcript.take()) }
                     }
@@ -101,57 +83,11 @@ extension Evidence.Chat {
             } catch let error as ChatParseError {
                 FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
                 throw ExitCode(2)
-            } catch is OutputClosed {
+            } catch is StandardOutput.Closed {
                 throw ExitCode(0)
             } catch {
                 FileHandle.standardError.write(Data("error: \(file): \(plainReason(error))\n".utf8))
                 throw ExitCode(2)
-            }
-        }
-    }
-}
-
-/// Reads a whole file straight into `[UInt8]` (one copy, no intermediate `Data`).
-enum ChatFileReader {
-    static func read(_ url: URL) throws -> [UInt8] {
-        let fd = open(url.path, O_RDONLY)
-        guard fd >= 0 else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: url.path]) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            throw CocoaError(.fileReadInvalidFileName, userInfo: [NSFilePathErrorKey: url.path])
-        }
-        let size = Int(info.st_size)
-        var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            var done = 0
-            while done < size {
-                let n = Glibc.read(fd, buffer.baseAddress! + done, size - done)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { if n < 0 { failed = true }; break }
-                done += n
-            }
-            count = done
-        }
-        if failed { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
-        return bytes
-    }
-}
-
-/// The reader hung up (`| head`): stop quietly.
-struct OutputClosed: Error {}
-
-/// Writes to file descriptor 1 in large chunks, retrying on `EINTR`.
-struct StandardOutput {
-    mutating func write(_ bytes: [UInt8]) throws {
-        try bytes.withUnsafeBytes { raw in
-            var done = 0
-            while done < raw.count {
-                let n = Glibc.write(1, raw.baseAddress! + done, raw.count - done)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { throw OutputClosed() }
-                done += n
             }
         }
     }

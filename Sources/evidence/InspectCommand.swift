@@ -43,7 +43,7 @@ extension Evidence {
                 do {
                     reports.append(try InspectReport(path: path, zone: zone))
                 } catch {
-                    FileHandle.standardError.write(Data("evidence inspect: \(path): \(describe(error))\n".utf8))
+                    FileHandle.standardError.write(Data("evidence inspect: \(path): \(plainReason(error))\n".utf8))
                     failed = true
                 }
             }
@@ -62,12 +62,6 @@ extension Evidence {
                     + "each is marked \"assumed\"\n").utf8))
             }
             if failed { throw ExitCode(2) }
-        }
-
-
-        private func describe(_ error: any Error) -> String {
-            if let error = error as? IOError { return error.reason }
-            return plainReason(error)
         }
     }
 }
@@ -89,22 +83,16 @@ struct InspectReport: Encodable {
     }
 
     init(path: String, zone: TimeZone) throws {
-        let url = URL(fileURLWithPath: path)
-        let attributes = try FileManager.default.attributesOfItem(atPath: path)
-        let modified = (attributes[.modificationDate] as? Date).map(Instant.init)
-        let inspection = try ItemInspector.inspect(fileAt: url, originalName: url.lastPathComponent,
-                                                   context: InspectionContext(timeZone: zone,
-                                                                              fileModificationTime: modified))
-        self.path = path
-        let (digest, size) = try SHA256.hash(fileAt: path)
-        self.size = size
-        self.sha256 = digest.hex
-        self.mediaType = inspection.mediaType
-        self.kind = inspection.kind
-        self.timestamps = inspection.timestamps
-        self.best = inspection.best
-        self.warnings = inspection.warnings
-        self.kindReason = inspection.kindReason
+        let file = try FileInspection(fileAt: path, timeZone: zone)
+        self.path = file.path
+        self.size = file.size
+        self.sha256 = file.sha256
+        self.mediaType = file.inspection.mediaType
+        self.kind = file.inspection.kind
+        self.timestamps = file.inspection.timestamps
+        self.best = file.inspection.best
+        self.warnings = file.inspection.warnings
+        self.kindReason = file.inspection.kindReason
     }
 
     func encode(to encoder: any Encoder) throws {

@@ -106,6 +106,19 @@ public struct EvidenceTimestamp: Hashable, Sendable {
                                  zoneName: zone.identifier, precision: precision, warnings: warnings)
     }
 
+    /// A time a person states for an item (`--declared-time`), source `declared`: `2026-03-03T21:40` is placed in
+    /// `zone` (marked `assumed`), `2026-03-03T21:40+01:00` keeps its offset (`embedded`), `2026-03-03` is a whole day.
+    ///
+    /// - Returns: `nil` when `text` is not such a date and time.
+    public static func declared(_ text: String, field: String, zone: TimeZone) -> EvidenceTimestamp? {
+        guard let parsed = RFC3339.parseLenient(text) else { return nil }
+        if let offset = parsed.offsetSeconds {
+            return .embedded(parsed.local, offsetSeconds: offset, source: .declared, field: field,
+                             precision: parsed.precision)
+        }
+        return .assumed(parsed.local, in: zone, source: .declared, field: field, precision: parsed.precision)
+    }
+
     /// RFC 3339 text of the time as observed, e.g. `2023-12-25T14:03:22+01:00`; a day-precision time shows
     /// midnight of that day.
     public var value: String { RFC3339.format(instant, offsetSeconds: offsetSeconds, precision: precision) }

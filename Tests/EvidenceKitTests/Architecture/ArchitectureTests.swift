@@ -15,7 +15,7 @@ import Testing
         "EvidenceWorkspace": ["EvidenceModel", "EvidenceCrypto", "EvidenceSystem", "EvidenceParsers", "EvidenceFormat",
                               "ZIPFoundation", "GRDB"],
         "EvidenceVerify": ["EvidenceModel", "EvidenceCrypto", "EvidenceSystem", "EvidenceFormat", "ZIPFoundation"],
-        "evidence": ["EvidenceModel", "EvidenceCrypto", "EvidenceParsers", "EvidenceFormat", "EvidenceWorkspace",
+        "evidence": ["EvidenceModel", "EvidenceCrypto", "EvidenceSystem", "EvidenceParsers", "EvidenceFormat", "EvidenceWorkspace",
                      "EvidenceVerify", "ArgumentParser"],
     ]
 

@@ -1,0 +1,65 @@
+import EvidenceModel
+import EvidenceParsers
+import EvidenceSystem
+import Foundation
+
+/// A chat export named by a person (`evidence chat parse FILE`), recognised by its content: a WhatsApp `.zip`
+/// (its chat text, with its media names known), or a text/JSON/XML export of any registered platform.
+///
+/// For example:
+/// ```swift
+/// let export = try ChatExportFile(contentsOf: url)
+/// let info = try export.stream(options: ChatParseOptions(timeZone: zone)) { message in print(message.text) }
+/// ```
+public struct ChatExportFile: Sendable {
+    /// The name errors and warnings use: the file's name, or `archive.zip/_chat.txt` for a zip export.
+    public let name: String
+    /// The platform, from the content (or, when nothing recognises it, from the extension, so the parser's
+    /// error says precisely what is wrong with a binary "_chat.txt" or a truncated "result.json").
+    public let platform: ChatPlatform
+    /// The export's bytes as stored (for a zip, the chat text's).
+    public let bytes: [UInt8]
+    /// The media names a zip export carries, so messages naming them are marked found or missing.
+    public let mediaNames: Set<String>?
+
+    /// Reads and recognises the export at `url`.
+    ///
+    /// - Throws: ``IOError`` when the file cannot be read or is a folder; ``ChatParseError`` when it is a broken
+    ///   zip or not a chat export this tool recognises.
+    public init(contentsOf url: URL) throws {
+        let status = try FileSystem.status(url.path)
+        guard !status.isDirectory else {
+            throw IOError(path: url.path, operation: "read", reason: "a folder, not a file: name the export file in it")
+        }
+        var bytes = try FileSystem.readPrefix(of: url.path, limit: Int(status.size))
+        var name = url.lastPathComponent
+        var mediaNames: Set<String>?
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            let export = try WhatsAppZipExport(zipAt: url)
+            bytes = export.chatBytes
+            name = "\(url.lastPathComponent)/\(export.chatFileName)"
+            mediaNames = Set(export.mediaEntryNames)
+        }
+        let fallback: [String: ChatPlatform] = ["txt": .whatsapp, "json": .telegram, "xml": .sms]
+        guard let platform = ChatExportDetector.detect(bytes: bytes, name: name)
+            ?? fallback[url.pathExtension.lowercased()]
+        else {
+            throw ChatParseError(code: .unsupported, reason: "not a chat export this tool recognises", fileName: name,
+                                 line: 1)
+        }
+        self.name = name
+        self.platform = platform
+        self.bytes = bytes
+        self.mediaNames = mediaNames
+    }
+
+    /// Parses the export, handing each message to `onMessage` in the export's order.
+    ///
+    /// - Throws: ``ChatParseError`` naming the file and line; anything `onMessage` throws.
+    public func stream(options: ChatParseOptions, onMessage: (ChatMessage) throws -> Void) throws -> ConversationInfo {
+        var options = options
+        if let mediaNames { options.availableMediaNames = mediaNames }
+        return try ChatParsers.stream(bytes: bytes, name: name, platform: platform, options: options,
+                                      onMessage: onMessage)
+    }
+}

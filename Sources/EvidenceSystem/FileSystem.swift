@@ -247,9 +247,9 @@ package enum FileSystem {
         return bytes
     }
 
-    /// The name of the operating-system account running this process, when it has one.
-    package static func accountName() -> String? {
-        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return nil }
+    /// The name of the operating-system account running this process, or `uid N` when it has none.
+    package static func accountName() -> String {
+        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return "uid \(getuid())" }
         return String(cString: name)
     }
 

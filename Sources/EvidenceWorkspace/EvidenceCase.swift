@@ -200,7 +200,6 @@ enum Actor {
         if let actor = environment["EVIDENCE_ACTOR"], !actor.isEmpty { return actor }
         if let user = environment["USER"] ?? environment["LOGNAME"], !user.isEmpty { return user }
         // No login variables (a service, a container): ask the system for the account's name.
-        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
-        return "uid \(getuid())"
+        return FileSystem.accountName()
     }
 }

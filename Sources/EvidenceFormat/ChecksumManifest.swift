@@ -9,9 +9,17 @@ package enum ChecksumManifest {
     /// One line, ending in LF. In the path `%`, CR and LF are percent-encoded as RFC 8493 asks (`%25`, `%0D`,
     /// `%0A`); our payload names never contain them, so for every bag we write the path is as it is.
     package static func line(sha256: String, path: String) -> String {
-        let encodedPath = path.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
-            .replacingOccurrences(of: "\n", with: "%0A")
-        return "\(sha256)  \(encodedPath)\n"
+        var encodedPath = String.UnicodeScalarView()
+        // Scalar by scalar: a string search would miss an LF that a combining mark turns into another character.
+        for scalar in path.unicodeScalars {
+            switch scalar {
+            case "%": encodedPath.append(contentsOf: "%25".unicodeScalars)
+            case "\r": encodedPath.append(contentsOf: "%0D".unicodeScalars)
+            case "\n": encodedPath.append(contentsOf: "%0A".unicodeScalars)
+            default: encodedPath.append(scalar)
+            }
+        }
+        return "\(sha256)  \(String(encodedPath))\n"
     }
 
     /// What one non-empty line of a checksum manifest says. `number` counts the non-empty lines from 1.
@@ -25,24 +33,55 @@ package enum ChecksumManifest {
     }
 
     /// Reads every non-empty line; a line ending in CR LF is read as ending in LF, and any run of spaces and tabs
-    /// separates the checksum from the path.
+    /// separates the checksum from the path. Lines are split on the LF byte, never on characters, so a combining
+    /// mark after a line break cannot hide it.
     ///
     /// - Returns: `nil` when the bytes are not UTF-8.
     package static func lines(parsing bytes: [UInt8]) -> [Line]? {
-        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
-        return text.split(separator: "\n", omittingEmptySubsequences: true).enumerated().map { index, line in
+        guard String(validating: bytes, as: UTF8.self) != nil else { return nil }
+        return bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).enumerated().map { index, line in
             let number = index + 1
-            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
-            guard let space = trimmed.firstIndex(where: { $0 == " " || $0 == "\t" }) else {
-                return .notChecksumAndPath(number: number)
+            let trimmed = line.last == UInt8(ascii: "\r") ? line.dropLast() : line[...]
+            func isSeparator(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+            guard let space = trimmed.firstIndex(where: isSeparator) else { return .notChecksumAndPath(number: number) }
+            let hash = trimmed[..<space]
+            guard hash.count == 64, hash.allSatisfy(isASCIIHexDigit) else {
+                return .noSHA256(number: number)
             }
-            let hash = String(trimmed[..<space]).lowercased()
-            guard hash.count == 64, hash.allSatisfy(\.isHexDigit) else { return .noSHA256(number: number) }
-            let rawPath = String(trimmed[space...].drop(while: { $0 == " " || $0 == "\t" }))
-            // `%25` last, so that an encoded `%` never starts another escape.
-            let path = rawPath.replacingOccurrences(of: "%0A", with: "\n").replacingOccurrences(of: "%0D", with: "\r")
-                .replacingOccurrences(of: "%25", with: "%")
-            return .entry(number: number, sha256: hash, path: path)
+            let path = percentDecoded(trimmed[space...].drop(while: isSeparator))
+            return .entry(number: number, sha256: String(decoding: hash, as: UTF8.self).lowercased(),
+                          path: String(decoding: path, as: UTF8.self))
         }
+    }
+
+    private static func isASCIIHexDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+            || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
+    }
+
+    /// `%0A`, `%0D` and `%25` (upper case, as we write them) decoded in one pass; any other `%` stays as it is.
+    private static func percentDecoded(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(bytes.count)
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] == UInt8(ascii: "%"), bytes.endIndex - index >= 3 {
+                let escape = (bytes[index + 1], bytes[index + 2])
+                let byte: UInt8? = switch escape {
+                case (UInt8(ascii: "0"), UInt8(ascii: "A")): UInt8(ascii: "\n")
+                case (UInt8(ascii: "0"), UInt8(ascii: "D")): UInt8(ascii: "\r")
+                case (UInt8(ascii: "2"), UInt8(ascii: "5")): UInt8(ascii: "%")
+                default: nil
+                }
+                if let byte {
+                    decoded.append(byte)
+                    index += 3
+                    continue
+                }
+            }
+            decoded.append(bytes[index])
+            index += 1
+        }
+        return decoded
     }
 }

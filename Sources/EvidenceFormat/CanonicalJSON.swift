@@ -109,23 +109,24 @@ package enum CanonicalJSON {
     }
 
     /// Appends a string literal, quotes included, escaped as `escaping` says.
+    ///
+    /// Written for the message lines' pace (millions per export): a string with nothing to escape, by far the most
+    /// common, is found so by one bounds-checked scan and copied in one go.
     package static func appendString(_ text: String, to out: inout [UInt8], escaping: Escaping) {
         out.append(UInt8(ascii: "\""))
-        // Most strings need no escape at all: copy them in one go.
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+        guard needsEscape(text) else {
             out.append(contentsOf: text.utf8)
             out.append(UInt8(ascii: "\""))
             return
         }
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
-            case 0x09: out.append(contentsOf: #"\t"#.utf8)
-            case 0x0A: out.append(contentsOf: #"\n"#.utf8)
-            case 0x0D: out.append(contentsOf: #"\r"#.utf8)
-            case 0x08 where escaping == .manifest: out.append(contentsOf: #"\b"#.utf8)
-            case 0x0C where escaping == .manifest: out.append(contentsOf: #"\f"#.utf8)
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(backslash); out.append(byte)
+            case 0x09: out.append(backslash); out.append(UInt8(ascii: "t"))
+            case 0x0A: out.append(backslash); out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(backslash); out.append(UInt8(ascii: "r"))
+            case 0x08 where escaping == .manifest: out.append(backslash); out.append(UInt8(ascii: "b"))
+            case 0x0C where escaping == .manifest: out.append(backslash); out.append(UInt8(ascii: "f"))
             case 0..<0x20:
                 out.append(contentsOf: #"\u00"#.utf8)
                 out.append(hexDigits[Int(byte >> 4)])
@@ -136,17 +137,30 @@ package enum CanonicalJSON {
         out.append(UInt8(ascii: "\""))
     }
 
+    private static func needsEscape(_ text: String) -> Bool {
+        func isEscaped(_ byte: UInt8) -> Bool { byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") }
+        // A span reads the bytes about twice as fast as the UTF-8 view's iterator.
+        if #available(macOS 26, iOS 26, *) {
+            let bytes = text.utf8.span
+            for index in bytes.indices where isEscaped(bytes[index]) { return true }
+            return false
+        }
+        return text.utf8.contains(where: isEscaped)
+    }
+
+    private static let backslash = UInt8(ascii: "\\")
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Appends an integer in decimal: `-` when negative, no leading zeros.
     package static func appendInteger(_ value: Int64, to out: inout [UInt8]) {
         if value < 0 { out.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
-        let start = out.count
+        var divisor: UInt64 = 1
+        while divisor <= magnitude / 10 { divisor *= 10 }
         repeat {
-            out.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        out[start...].reverse()
+            out.append(UInt8(ascii: "0") + UInt8(magnitude / divisor))
+            magnitude %= divisor
+            divisor /= 10
+        } while divisor > 0
     }
 }

@@ -7,7 +7,6 @@ import Testing
 /// their bytes to those rules and to the golden bundle's derived file.
 @Suite struct MessageLinesCanonicalTests {
     static let messageCount = 20_000
-    static var largestInteger: Int { 9_999_999_999_999_999 }
 
     @Test func goldenMessagesReencodeToTheirBytes() throws {
         let bytes = try GeneratedValues.goldenBundleEntry("data/derived/0005-WhatsApp Chat with Lucas.txt.messages.jsonl")
@@ -18,12 +17,12 @@ import Testing
         let values = GeneratedValues(seed: 0x6D65_7373)
         var mismatches = 0
         for _ in 0..<Self.messageCount {
-            let index = values.int(-Self.largestInteger...Self.largestInteger)
+            let index = values.int(Int.min...Int.max)
             let text = values.string(maxLength: 24)
             let author = values.maybe { values.string(maxLength: 8) }
             let attachment = values.string(maxLength: 8)
             let messageID = values.string(maxLength: 8)
-            let source = SourceRange(byteStart: values.int(0...Self.largestInteger), byteEnd: values.int(-Self.largestInteger...0),
+            let source = SourceRange(byteStart: values.int(0...Int.max), byteEnd: values.int(Int.min...0),
                                      lineStart: values.int(0...9), lineEnd: values.int(10...99))
             let message = ChatMessage(index: index, timestamp: nil, author: author, text: text,
                                       attachments: [ChatAttachment(name: attachment)], kind: .message, source: source,

@@ -11,6 +11,7 @@ import Foundation
 /// One self-contained file: no scripts, no fonts, no images fetched from anywhere, printable on A4.
 /// Sensitive items are listed by name and hash only; their content is never shown.
 public struct HTMLSummary: Sendable {
+    /// The manifest shown; its `files` are not read.
     public var manifest: EvidenceManifest
 
     /// A summary of `manifest`; its `files` are not read.
@@ -18,6 +19,7 @@ public struct HTMLSummary: Sendable {
         self.manifest = manifest
     }
 
+    /// The whole HTML document, UTF-8 text ending with a newline.
     public func render() -> String {
         let caseInfo = manifest.case
         let items = manifest.items

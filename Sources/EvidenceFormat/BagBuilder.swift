@@ -70,14 +70,22 @@ public enum BagBuilder {
         var payloadManifest = ""
         for entry in payload.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
             guard case .file(_, _, let sha256) = entry.content else { continue }
-            payloadManifest += BagLayout.manifestLine(sha256: sha256, path: entry.path)
+            payloadManifest += ChecksumManifest.line(sha256: sha256, path: entry.path)
         }
         let payloadBytes = payload.reduce(Int64(0)) { $0 + $1.size }
-        let bagInfo = bagInfo(metadata: snapshot.metadata, sealedAt: sealedAt, payloadBytes: payloadBytes,
-                              payloadCount: payload.count, fingerprint: fingerprint)
+        let bagInfo = BagInfo(sealing: snapshot.metadata, sealedAt: sealedAt, payloadBytes: payloadBytes,
+                              payloadCount: payload.count, fingerprint: fingerprint).text
 
-        let summary = HTMLSummary(metadata: snapshot.metadata, sealedAt: sealedAt, items: manifestItems,
-                                  fingerprint: fingerprint).render()
+        // Everything but `files` first: the summary is rendered from it, and its own hash goes into `files`.
+        var manifest = EvidenceManifest(
+            format: EvidenceManifest.formatName,
+            tool: .init(name: "EvidenceKit", version: EvidenceKitVersion.current),
+            case: .init(identifier: snapshot.metadata.identifier, title: snapshot.metadata.title,
+                        timeZone: snapshot.metadata.timeZone, createdAt: snapshot.metadata.createdAt),
+            sealedAt: RFC3339.format(sealedAt, offsetSeconds: 0),
+            signer: .init(algorithm: "Ed25519", fingerprint: fingerprint.hex, publicKey: BagLayout.publicKey),
+            items: manifestItems, files: [])
+        let summary = HTMLSummary(manifest: manifest).render()
 
         var tagEntries: [BagEntry] = [
             BagEntry(path: BagLayout.bagitFile, content: .bytes(Array(BagLayout.bagitDeclaration.utf8))),
@@ -87,19 +95,11 @@ public enum BagBuilder {
             BagEntry(path: BagLayout.publicKey, content: .bytes(Array(publicKey.pemRepresentation.utf8))),
             BagEntry(path: BagLayout.summary, content: .bytes(Array(summary.utf8))),
         ]
-        let files = tagEntries.map { entry -> EvidenceManifest.File in
+        manifest.files = tagEntries.map { entry -> EvidenceManifest.File in
             guard case .bytes(let bytes) = entry.content else { preconditionFailure("tag entries are in memory") }
             return EvidenceManifest.File(path: entry.path, size: Int64(bytes.count), sha256: SHA256.hash(bytes).hex)
         }.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
 
-        let manifest = EvidenceManifest(
-            format: EvidenceManifest.formatName,
-            tool: .init(name: "EvidenceKit", version: EvidenceKitVersion.current),
-            case: .init(identifier: snapshot.metadata.identifier, title: snapshot.metadata.title,
-                        timeZone: snapshot.metadata.timeZone, createdAt: snapshot.metadata.createdAt),
-            sealedAt: RFC3339.format(sealedAt, offsetSeconds: 0),
-            signer: .init(algorithm: "Ed25519", fingerprint: fingerprint.hex, publicKey: BagLayout.publicKey),
-            items: manifestItems, files: files)
         let manifestBytes = manifest.encoded()
         let signature = try key.signature(for: manifestBytes)
         tagEntries.append(BagEntry(path: BagLayout.manifest, content: .bytes(manifestBytes)))
@@ -108,45 +108,10 @@ public enum BagBuilder {
         var tagManifest = ""
         for entry in tagEntries.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
             guard case .bytes(let bytes) = entry.content else { continue }
-            tagManifest += BagLayout.manifestLine(sha256: SHA256.hash(bytes).hex, path: entry.path)
+            tagManifest += ChecksumManifest.line(sha256: SHA256.hash(bytes).hex, path: entry.path)
         }
         tagEntries.append(BagEntry(path: BagLayout.tagManifest, content: .bytes(Array(tagManifest.utf8))))
 
         return (payload + tagEntries).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-    }
-
-    /// `bag-info.txt` (RFC 8493 section 2.2.2): reserved elements first, then ours.
-    static func bagInfo(metadata: CaseMetadata, sealedAt: Instant, payloadBytes: Int64, payloadCount: Int,
-                        fingerprint: KeyFingerprint) -> String {
-        let date = LocalDateTime(sealedAt, offsetSeconds: 0)
-        let lines = [
-            "Bag-Software-Agent: EvidenceKit \(EvidenceKitVersion.current)",
-            String(format: "Bagging-Date: %04d-%02d-%02d", date.year, date.month, date.day),
-            "Bag-Size: \(humanSize(payloadBytes))",
-            "Payload-Oxum: \(payloadBytes).\(payloadCount)",
-            "External-Description: \(singleLine(metadata.title))",
-            "External-Identifier: \(metadata.identifier)",
-            "EvidenceKit-Sealed-At: \(RFC3339.format(sealedAt, offsetSeconds: 0))",
-            "EvidenceKit-Time-Zone: \(metadata.timeZone)",
-            "Signer-Key-Algorithm: Ed25519",
-            "Signer-Key-Fingerprint: \(fingerprint.grouped)",
-        ]
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// Bag-Size as bagit-python writes it (decimal units).
-    static func humanSize(_ bytes: Int64) -> String {
-        let units = ["bytes", "KB", "MB", "GB", "TB"]
-        var value = Double(bytes)
-        var unit = 0
-        while value >= 1000, unit < units.count - 1 {
-            value /= 1000
-            unit += 1
-        }
-        return unit == 0 ? "\(bytes) bytes" : String(format: "%.1f %@", value, units[unit])
-    }
-
-    private static func singleLine(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 }

@@ -14,8 +14,4 @@ public enum BagLayout {
 
     /// `bagit.txt`, exactly as RFC 8493 section 2.1.1 shows it.
     public static let bagitDeclaration = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
-
-    /// A manifest line: the hash, two spaces, the path (the form `sha256sum -c` reads).
-    /// RFC 8493 asks for `%`, CR and LF in paths to be percent-encoded; our payload names contain none of them.
-    static func manifestLine(sha256: String, path: String) -> String { "\(sha256)  \(path)\n" }
 }

@@ -204,63 +204,12 @@ public enum ConversationJSONLines {
         }
 
         private mutating func int(_ value: Int) {
-            if value < 0 {
-                buffer.append(0x2D)
-                int(0 &- value)
-                return
-            }
-            if value < 10 {
-                buffer.append(0x30 &+ UInt8(value))
-                return
-            }
-            var digits: (UInt64, UInt64) = (0, 0)
-            var count = 0
-            var v = UInt64(value)
-            withUnsafeMutableBytes(of: &digits) { raw in
-                while v > 0, count < 16 {
-                    raw[count] = 0x30 &+ UInt8(v % 10)
-                    v /= 10
-                    count += 1
-                }
-                while count > 0 {
-                    count -= 1
-                    buffer.append(raw[count])
-                }
-            }
+            CanonicalJSON.appendInteger(Int64(value), to: &buffer)
         }
 
-        /// Appends a JSON string literal: `"`, `\` and control characters escaped, everything else as UTF-8.
+        /// Appends a JSON string literal by the message-line rules of ``CanonicalJSON``.
         private mutating func string(_ s: String) {
-            buffer.append(0x22)
-            var s = s
-            s.withUTF8 { utf8 in
-                var runStart = 0
-                var i = 0
-                let n = utf8.count
-                while i < n {
-                    let c = utf8[i]
-                    if c >= 0x20 && c != 0x22 && c != 0x5C {
-                        i &+= 1
-                        continue
-                    }
-                    if i > runStart { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
-                    switch c {
-                    case 0x22: buffer.append(0x5C); buffer.append(0x22)
-                    case 0x5C: buffer.append(0x5C); buffer.append(0x5C)
-                    case 0x0A: buffer.append(0x5C); buffer.append(UInt8(ascii: "n"))
-                    case 0x0D: buffer.append(0x5C); buffer.append(UInt8(ascii: "r"))
-                    case 0x09: buffer.append(0x5C); buffer.append(UInt8(ascii: "t"))
-                    default:
-                        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                        buffer.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(c >> 4)],
-                                                   hex[Int(c & 0xF)]])
-                    }
-                    i &+= 1
-                    runStart = i
-                }
-                if n > runStart { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<n])) }
-            }
-            buffer.append(0x22)
+            CanonicalJSON.appendString(s, to: &buffer, escaping: .messageLines)
         }
 
         /// The same text as `EvidenceTimestamp.value`, written without `String(format:)` (too slow per message).

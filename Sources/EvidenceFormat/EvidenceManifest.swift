@@ -5,7 +5,7 @@ import Foundation
 /// The signed description of a sealed case: `evidence/manifest.json`, format `evidencekit-manifest/1`.
 ///
 /// The signature covers the exact bytes written; verifiers check those bytes, never a re-encoding.
-/// See `Docs/manifest.md` and `Docs/manifest.schema.json`.
+/// See `Docs/bundle-format.md` and `Docs/manifest.schema.json`.
 public struct EvidenceManifest: Codable, Sendable, Equatable {
     public static let formatName = "evidencekit-manifest/1"
 
@@ -81,12 +81,10 @@ public struct EvidenceManifest: Codable, Sendable, Equatable {
     /// Every file in the bag but the items, `evidence/manifest.json` itself, its signature and `tagmanifest-sha256.txt`.
     public var files: [File]
 
-    /// The manifest's canonical bytes: sorted keys, two-space indentation, a final newline.
+    /// The manifest's canonical bytes: ``CanonicalJSON``'s pretty form (keys sorted by UTF-8 bytes, two-space
+    /// indentation) and a final newline.
     public func encoded() -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        // Only strings, integers, booleans and arrays of them: encoding cannot fail.
-        return Array(try! encoder.encode(self)) + [UInt8(ascii: "\n")]
+        CanonicalJSON.pretty(canonicalJSON) + [UInt8(ascii: "\n")]
     }
 
     /// Reads a manifest; the caller keeps the bytes it was given for signature checks.

@@ -4,31 +4,38 @@ import Foundation
 
 /// The human-readable summary sealed into the bag (`summary.html`) and written beside the bundle.
 ///
+/// A pure function of the signed manifest: everything it shows (case, sealing time, tool, signer, items) is read
+/// from the manifest, so the summary says nothing the signature does not cover. Its own hash is one of the
+/// manifest's `files`, so it is rendered from a manifest complete but for `files`, which it does not read.
+///
 /// One self-contained file: no scripts, no fonts, no images fetched from anywhere, printable on A4.
 /// Sensitive items are listed by name and hash only; their content is never shown.
 public struct HTMLSummary: Sendable {
-    public var metadata: CaseMetadata
-    public var sealedAt: Instant
-    public var items: [EvidenceManifest.Item]
-    public var fingerprint: KeyFingerprint
+    /// The manifest shown; its `files` are not read.
+    public var manifest: EvidenceManifest
 
-    public init(metadata: CaseMetadata, sealedAt: Instant, items: [EvidenceManifest.Item], fingerprint: KeyFingerprint) {
-        self.metadata = metadata
-        self.sealedAt = sealedAt
-        self.items = items
-        self.fingerprint = fingerprint
+    /// A summary of `manifest`; its `files` are not read.
+    public init(manifest: EvidenceManifest) {
+        self.manifest = manifest
     }
 
+    /// The whole HTML document, UTF-8 text ending with a newline.
     public func render() -> String {
-        let zone = TimeZone(identifier: metadata.timeZone) ?? TimeZone(identifier: "UTC")!
-        let sealedLocal = RFC3339.format(sealedAt, offsetSeconds: zone.secondsFromGMT(for: sealedAt.date))
+        let caseInfo = manifest.case
+        let items = manifest.items
+        let zone = TimeZone(identifier: caseInfo.timeZone) ?? TimeZone(identifier: "UTC")!
+        // A manifest read from elsewhere may carry text we cannot read as a time or a key: show it as it is.
+        let sealedLocal = RFC3339.parse(manifest.sealedAt).map { sealed in
+            RFC3339.format(sealed.instant, offsetSeconds: zone.secondsFromGMT(for: sealed.instant.date))
+        } ?? manifest.sealedAt
+        let fingerprint = KeyFingerprint(hex: manifest.signer.fingerprint)?.grouped ?? manifest.signer.fingerprint
         var html = """
             <!DOCTYPE html>
             <html lang="en">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(metadata.title)) — evidence summary</title>
+            <title>\(escape(caseInfo.title)) — evidence summary</title>
             <style>
             body{font-family:"DejaVu Sans",Arial,Helvetica,sans-serif;margin:2em;color:#111;line-height:1.4}
             h1{font-size:1.5em;margin-bottom:.2em}
@@ -45,14 +52,14 @@ public struct HTMLSummary: Sendable {
             </style>
             </head>
             <body>
-            <h1>\(escape(metadata.title))</h1>
-            <p>Evidence summary sealed by EvidenceKit \(escape(EvidenceKitVersion.current)).</p>
+            <h1>\(escape(caseInfo.title))</h1>
+            <p>Evidence summary sealed by \(escape(manifest.tool.name)) \(escape(manifest.tool.version)).</p>
             <dl>
-            <dt>Case identifier</dt><dd>\(escape(metadata.identifier))</dd>
-            <dt>Sealed at</dt><dd>\(escape(sealedLocal)) (\(escape(metadata.timeZone)))</dd>
-            <dt>Case time zone</dt><dd>\(escape(metadata.timeZone))</dd>
+            <dt>Case identifier</dt><dd>\(escape(caseInfo.identifier))</dd>
+            <dt>Sealed at</dt><dd>\(escape(sealedLocal)) (\(escape(caseInfo.timeZone)))</dd>
+            <dt>Case time zone</dt><dd>\(escape(caseInfo.timeZone))</dd>
             <dt>Items</dt><dd>\(items.count)</dd>
-            <dt>Signing key fingerprint</dt><dd class="hash">\(escape(fingerprint.grouped))</dd>
+            <dt>Signing key fingerprint</dt><dd class="hash">\(escape(fingerprint))</dd>
             </dl>
             <h2>Items</h2>
             <table>

@@ -288,53 +288,28 @@ private struct Check {
     /// Reads `manifest-sha256.txt` or `tagmanifest-sha256.txt` into path → hash.
     private mutating func readManifest(_ name: String) -> [String: String]? {
         guard let bytes = readTag(name, limit: limits.tagFile) else { return nil }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        guard let lines = ChecksumManifest.lines(parsing: bytes) else {
             find(.manifestInvalid, name, "not UTF-8 text")
             return nil
         }
         var entries: [String: String] = [:]
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: true).enumerated() {
-            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
-            guard let space = trimmed.firstIndex(where: { $0 == " " || $0 == "\t" }) else {
-                find(.manifestInvalid, name, "line \(number + 1) is not “checksum path”")
-                continue
+        for line in lines {
+            switch line {
+            case .notChecksumAndPath(let number):
+                find(.manifestInvalid, name, "line \(number) is not “checksum path”")
+            case .noSHA256(let number):
+                find(.manifestInvalid, name, "line \(number) has no SHA-256 checksum")
+            case .entry(let number, let hash, let path):
+                if let problem = EntryNameRules.problem(with: path) {
+                    find(.unsafePath, path, "\(name) line \(number) names an unsafe path: \(problem)")
+                    continue
+                }
+                if entries[path] != nil {
+                    find(.manifestInvalid, path, "\(name) lists this path twice")
+                }
+                entries[path] = hash
             }
-            let hash = String(trimmed[..<space]).lowercased()
-            let rawPath = String(trimmed[space...].drop(while: { $0 == " " || $0 == "\t" }))
-            let path = rawPath.replacingOccurrences(of: "%0A", with: "\n").replacingOccurrences(of: "%0D", with: "\r")
-                .replacingOccurrences(of: "%25", with: "%")
-            guard hash.count == 64, hash.allSatisfy(\.isHexDigit) else {
-                find(.manifestInvalid, name, "line \(number + 1) has no SHA-256 checksum")
-                continue
-            }
-            if let problem = EntryNameRules.problem(with: path) {
-                find(.unsafePath, path, "\(name) line \(number + 1) names an unsafe path: \(problem)")
-                continue
-            }
-            if entries[path] != nil {
-                find(.manifestInvalid, path, "\(name) lists this path twice")
-            }
-            entries[path] = hash
         }
         return entries
-    }
-}
-
-/// `bag-info.txt` labels and values (RFC 8493 section 2.2.2), continuation lines folded in.
-struct BagInfo {
-    var values: [String: String] = [:]
-
-    init(parsing bytes: [UInt8]) {
-        var lastLabel: String?
-        for line in String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline) {
-            if let first = line.first, first == " " || first == "\t", let label = lastLabel {
-                values[label, default: ""] += " " + line.trimmingCharacters(in: .whitespaces)
-                continue
-            }
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            let label = line[..<colon].trimmingCharacters(in: .whitespaces)
-            values[label] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            lastLabel = label
-        }
     }
 }

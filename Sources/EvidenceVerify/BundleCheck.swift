@@ -18,6 +18,8 @@ struct BundleCheck {
     var unsupported: Set<String> = []
     /// Paths already reported missing, so the final pass does not say it twice.
     var reportedMissing: Set<String> = []
+    /// Files whose reading failed (already reported), so a later stage does not say it again.
+    var unreadable: Set<String> = []
 
     /// Tag files an EvidenceKit bundle always has: without them nothing ties the bag to its signer.
     static let requiredByEvidenceKit: Set<String> = [
@@ -136,6 +138,11 @@ struct BundleCheck {
 
     mutating func readSignedManifest(_ bytes: [UInt8]?, publicKey: Ed25519PublicKey?) -> EvidenceManifest? {
         guard let bytes else { return nil }
+        guard JSONShape.tokenCount(bytes) <= JSONShape.maximumTokens else {
+            find(.manifestInvalid, BagLayout.manifest, "holds more than \(JSONShape.maximumTokens) JSON values and keys "
+                + "(a manifest has about 100 per item); not parsed")
+            return nil
+        }
         do {
             let parsed = try EvidenceManifest(parsing: bytes)
             if parsed.format != EvidenceManifest.formatName {
@@ -256,7 +263,7 @@ struct BundleCheck {
     /// `summary.html` is what a lawyer prints and reads: it must show the fingerprint of the key that signed the
     /// manifest, or a bundle re-signed with another key would still show the original signer to a reader.
     mutating func validateSummary(_ publicKey: Ed25519PublicKey?, declaredSize: Int64?) {
-        guard let publicKey, present[BagLayout.summary] != nil, !unreadableTags.contains(BagLayout.summary) else { return }
+        guard let publicKey, present[BagLayout.summary] != nil, !unreadable.contains(BagLayout.summary) else { return }
         var scan = FingerprintScan(looking: publicKey.fingerprint.hex)
         do {
             try source.stream(BagLayout.summary, limit: declaredSize ?? limits.tagFile) { scan.feed($0) }
@@ -270,7 +277,8 @@ struct BundleCheck {
     }
 
     mutating func validateJournal(declaredSize: Int64?) {
-        guard let journal = readTag(BagLayout.custody, limit: declaredSize ?? limits.journal) else { return }
+        guard !unreadable.contains(BagLayout.custody),
+              let journal = readTag(BagLayout.custody, limit: declaredSize ?? limits.journal) else { return }
         if let problem = JournalShape.problem(journal) {
             find(.journalBroken, BagLayout.custody, problem)
             return
@@ -281,6 +289,7 @@ struct BundleCheck {
     }
 
     mutating func reportReadFailure(_ error: any Error, path: String) {
+        unreadable.insert(path)
         switch error {
         case let error as UnsupportedCompression:
             unsupported.insert(error.path)

@@ -1,6 +1,7 @@
 import EvidenceModel
 import EvidenceFormat
 import EvidenceCrypto
+import Foundation
 
 /// One verification run, in named stages (as bagit-python's `_validate_*` steps): each adds its findings and
 /// none stops the others.
@@ -337,10 +338,10 @@ struct BundleCheck {
         return nil
     }
 
-    /// Reads `manifest-sha256.txt` or `tagmanifest-sha256.txt` into path → hash.
+    /// Reads `manifest-sha256.txt` or `tagmanifest-sha256.txt` into path → hash, one line at a time.
     private mutating func readManifest(_ name: String) -> [String: String]? {
         guard let bytes = readTag(name, limit: limits.tagFile) else { return nil }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        guard String(validating: bytes, as: UTF8.self) != nil else {
             find(.manifestInvalid, name, "not UTF-8 text")
             return nil
         }
@@ -350,32 +351,37 @@ struct BundleCheck {
             lineFindings += 1
             if lineFindings <= Self.maximumLineFindings { find(category, path, message) }
         }
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: true).enumerated() {
-            guard number < BagManifestLimits.maximumLines else {
+        var number = 0
+        TextLines.forEach(in: bytes) { rawLine in
+            guard !rawLine.isEmpty else { return true }
+            number += 1
+            guard number <= BagManifestLimits.maximumLines else {
                 find(.manifestInvalid, name, "more than \(BagManifestLimits.maximumLines) lines; the rest is not read")
-                break
+                return false
             }
-            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
+            let line = String(decoding: rawLine, as: UTF8.self)
+            let trimmed = line.hasSuffix("\r") ? line.dropLast() : Substring(line)
             guard let space = trimmed.firstIndex(where: { $0 == " " || $0 == "\t" }) else {
-                lineProblem(.manifestInvalid, name, "line \(number + 1) is not “checksum path”")
-                continue
+                lineProblem(.manifestInvalid, name, "line \(number) is not “checksum path”")
+                return true
             }
             let hash = String(trimmed[..<space]).lowercased()
             let rawPath = String(trimmed[space...].drop(while: { $0 == " " || $0 == "\t" }))
             let path = rawPath.replacingOccurrences(of: "%0A", with: "\n").replacingOccurrences(of: "%0D", with: "\r")
                 .replacingOccurrences(of: "%25", with: "%")
             guard hash.count == 64, hash.allSatisfy(\.isHexDigit) else {
-                lineProblem(.manifestInvalid, name, "line \(number + 1) has no SHA-256 checksum")
-                continue
+                lineProblem(.manifestInvalid, name, "line \(number) has no SHA-256 checksum")
+                return true
             }
             if let problem = EntryNameRules.problem(with: path) {
-                lineProblem(.unsafePath, path, "\(name) line \(number + 1) names an unsafe path: \(problem)")
-                continue
+                lineProblem(.unsafePath, path, "\(name) line \(number) names an unsafe path: \(problem)")
+                return true
             }
             if entries[path] != nil {
                 lineProblem(.manifestInvalid, path, "\(name) lists this path twice")
             }
             entries[path] = hash
+            return true
         }
         if lineFindings > Self.maximumLineFindings {
             find(.manifestInvalid, name, "\(lineFindings - Self.maximumLineFindings) more malformed lines not listed")
@@ -391,19 +397,40 @@ enum BagManifestLimits {
 
 /// `bag-info.txt` labels and values (RFC 8493 section 2.2.2), continuation lines folded in.
 struct BagInfo {
+    /// More labels than this is not a bag-info file; the rest is ignored.
+    static let maximumLabels = 1_000
     var values: [String: String] = [:]
 
     init(parsing bytes: [UInt8]) {
         var lastLabel: String?
-        for line in String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline) {
+        TextLines.forEach(in: bytes, carriageReturnEndsLines: true) { rawLine in
+            guard !rawLine.isEmpty else { return true }
+            let line = String(decoding: rawLine, as: UTF8.self)
             if let first = line.first, first == " " || first == "\t", let label = lastLabel {
                 values[label, default: ""] += " " + line.trimmingCharacters(in: .whitespaces)
-                continue
+                return true
             }
-            guard let colon = line.firstIndex(of: ":") else { continue }
+            guard let colon = line.firstIndex(of: ":") else { return true }
             let label = line[..<colon].trimmingCharacters(in: .whitespaces)
             values[label] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             lastLabel = label
+            return values.count < Self.maximumLabels
+        }
+    }
+}
+
+/// Lines of a text file taken one at a time, so that millions of short lines never become millions of strings.
+enum TextLines {
+    /// Calls `body` with each line (without its `\n`, or also split at a lone `\r` when `carriageReturnEndsLines`)
+    /// until it returns `false`.
+    static func forEach(in bytes: [UInt8], carriageReturnEndsLines: Bool = false, _ body: (ArraySlice<UInt8>) -> Bool) {
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != UInt8(ascii: "\n")
+                && !(carriageReturnEndsLines && bytes[end] == UInt8(ascii: "\r")) { end += 1 }
+            if !body(bytes[start..<end]) { return }
+            start = end + 1
         }
     }
 }

@@ -27,8 +27,14 @@ let package = Package(
             pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
         ),
-        // SHA-256, Ed25519, fingerprints: the only Swift that touches an OpenSSL pointer.
-        .target(name: "EvidenceCrypto", dependencies: ["COpenSSL"]),
+        // zlib's CRC-32 and inflate, for reading zip entries strictly.
+        .systemLibrary(
+            name: "CEvidenceZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+        // SHA-256, Ed25519, fingerprints, CRC-32, inflate: the only Swift that touches a C pointer.
+        .target(name: "EvidenceCrypto", dependencies: ["COpenSSL", "CEvidenceZlib"]),
         // Instants, local times, timestamps with provenance, items, typed codes, the bounds-checked byte reader.
         .target(name: "EvidenceModel"),
         // The system calls, wrapped once (EINTR, errno → IOError), and the file-backed byte source.
@@ -51,7 +57,6 @@ let package = Package(
             name: "EvidenceVerify",
             dependencies: [
                 "EvidenceModel", "EvidenceCrypto", "EvidenceSystem", "EvidenceFormat",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // Options in, one library call, text or JSON out.

@@ -14,6 +14,7 @@ command -v zip >/dev/null 2>&1 || need+=(zip)
 command -v sha256sum >/dev/null 2>&1 || need+=(coreutils)
 if [ "${EVIDENCEKIT_TEST_TOOLS:-0}" = 1 ]; then
   command -v exiftool >/dev/null 2>&1 || need+=(libimage-exiftool-perl)
+  command -v bsdtar >/dev/null 2>&1 || need+=(libarchive-tools)
   python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need+=(python3-venv)
 fi
 if [ ${#need[@]} -gt 0 ]; then

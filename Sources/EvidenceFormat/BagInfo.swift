@@ -57,20 +57,27 @@ package struct BagInfo: Equatable, Sendable {
         elements.map { "\($0.label): \(Self.singleLine($0.value))\n" }.joined()
     }
 
+    /// More elements than this is not a bag-info file; the rest is not read.
+    package static let maximumElements = 1_000
+
     /// Reads labels and values, folding continuation lines (starting with a space or tab) into the value before
     /// them. Lenient, as the file comes from a bag we did not necessarily write: a line without `:` is skipped,
     /// labels and values are trimmed, bytes that are not UTF-8 become U+FFFD.
     package init(parsing bytes: [UInt8]) {
-        elements = []
-        for line in String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline) {
+        var elements: [Element] = []
+        TextLines.forEach(in: bytes, carriageReturnEndsLines: true) { rawLine in
+            guard !rawLine.isEmpty else { return true }
+            let line = String(decoding: rawLine, as: UTF8.self)
             if let first = line.first, first == " " || first == "\t", !elements.isEmpty {
                 elements[elements.count - 1].value += " " + line.trimmingCharacters(in: .whitespaces)
-                continue
+                return true
             }
-            guard let colon = line.firstIndex(of: ":") else { continue }
+            guard let colon = line.firstIndex(of: ":") else { return true }
             elements.append(Element(line[..<colon].trimmingCharacters(in: .whitespaces),
                                     line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+            return elements.count < Self.maximumElements
         }
+        self.elements = elements
     }
 
     /// Bag-Size as bagit-python writes it (decimal units).

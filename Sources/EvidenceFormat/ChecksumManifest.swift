@@ -32,26 +32,38 @@ package enum ChecksumManifest {
         case noSHA256(number: Int)
     }
 
-    /// Reads every non-empty line; a line ending in CR LF is read as ending in LF, and any run of spaces and tabs
-    /// separates the checksum from the path. Lines are split on the LF byte, never on characters, so a combining
-    /// mark after a line break cannot hide it.
-    ///
-    /// - Returns: `nil` when the bytes are not UTF-8.
+    /// Reads every line (empty lines skipped, CR LF accepted), or `nil` when the bytes are not UTF-8.
     package static func lines(parsing bytes: [UInt8]) -> [Line]? {
-        guard String(validating: bytes, as: UTF8.self) != nil else { return nil }
-        return bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).enumerated().map { index, line in
-            let number = index + 1
-            let trimmed = line.last == UInt8(ascii: "\r") ? line.dropLast() : line[...]
-            func isSeparator(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
-            guard let space = trimmed.firstIndex(where: isSeparator) else { return .notChecksumAndPath(number: number) }
-            let hash = trimmed[..<space]
-            guard hash.count == 64, hash.allSatisfy(isASCIIHexDigit) else {
-                return .noSHA256(number: number)
-            }
-            let path = percentDecoded(trimmed[space...].drop(while: isSeparator))
-            return .entry(number: number, sha256: String(decoding: hash, as: UTF8.self).lowercased(),
-                          path: String(decoding: path, as: UTF8.self))
+        var lines: [Line] = []
+        guard forEachLine(parsing: bytes, { lines.append($0); return true }) else { return nil }
+        return lines
+    }
+
+    /// Hands each line to `body`, one at a time, until `body` returns `false`: a hostile manifest of millions of
+    /// lines is never held as a list. Returns `false` when the bytes are not UTF-8 (and `body` is never called).
+    @discardableResult
+    package static func forEachLine(parsing bytes: [UInt8], _ body: (Line) -> Bool) -> Bool {
+        guard String(validating: bytes, as: UTF8.self) != nil else { return false }
+        var number = 0
+        TextLines.forEach(in: bytes) { line in
+            guard !line.isEmpty else { return true }
+            number += 1
+            return body(parse(line, number: number))
         }
+        return true
+    }
+
+    private static func parse(_ line: ArraySlice<UInt8>, number: Int) -> Line {
+        let trimmed = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
+        func isSeparator(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let space = trimmed.firstIndex(where: isSeparator) else { return .notChecksumAndPath(number: number) }
+        let hash = trimmed[..<space]
+        guard hash.count == 64, hash.allSatisfy(isASCIIHexDigit) else {
+            return .noSHA256(number: number)
+        }
+        let path = percentDecoded(trimmed[space...].drop(while: isSeparator))
+        return .entry(number: number, sha256: String(decoding: hash, as: UTF8.self).lowercased(),
+                      path: String(decoding: path, as: UTF8.self))
     }
 
     private static func isASCIIHexDigit(_ byte: UInt8) -> Bool {

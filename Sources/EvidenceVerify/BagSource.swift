@@ -18,8 +18,9 @@ protocol BagSource {
     var bagFolder: String { get }
     /// Every safe regular file of the bag.
     var files: [BagSourceFile] { get }
-    /// Entries refused before reading anything.
-    var unsafeFindings: [VerificationFinding] { get }
+    /// Problems of the container found before reading any file: unsafe or duplicate names, and for a zip
+    /// everything another zip reader would see differently.
+    var containerFindings: [VerificationFinding] { get }
     /// A second, independent reader of the same bag, so two threads can hash at once.
     func reopened() throws -> any BagSource
     /// Streams a file through `body`, throwing ``EntryTooLarge`` as soon as more than `limit` bytes come out.
@@ -105,8 +106,8 @@ private final class LockedResults: @unchecked Sendable {
     }
 }
 
-/// Readers handed one to each worker thread. A reader is not thread-safe (a zip reader owns a `FILE*`),
-/// but no two workers ever share one, which is what makes passing them across threads sound.
+/// Readers handed one to each worker thread. A reader shared by both threads (`reopened()` returning `self`)
+/// only reads with `pread` and keeps no mutable state, which is what makes passing them across threads sound.
 private final class ReaderPerWorker: @unchecked Sendable {
     let all: [any BagSource]
     init(_ all: [any BagSource]) { self.all = all }

@@ -21,6 +21,9 @@ public struct VerificationFinding: Codable, Sendable, Equatable, CustomStringCon
         case unsafePath = "unsafe-path"
         /// The custody journal's hash chain does not hold.
         case journalBroken = "journal-broken"
+        /// The zip can be read in more than one way (a prefix, a second central directory, headers that disagree,
+        /// a comment …): another zip reader would show other names or bytes than the ones checked.
+        case zipAmbiguous = "zip-ambiguous"
     }
 
     public var category: Category

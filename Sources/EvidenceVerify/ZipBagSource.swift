@@ -3,43 +3,31 @@ import EvidenceCrypto
 import EvidenceSystem
 import EvidenceFormat
 import Foundation
-import ZIPFoundation
 
-/// A zipped bag, read entry by entry straight out of the archive: nothing is extracted to disk.
+/// A zipped bag, read entry by entry straight out of the archive by ``StrictZipArchive``: nothing is extracted
+/// to disk, and whatever another zip reader would see differently is a `zip-ambiguous` finding.
 final class ZipBagSource: BagSource {
-    /// More entries than this is not a case bundle but an attack on the verifier.
-    static let maximumEntries = 200_000
-
     let url: URL
-    let archive: Archive
+    let archive: StrictZipArchive
     let bagFolder: String
     let files: [BagSourceFile]
-    let unsafeFindings: [VerificationFinding]
-    private let entries: [String: Entry]
-    private let prefix: String
+    let containerFindings: [VerificationFinding]
+    private let entries: [String: ZipEntry]
 
     init(url: URL) throws {
         self.url = url
+        let byteSource: FileByteSource
         do {
-            archive = try Archive(url: url, accessMode: .read)
+            byteSource = try FileByteSource(path: url.path)
         } catch {
-            throw BundleUnusableError(path: url.path, reason: "not a readable zip file (\(error))")
+            throw BundleUnusableError(path: url.path, reason: "not a readable file (\(error))")
         }
-        var all: [Entry] = []
-        for entry in archive {
-            all.append(entry)
-            if all.count > ZipBagSource.maximumEntries {
-                throw BundleUnusableError(path: url.path, reason: "more than \(ZipBagSource.maximumEntries) entries; refusing to read it")
-            }
-        }
-        var findings: [VerificationFinding] = []
+        archive = try StrictZipArchive(source: byteSource, path: url.path)
+        var findings = archive.ambiguities.map { VerificationFinding(.zipAmbiguous, path: $0.entry, $0.message) }
         var seen: [String: String] = [:]
-        var safe: [(name: String, entry: Entry)] = []
-        for entry in all {
-            // Info-ZIP and others write UTF-8 names without setting the UTF-8 flag; ZIPFoundation would then read
-            // them as CP437. Names that are valid UTF-8 are taken as UTF-8, the rest as CP437 (the zip default).
-            let utf8Name = entry.path(using: .utf8)
-            let name = utf8Name.isEmpty ? entry.path : utf8Name
+        var safe: [ZipEntry] = []
+        for entry in archive.entries {
+            let name = entry.name
             if let problem = EntryNameRules.problem(with: name) {
                 findings.append(VerificationFinding(.unsafePath, path: name, "refused: \(problem)"))
                 continue
@@ -51,13 +39,15 @@ final class ZipBagSource: BagSource {
                 continue
             }
             seen[key] = name
-            switch entry.type {
-            case .symlink:
+            switch entry.kind {
+            case .symbolicLink:
                 findings.append(VerificationFinding(.unsafePath, path: name, "refused: symbolic link"))
+            case .special:
+                findings.append(VerificationFinding(.unsafePath, path: name, "refused: not a regular file (device, pipe or socket)"))
             case .directory:
                 continue
             case .file:
-                safe.append((name, entry))
+                safe.append(entry)
             }
         }
         // The bag is the single top folder holding bagit.txt, or the zip's root.
@@ -73,40 +63,29 @@ final class ZipBagSource: BagSource {
             throw BundleUnusableError(path: url.path, reason: "no bagit.txt at the top of the zip or in its top folder: not a BagIt bundle")
         }
         var files: [BagSourceFile] = []
-        var byPath: [String: Entry] = [:]
-        for (name, entry) in safe {
-            guard name.hasPrefix(prefix) else {
-                findings.append(VerificationFinding(.unexpected, path: name, "outside the bag folder \(prefix)"))
+        var byPath: [String: ZipEntry] = [:]
+        for entry in safe {
+            guard entry.name.hasPrefix(prefix) else {
+                findings.append(VerificationFinding(.unexpected, path: entry.name, "outside the bag folder \(prefix)"))
                 continue
             }
-            let relative = String(name.dropFirst(prefix.count))
+            let relative = String(entry.name.dropFirst(prefix.count))
             files.append(BagSourceFile(path: relative, declaredSize: Int64(clamping: entry.uncompressedSize)))
             byPath[relative] = entry
         }
         self.bagFolder = prefix.isEmpty ? url.deletingPathExtension().lastPathComponent : String(prefix.dropLast())
-        self.prefix = prefix
         self.files = files
         self.entries = byPath
-        self.unsafeFindings = findings
+        self.containerFindings = findings
     }
 
-    func reopened() throws -> any BagSource { try ZipBagSource(url: url) }
+    /// Entries are read with `pread` and a fresh inflater per call: one reader serves both threads.
+    func reopened() throws -> any BagSource { self }
 
     func stream(_ path: String, limit: Int64, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         guard let entry = entries[path] else { throw CocoaError(.fileNoSuchFile) }
-        var produced: Int64 = 0
-        // The consumer sees each inflated chunk before the next is made: stopping here stops the inflation,
-        // so a bomb costs at most one chunk beyond the limit. The zip's CRC-32 is skipped: every byte is
-        // checked against SHA-256 instead, and ZIPFoundation's CRC is a slow pure-Swift loop on Linux.
-        do {
-            _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: true) { data in
-                produced += Int64(data.count)
-                if produced > limit { throw EntryTooLarge(limit: limit) }
-                try data.withUnsafeBytes { try body($0) }
-            }
-        } catch Archive.ArchiveError.invalidCompressionMethod {
-            throw UnsupportedCompression(path: path)
-        }
+        guard entry.method == 0 || entry.method == 8 else { throw UnsupportedCompression(path: path) }
+        try archive.stream(entry, limit: limit, body)
     }
 }
 
@@ -117,7 +96,7 @@ final class FolderBagSource: BagSource {
     let root: URL
     let bagFolder: String
     let files: [BagSourceFile]
-    let unsafeFindings: [VerificationFinding]
+    let containerFindings: [VerificationFinding]
 
     init(url: URL) throws {
         root = url.standardizedFileURL
@@ -161,7 +140,7 @@ final class FolderBagSource: BagSource {
             }
         }
         self.files = files.sorted { $0.path < $1.path }
-        self.unsafeFindings = findings
+        self.containerFindings = findings
     }
 
     /// Folder reads are independent already: the same reader serves both threads.

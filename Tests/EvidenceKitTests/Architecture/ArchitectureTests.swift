@@ -7,14 +7,15 @@ import Testing
     /// Every dependency each target may have: the package's own targets and the products of other packages.
     static let allowed: [String: Set<String>] = [
         "COpenSSL": [],
-        "EvidenceCrypto": ["COpenSSL"],
+        "CEvidenceZlib": [],
+        "EvidenceCrypto": ["COpenSSL", "CEvidenceZlib"],
         "EvidenceModel": [],
         "EvidenceSystem": ["EvidenceModel"],
         "EvidenceParsers": ["EvidenceModel"],
         "EvidenceFormat": ["EvidenceModel", "EvidenceCrypto"],
         "EvidenceWorkspace": ["EvidenceModel", "EvidenceCrypto", "EvidenceSystem", "EvidenceParsers", "EvidenceFormat",
                               "ZIPFoundation", "GRDB"],
-        "EvidenceVerify": ["EvidenceModel", "EvidenceCrypto", "EvidenceSystem", "EvidenceFormat", "ZIPFoundation"],
+        "EvidenceVerify": ["EvidenceModel", "EvidenceCrypto", "EvidenceSystem", "EvidenceFormat"],
         "evidence": ["EvidenceModel", "EvidenceCrypto", "EvidenceSystem", "EvidenceParsers", "EvidenceFormat", "EvidenceWorkspace",
                      "EvidenceVerify", "ArgumentParser"],
     ]

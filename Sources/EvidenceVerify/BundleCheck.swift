@@ -1,0 +1,387 @@
+import EvidenceModel
+import EvidenceFormat
+import EvidenceCrypto
+import Foundation
+
+/// One verification run, in named stages (as bagit-python's `_validate_*` steps): each adds its findings and
+/// none stops the others.
+struct BundleCheck {
+    let source: any BagSource
+    let limits: BundleVerifier.Limits
+    let trustedKey: Ed25519PublicKey?
+    var report: VerificationReport
+    let present: [String: BagSourceFile]
+    /// Tag files read whole, kept so they are not read a second time for hashing.
+    var tagBytes: [String: [UInt8]] = [:]
+    /// Tag files that could not be read (already reported): not read again.
+    var unreadableTags: Set<String> = []
+    /// Entries compressed with a method we cannot read: the bundle is unusable as given, not altered.
+    var unsupported: Set<String> = []
+    /// Paths already reported missing, so the final pass does not say it twice.
+    var reportedMissing: Set<String> = []
+    /// Files whose reading failed (already reported), so a later stage does not say it again.
+    var unreadable: Set<String> = []
+
+    /// Tag files an EvidenceKit bundle always has: without them nothing ties the bag to its signer.
+    static let requiredByEvidenceKit: Set<String> = [
+        BagLayout.bagInfoFile, BagLayout.tagManifest, BagLayout.manifest, BagLayout.signature, BagLayout.publicKey,
+        BagLayout.custody,
+    ]
+    /// Files the signed manifest cannot list: itself, its signature, and the BagIt tag manifest that hashes them.
+    static let outsideTheSignedManifest: Set<String> = [BagLayout.manifest, BagLayout.signature, BagLayout.tagManifest]
+    /// More malformed lines than this in one manifest are summed up in one finding.
+    static let maximumLineFindings = 100
+
+    /// The tag files that say what the bag should hold.
+    struct Declarations {
+        var bagInfo: BagInfo?
+        var payloadManifest: [String: String]?
+        var tagManifest: [String: String]?
+        var manifestBytes: [UInt8]?
+        var signature: [UInt8]?
+        var publicKeyBytes: [UInt8]?
+    }
+
+    /// What every file should hash to, by path, from each source that lists it.
+    struct Expectations {
+        var digests: [String: [(source: String, sha256: String)]] = [:]
+        var declaredSizes: [String: Int64] = [:]
+    }
+
+    init(source: any BagSource, limits: BundleVerifier.Limits, trustedKey: Ed25519PublicKey?, report: VerificationReport) {
+        self.source = source
+        self.limits = limits
+        self.trustedKey = trustedKey
+        self.report = report
+        self.present = Dictionary(source.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    mutating func find(_ category: VerificationFinding.Category, _ path: String?, _ message: String) {
+        report.findings.append(VerificationFinding(category, path: path, message))
+    }
+
+    mutating func run() {
+        report.bagFolder = source.bagFolder
+        report.findings.append(contentsOf: source.containerFindings)
+        validateBagDeclaration()
+        let declarations = readDeclarations()
+        let publicKey = validateSignature(declarations)
+        validateSigner(publicKey, bagInfo: declarations.bagInfo)
+        let manifest = readSignedManifest(declarations.manifestBytes, publicKey: publicKey)
+        let expectations = expectations(declarations, manifest: manifest)
+        validateOnlySignedFiles(manifest)
+        let payload = validateDigests(expectations)
+        validatePayloadOxum(declarations.bagInfo, payload: payload)
+        validateSummary(publicKey, declaredSize: expectations.declaredSizes[BagLayout.summary])
+        validateJournal(declaredSize: expectations.declaredSizes[BagLayout.custody])
+    }
+
+    /// `bagit.txt` declares BagIt 1.0 with UTF-8 tag files.
+    mutating func validateBagDeclaration() {
+        guard let declaration = readTag(BagLayout.bagitFile, limit: limits.tagFile) else { return }
+        let text = String(decoding: declaration, as: UTF8.self)
+        if !text.contains("BagIt-Version: 1.0") || !text.contains("Tag-File-Character-Encoding: UTF-8") {
+            find(.manifestInvalid, BagLayout.bagitFile, "does not declare BagIt-Version 1.0 with UTF-8 tag files")
+        }
+    }
+
+    mutating func readDeclarations() -> Declarations {
+        Declarations(
+            bagInfo: readTag(BagLayout.bagInfoFile, limit: limits.tagFile).map { BagInfo(parsing: $0) },
+            payloadManifest: readManifest(BagLayout.payloadManifest),
+            tagManifest: readManifest(BagLayout.tagManifest),
+            manifestBytes: readTag(BagLayout.manifest, limit: limits.manifest),
+            signature: readTag(BagLayout.signature, limit: limits.signature),
+            publicKeyBytes: readTag(BagLayout.publicKey, limit: limits.publicKey))
+    }
+
+    /// The signature over the manifest's exact bytes; returns the bundled key when it is readable.
+    mutating func validateSignature(_ declarations: Declarations) -> Ed25519PublicKey? {
+        var publicKey: Ed25519PublicKey?
+        if let publicKeyBytes = declarations.publicKeyBytes {
+            do {
+                publicKey = try Ed25519PublicKey(pemRepresentation: String(decoding: publicKeyBytes, as: UTF8.self))
+            } catch {
+                find(.badSignature, BagLayout.publicKey, "not a readable Ed25519 public key, so the signature cannot be checked")
+            }
+        }
+        if let publicKey, let manifestBytes = declarations.manifestBytes, let signature = declarations.signature {
+            report.signerFingerprint = publicKey.fingerprint.hex
+            if publicKey.isValidSignature(signature, for: manifestBytes) {
+                report.signatureValid = true
+            } else {
+                find(.badSignature, BagLayout.signature, "the signature does not match evidence/manifest.json and the bundled key")
+            }
+        } else if !report.findings.contains(where: { $0.category == .badSignature }) {
+            // Without manifest, signature and key nothing proves the bundle is unchanged since sealing,
+            // whatever the BagIt manifests (which anyone can recompute) say.
+            find(.badSignature, BagLayout.signature, "the bundle carries no checkable signature (manifest, signature or key "
+                 + "missing or unreadable): nothing proves it is unchanged since sealing")
+        }
+        return publicKey
+    }
+
+    /// The bundled key against the trusted one and against what `bag-info.txt` names.
+    mutating func validateSigner(_ publicKey: Ed25519PublicKey?, bagInfo: BagInfo?) {
+        if let trustedKey {
+            let trusted = publicKey == trustedKey
+            report.signerTrusted = trusted
+            if !trusted {
+                find(.untrustedKey, BagLayout.publicKey,
+                     "signed by key \(publicKey?.fingerprint.grouped ?? "(unreadable)"), not by the trusted key \(trustedKey.fingerprint.grouped)")
+            }
+        }
+        if let publicKey, let declared = bagInfo?.values["Signer-Key-Fingerprint"].flatMap(KeyFingerprint.init(hex:)),
+           declared != publicKey.fingerprint {
+            find(.untrustedKey, BagLayout.bagInfoFile, "bag-info.txt names signer \(declared.grouped) but the bundled key is \(publicKey.fingerprint.grouped)")
+        }
+    }
+
+    mutating func readSignedManifest(_ bytes: [UInt8]?, publicKey: Ed25519PublicKey?) -> EvidenceManifest? {
+        guard let bytes else { return nil }
+        guard JSONShape.tokenCount(bytes) <= JSONShape.maximumTokens else {
+            find(.manifestInvalid, BagLayout.manifest, "holds more than \(JSONShape.maximumTokens) JSON values and keys "
+                + "(a manifest has about 100 per item); not parsed")
+            return nil
+        }
+        do {
+            let parsed = try EvidenceManifest(parsing: bytes)
+            if parsed.format != EvidenceManifest.formatName {
+                find(.manifestInvalid, BagLayout.manifest, "format “\(parsed.format)” is not \(EvidenceManifest.formatName)")
+            }
+            if let publicKey, parsed.signer.fingerprint != publicKey.fingerprint.hex {
+                find(.untrustedKey, BagLayout.manifest, "the manifest names signer \(parsed.signer.fingerprint) but the bundled key differs")
+            }
+            report.caseTitle = parsed.case.title
+            report.caseIdentifier = parsed.case.identifier
+            report.sealedAt = parsed.sealedAt
+            report.itemCount = parsed.items.count
+            return parsed
+        } catch {
+            find(.manifestInvalid, BagLayout.manifest, "cannot be read as an EvidenceKit manifest (\(error))")
+            return nil
+        }
+    }
+
+    mutating func expectations(_ declarations: Declarations, manifest: EvidenceManifest?) -> Expectations {
+        var expected = Expectations()
+        func expect(_ path: String, _ source: String, _ sha256: String, size: Int64? = nil) {
+            expected.digests[path, default: []].append((source, sha256))
+            if let size { expected.declaredSizes[path] = size }
+        }
+        for (path, sha256) in declarations.payloadManifest ?? [:] { expect(path, BagLayout.payloadManifest, sha256) }
+        for (path, sha256) in declarations.tagManifest ?? [:] { expect(path, BagLayout.tagManifest, sha256) }
+        if let manifest {
+            for item in manifest.items {
+                expect(item.path, BagLayout.manifest, item.sha256, size: item.size)
+                if declarations.payloadManifest?[item.path] == nil, declarations.payloadManifest != nil {
+                    find(.manifestInvalid, item.path, "item \(item.id) is in manifest.json but not in manifest-sha256.txt")
+                }
+                for file in item.derived ?? [] { expect(file.path, BagLayout.manifest, file.sha256, size: file.size) }
+            }
+            for file in manifest.files { expect(file.path, BagLayout.manifest, file.sha256, size: file.size) }
+        }
+        for path in (declarations.payloadManifest ?? [:]).keys where !path.hasPrefix("data/") {
+            find(.manifestInvalid, path, "manifest-sha256.txt lists a file outside data/")
+        }
+        return expected
+    }
+
+    /// Every file is listed in the signed manifest, or is the manifest, its signature or the tag manifest:
+    /// a file that only the unsigned BagIt manifests list was not sealed.
+    mutating func validateOnlySignedFiles(_ manifest: EvidenceManifest?) {
+        guard let manifest else { return }
+        var signed = Set(manifest.files.map(\.path))
+        for item in manifest.items {
+            signed.insert(item.path)
+            for file in item.derived ?? [] { signed.insert(file.path) }
+        }
+        for file in source.files.sorted(by: { $0.path < $1.path })
+        where !signed.contains(file.path) && !Self.outsideTheSignedManifest.contains(file.path) {
+            find(.unexpected, file.path, "in the bundle but not in the signed manifest (added after sealing?)")
+        }
+    }
+
+    /// Hashes every file once (tag files from the bytes already read, the rest as they stream, two at a time)
+    /// and compares with every source that lists it; returns the payload's size and file count.
+    mutating func validateDigests(_ expected: Expectations) -> (bytes: Int64, count: Int) {
+        var jobs: [(path: String, limit: Int64)] = []
+        for file in source.files where expected.digests[file.path] != nil && tagBytes[file.path] == nil
+            && !unreadableTags.contains(file.path) {
+            jobs.append((file.path, expected.declaredSizes[file.path] ?? tagLimit(for: file.path)))
+        }
+        var digests = source.sha256(of: jobs)
+        for (path, bytes) in tagBytes { digests[path] = .success((SHA256.hash(bytes).hex, Int64(bytes.count))) }
+
+        let alreadyUnexpected = Set(report.findings.filter { $0.category == .unexpected }.compactMap(\.path))
+        var payloadBytes: Int64 = 0
+        var payloadCount = 0
+        for file in source.files.sorted(by: { $0.path < $1.path }) {
+            let sources = expected.digests[file.path] ?? []
+            if sources.isEmpty && file.path != BagLayout.tagManifest {
+                if !alreadyUnexpected.contains(file.path) {
+                    find(.unexpected, file.path, "in the bundle but listed in no manifest (added after sealing?)")
+                }
+                continue
+            }
+            if file.path.hasPrefix("data/") {
+                payloadCount += 1
+            }
+            guard !sources.isEmpty, let result = digests[file.path] else { continue }
+            switch result {
+            case .success(let (digest, size)):
+                report.filesChecked += 1
+                report.bytesChecked += size
+                if file.path.hasPrefix("data/") { payloadBytes += size }
+                let disagreeing = sources.filter { $0.sha256.lowercased() != digest }.map(\.source)
+                if !disagreeing.isEmpty {
+                    find(.modified, file.path, "SHA-256 is \(digest), not what \(Set(disagreeing).sorted().joined(separator: " and ")) records")
+                }
+            case .failure(let error):
+                reportReadFailure(error, path: file.path)
+            }
+        }
+        for path in expected.digests.keys.sorted() where present[path] == nil && !reportedMissing.contains(path) {
+            let listedBy = Set(expected.digests[path]!.map(\.source)).sorted().joined(separator: " and ")
+            find(.missing, path, "listed in \(listedBy) but not in the bundle")
+        }
+        return (payloadBytes, payloadCount)
+    }
+
+    mutating func validatePayloadOxum(_ bagInfo: BagInfo?, payload: (bytes: Int64, count: Int)) {
+        if let oxum = bagInfo?.values["Payload-Oxum"] {
+            let parts = oxum.split(separator: ".")
+            if parts.count != 2 || Int64(parts[0]) == nil || Int(parts[1]) == nil {
+                find(.manifestInvalid, BagLayout.bagInfoFile, "Payload-Oxum “\(oxum)” is not octets.count")
+            } else if Int64(parts[0]) != payload.bytes || Int(parts[1]) != payload.count {
+                find(.modified, BagLayout.bagInfoFile, "Payload-Oxum says \(oxum) but the payload holds \(payload.bytes) bytes in \(payload.count) files")
+            }
+        } else if bagInfo != nil {
+            find(.manifestInvalid, BagLayout.bagInfoFile, "no Payload-Oxum")
+        }
+    }
+
+    /// `summary.html` is what a lawyer prints and reads: it must show the fingerprint of the key that signed the
+    /// manifest, or a bundle re-signed with another key would still show the original signer to a reader.
+    mutating func validateSummary(_ publicKey: Ed25519PublicKey?, declaredSize: Int64?) {
+        guard let publicKey, present[BagLayout.summary] != nil, !unreadable.contains(BagLayout.summary) else { return }
+        var scan = FingerprintScan(looking: publicKey.fingerprint.hex)
+        do {
+            try source.stream(BagLayout.summary, limit: declaredSize ?? limits.tagFile) { scan.feed($0) }
+        } catch {
+            return // reported by the hash pass
+        }
+        if !scan.found {
+            find(.untrustedKey, BagLayout.summary, "does not show the fingerprint \(publicKey.fingerprint.grouped) of the key "
+                + "that signed the manifest: a reader of the summary would be told of another signer (re-signed with another key?)")
+        }
+    }
+
+    mutating func validateJournal(declaredSize: Int64?) {
+        guard !unreadable.contains(BagLayout.custody),
+              let journal = readTag(BagLayout.custody, limit: declaredSize ?? limits.journal) else { return }
+        if let problem = JournalShape.problem(journal) {
+            find(.journalBroken, BagLayout.custody, problem)
+            return
+        }
+        for problem in CustodyJournal.problems(inJournal: journal) {
+            find(.journalBroken, BagLayout.custody, problem.description)
+        }
+    }
+
+    mutating func reportReadFailure(_ error: any Error, path: String) {
+        unreadable.insert(path)
+        switch error {
+        case let error as UnsupportedCompression:
+            unsupported.insert(error.path)
+        case let error as EntryTooLarge:
+            find(.modified, path, "larger than the \(error.limit) bytes the bag declares; stopped reading there")
+        case let error as ZipAmbiguity:
+            find(.zipAmbiguous, path, error.message)
+        default:
+            find(.modified, path, "could not be read (\(error))")
+        }
+    }
+
+    private func tagLimit(for path: String) -> Int64 {
+        switch path {
+        case BagLayout.manifest: limits.manifest
+        case BagLayout.custody: limits.journal
+        case BagLayout.publicKey: limits.publicKey
+        case BagLayout.signature: limits.signature
+        default: path.hasPrefix("data/") ? 0 : limits.tagFile
+        }
+    }
+
+    /// Reads a tag file; a missing one is reported by the hash pass (when listed) or here (when required and unlisted).
+    private mutating func readTag(_ path: String, limit: Int64) -> [UInt8]? {
+        guard present[path] != nil else {
+            if [BagLayout.bagitFile, BagLayout.payloadManifest].contains(path) {
+                find(.missing, path, "required by BagIt but not in the bundle")
+                reportedMissing.insert(path)
+            } else if Self.requiredByEvidenceKit.contains(path) {
+                find(.missing, path, "every EvidenceKit bundle has this file, and this one does not")
+                reportedMissing.insert(path)
+            }
+            return nil
+        }
+        do {
+            let bytes = try source.read(path, limit: limit)
+            tagBytes[path] = bytes
+            return bytes
+        } catch is EntryTooLarge {
+            find(.modified, path, "larger than \(limit) bytes; not read")
+        } catch {
+            reportReadFailure(error, path: path)
+        }
+        unreadableTags.insert(path)
+        return nil
+    }
+
+    /// Reads `manifest-sha256.txt` or `tagmanifest-sha256.txt` into path → hash, one line at a time.
+    private mutating func readManifest(_ name: String) -> [String: String]? {
+        guard let bytes = readTag(name, limit: limits.tagFile) else { return nil }
+        var entries: [String: String] = [:]
+        var lineFindings: [VerificationFinding] = []
+        var tooLong = false
+        let isText = ChecksumManifest.forEachLine(parsing: bytes) { line in
+            switch line {
+            case .notChecksumAndPath(let number) where number <= BagManifestLimits.maximumLines:
+                lineFindings.append(VerificationFinding(.manifestInvalid, path: name, "line \(number) is not “checksum path”"))
+            case .noSHA256(let number) where number <= BagManifestLimits.maximumLines:
+                lineFindings.append(VerificationFinding(.manifestInvalid, path: name, "line \(number) has no SHA-256 checksum"))
+            case .entry(let number, let hash, let path) where number <= BagManifestLimits.maximumLines:
+                if let problem = EntryNameRules.problem(with: path) {
+                    lineFindings.append(VerificationFinding(.unsafePath, path: path,
+                                                            "\(name) line \(number) names an unsafe path: \(problem)"))
+                    return true
+                }
+                if entries[path] != nil {
+                    lineFindings.append(VerificationFinding(.manifestInvalid, path: path, "\(name) lists this path twice"))
+                }
+                entries[path] = hash
+            default:
+                tooLong = true
+                return false
+            }
+            return true
+        }
+        guard isText else {
+            find(.manifestInvalid, name, "not UTF-8 text")
+            return nil
+        }
+        report.findings += lineFindings.prefix(Self.maximumLineFindings)
+        if lineFindings.count > Self.maximumLineFindings {
+            find(.manifestInvalid, name, "\(lineFindings.count - Self.maximumLineFindings) more malformed lines not listed")
+        }
+        if tooLong {
+            find(.manifestInvalid, name, "more than \(BagManifestLimits.maximumLines) lines; the rest is not read")
+        }
+        return entries
+    }
+}
+
+/// The most lines a BagIt manifest may have: one per file, and a bundle holds at most 200,000 entries.
+enum BagManifestLimits {
+    static let maximumLines = 200_000
+}

@@ -213,52 +213,39 @@ public enum ConversationJSONLines {
                 buffer.append(0x30 &+ UInt8(value))
                 return
             }
-            var digits: (UInt64, UInt64) = (0, 0)
-            var count = 0
+            // Digits come out least significant first: append them, then turn them around in place.
+            let start = buffer.count
             var v = UInt64(value)
-            withUnsafeMutableBytes(of: &digits) { raw in
-                while v > 0, count < 16 {
-                    raw[count] = 0x30 &+ UInt8(v % 10)
-                    v /= 10
-                    count += 1
-                }
-                while count > 0 {
-                    count -= 1
-                    buffer.append(raw[count])
-                }
+            while v > 0 {
+                buffer.append(0x30 &+ UInt8(v % 10))
+                v /= 10
             }
+            buffer[start...].reverse()
         }
 
         /// Appends a JSON string literal: `"`, `\` and control characters escaped, everything else as UTF-8.
         private mutating func string(_ s: String) {
             buffer.append(0x22)
-            var s = s
-            s.withUTF8 { utf8 in
-                var runStart = 0
-                var i = 0
-                let n = utf8.count
-                while i < n {
-                    let c = utf8[i]
-                    if c >= 0x20 && c != 0x22 && c != 0x5C {
-                        i &+= 1
-                        continue
-                    }
-                    if i > runStart { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
-                    switch c {
-                    case 0x22: buffer.append(0x5C); buffer.append(0x22)
-                    case 0x5C: buffer.append(0x5C); buffer.append(0x5C)
-                    case 0x0A: buffer.append(0x5C); buffer.append(UInt8(ascii: "n"))
-                    case 0x0D: buffer.append(0x5C); buffer.append(UInt8(ascii: "r"))
-                    case 0x09: buffer.append(0x5C); buffer.append(UInt8(ascii: "t"))
-                    default:
-                        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                        buffer.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(c >> 4)],
-                                                   hex[Int(c & 0xF)]])
-                    }
-                    i &+= 1
-                    runStart = i
+            // Most texts need no escape: copy them whole, and go byte by byte only for the others.
+            let utf8 = s.utf8
+            guard utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
+                buffer.append(contentsOf: utf8)
+                buffer.append(0x22)
+                return
+            }
+            for c in utf8 {
+                switch c {
+                case 0x22: buffer.append(0x5C); buffer.append(0x22)
+                case 0x5C: buffer.append(0x5C); buffer.append(0x5C)
+                case 0x0A: buffer.append(0x5C); buffer.append(UInt8(ascii: "n"))
+                case 0x0D: buffer.append(0x5C); buffer.append(UInt8(ascii: "r"))
+                case 0x09: buffer.append(0x5C); buffer.append(UInt8(ascii: "t"))
+                case ..<0x20:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    buffer.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(c >> 4)],
+                                               hex[Int(c & 0xF)]])
+                default: buffer.append(c)
                 }
-                if n > runStart { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<n])) }
             }
             buffer.append(0x22)
         }

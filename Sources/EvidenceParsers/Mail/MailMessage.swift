@@ -67,9 +67,7 @@ public struct MailMessage: Sendable {
             throw MailParseError(code: .tooLarge, reason: "larger than \(Self.maximumBytes) bytes", fileName: name)
         }
         var warnings: [EvidenceWarning] = []
-        let parsed: (fields: [MailHeaderField], bodyStart: Int, malformedLines: Int) = bytes.withUnsafeBufferPointer {
-            MailHeaderBlock.parse($0, from: 0, to: $0.count)
-        }
+        let parsed: (fields: [MailHeaderField], bodyStart: Int, malformedLines: Int) = MailHeaderBlock.parse(bytes, from: 0, to: bytes.count)
         let fields = parsed.fields
         guard !fields.isEmpty, fields.contains(where: { Self.isStandardField($0.name) }) else {
             if bytes.prefix(4096).contains(0) {
@@ -113,9 +111,7 @@ public struct MailMessage: Sendable {
         receivedTimes = received
 
         var walker = MIMEWalker()
-        bytes.withUnsafeBufferPointer { b in
-            walker.walk(b, headers: fields, bodyStart: parsed.bodyStart, end: b.count, depth: 0)
-        }
+        walker.walk(bytes, headers: fields, bodyStart: parsed.bodyStart, end: bytes.count, depth: 0)
         warnings += walker.warnings
         textBody = walker.plain ?? walker.html
         htmlBody = walker.html
@@ -214,7 +210,7 @@ struct MIMEWalker {
     var warnings: [EvidenceWarning] = []
     var parts = 0
 
-    mutating func walk(_ b: UnsafeBufferPointer<UInt8>, headers: [MailHeaderField], bodyStart: Int, end: Int,
+    mutating func walk(_ b: [UInt8], headers: [MailHeaderField], bodyStart: Int, end: Int,
                        depth: Int) {
         parts += 1
         guard parts <= MailMessage.maximumParts else {
@@ -237,7 +233,7 @@ struct MIMEWalker {
                                                     + "levels were kept as one opaque attachment."))
                 attachments.append(MailAttachment(fileName: "part-\(attachments.count + 1).bin",
                                                   mediaType: type.value,
-                                                  bytes: Array(UnsafeBufferPointer(rebasing: b[bodyStart..<end]))))
+                                                  bytes: Array(b[bodyStart..<end])))
                 return
             }
             for range in Self.split(b, from: bodyStart, to: end, boundary: Array(("--" + boundary).utf8)) {
@@ -248,7 +244,7 @@ struct MIMEWalker {
         }
         let encoding = (header("Content-Transfer-Encoding") ?? "7bit").trimmingCharacters(in: .whitespaces)
             .lowercased()
-        let raw = Array(UnsafeBufferPointer(rebasing: b[bodyStart..<end]))
+        let raw = Array(b[bodyStart..<end])
         let decoded: [UInt8]
         switch encoding {
         case "base64": decoded = Base64.decode(raw) ?? raw
@@ -292,14 +288,14 @@ struct MIMEWalker {
 
     /// The byte ranges of the parts between `--boundary` lines (RFC 2046 §5.1.1); the CRLF before a boundary line
     /// belongs to the boundary, not to the part.
-    static func split(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, boundary: [UInt8]) -> [Range<Int>] {
+    static func split(_ b: [UInt8], from start: Int, to end: Int, boundary: [UInt8]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var partStart: Int?
         var p = start
         while p < end {
             var e = p
             while e < end, b[e] != 0x0A { e &+= 1 }
-            if ChatBytes.hasPrefix(b, at: p, end: e, boundary) {
+            if b.starts(with: boundary, at: p, end: e) {
                 let after = p &+ boundary.count
                 let closing = after &+ 1 < e && b[after] == 0x2D && b[after &+ 1] == 0x2D
                 var rest = closing ? after &+ 2 : after
@@ -336,24 +332,17 @@ public enum MailboxSplitter {
         var current: Int?
         var p = 0
         var previousEmpty = true
-        bytes.withUnsafeBufferPointer { b in
-            while p < b.count {
-                var e = p
-                if let base = b.baseAddress, let hit = memchr(base + p, 0x0A, b.count - p) {
-                    e = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                } else {
-                    e = b.count
-                }
-                let content = e > p && b[e &- 1] == 0x0D ? e &- 1 : e
-                if previousEmpty && ChatBytes.hasPrefix(b, at: p, end: content, marker) {
-                    if let s = current { ranges.append(s..<p) }
-                    current = min(e &+ 1, b.count)
-                }
-                previousEmpty = content == p
-                p = e &+ 1
+        while p < bytes.count {
+            let e = bytes.firstIndex(of: 0x0A, from: p) ?? bytes.count
+            let content = e > p && bytes[e &- 1] == 0x0D ? e &- 1 : e
+            if previousEmpty && bytes.starts(with: marker, at: p, end: content) {
+                if let s = current { ranges.append(s..<p) }
+                current = min(e &+ 1, bytes.count)
             }
-            if let s = current, s <= b.count { ranges.append(s..<b.count) }
+            previousEmpty = content == p
+            p = e &+ 1
         }
+        if let s = current, s <= bytes.count { ranges.append(s..<bytes.count) }
         return ranges
     }
 }

@@ -69,11 +69,11 @@ public struct XMPMetadata: Sendable {
                 break
             }
             if b.starts(with: Array("<!--".utf8), at: index) {
-                index = find(Array("-->".utf8), in: b, from: index + 4).map { $0 + 3 } ?? b.count
+                index = b.firstIndex(of: Array("-->".utf8), from: index + 4).map { $0 + 3 } ?? b.count
                 continue
             }
             if b.starts(with: Array("<![CDATA[".utf8), at: index) {
-                let end = find(Array("]]>".utf8), in: b, from: index + 9) ?? b.count
+                let end = b.firstIndex(of: Array("]]>".utf8), from: index + 9) ?? b.count
                 if openTarget != nil { openTarget!.text += escape(Array(b[min(index + 9, end)..<end])) }
                 index = min(b.count, end + 3)
                 continue
@@ -147,16 +147,6 @@ public struct XMPMetadata: Sendable {
             index = valueEnd + 1
         }
         return (name, attributes)
-    }
-
-    private static func find(_ needle: [UInt8], in b: [UInt8], from: Int) -> Int? {
-        guard !needle.isEmpty, b.count >= needle.count else { return nil }
-        var index = max(0, from)
-        while index <= b.count - needle.count {
-            if b[index] == needle[0], b.starts(with: needle, at: index) { return index }
-            index += 1
-        }
-        return nil
     }
 
     /// CDATA text is kept literally: escaping its `&` keeps ``decodeEntities(_:)`` from reading into it.

@@ -14,7 +14,7 @@ public enum TelegramParser: ChatExportParser {
     public static let maximumMessages = 10_000_000
 
     /// The platform when the bytes are this format, decided from the first 64 KiB.
-    public static func recognise(bytes: UnsafeBufferPointer<UInt8>, name: String) -> ChatPlatform? {
+    public static func recognise(bytes: [UInt8], name: String) -> ChatPlatform? {
         guard (try? JSONScanner(b: bytes, name: name).rootObject()) != nil else { return nil }
         if prefixContains(bytes, all: ["\"messages\"", "\"date_unixtime\""]) { return .telegram }
         if prefixContains(bytes, all: ["\"chats\"", "\"list\"", "\"about\""]) { return .telegram }
@@ -23,7 +23,7 @@ public enum TelegramParser: ChatExportParser {
     }
 
     /// Streams the messages in file order; see ``ChatExportParser/parse(bytes:name:platform:options:onMessage:)``.
-    public static func parse(bytes: UnsafeBufferPointer<UInt8>, name: String, platform: ChatPlatform,
+    public static func parse(bytes: [UInt8], name: String, platform: ChatPlatform,
                              options: ChatParseOptions,
                              onMessage: (ChatMessage) throws -> Void) throws -> ConversationInfo {
         let scanner = JSONScanner(b: bytes, name: name)

@@ -25,23 +25,22 @@ public enum WhatsAppParser: ChatExportParser {
     public static let maximumMessageBytes = 4 << 20
 
     /// The platform when the bytes are this format, decided from the first 64 KiB.
-    public static func recognise(bytes: UnsafeBufferPointer<UInt8>, name: String) -> ChatPlatform? {
-        var start = 0
+    public static func recognise(bytes: [UInt8], name: String) -> ChatPlatform? {
+        var lines = ByteReader(bytes)
         var checked = 0
-        while start < bytes.count, checked < 8 {
-            let end = lineEnd(bytes, from: start)
+        while checked < 8, let line = lines.readLine() {
+            let (start, end) = (line.lowerBound, line.upperBound)
             if end - start > 0 {
                 checked += 1
                 if header(bytes, start, contentEnd(bytes, start, end)) != nil { return .whatsapp }
             }
             if end >= bytes.count || end - start > 4096 { break }
-            start = end + 1
         }
         return nil
     }
 
     /// Streams the messages in file order; see ``ChatExportParser/parse(bytes:name:platform:options:onMessage:)``.
-    public static func parse(bytes: UnsafeBufferPointer<UInt8>, name: String, platform: ChatPlatform,
+    public static func parse(bytes: [UInt8], name: String, platform: ChatPlatform,
                              options: ChatParseOptions,
                              onMessage: (ChatMessage) throws -> Void) throws -> ConversationInfo {
         var warnings: [EvidenceWarning] = []
@@ -49,11 +48,11 @@ public enum WhatsAppParser: ChatExportParser {
         let order = try decideOrder(first, override: options.dateOrder, name: name, warnings: &warnings)
 
         var builder = Builder(bytes: bytes, name: name, shape: first.shape, order: order, options: options)
-        var start = first.bodyStartOffset
+        var lines = ByteReader(bytes, from: first.bodyStartOffset)
         var line = 1
-        while start < bytes.count {
-            let end = lineEnd(bytes, from: start)
-            let content = contentEnd(bytes, start, end)
+        while let range = lines.readLine() {
+            let start = range.lowerBound
+            let content = contentEnd(bytes, start, range.upperBound)
             if let found = header(bytes, start, content), found.shape == first.shape {
                 try builder.finish(onMessage: onMessage)
                 builder.begin(found, lineStart: start, line: line)
@@ -62,7 +61,6 @@ public enum WhatsAppParser: ChatExportParser {
             } else if content > start {
                 builder.skippedLines += 1
             }
-            start = end &+ 1
             line &+= 1
         }
         try builder.finish(onMessage: onMessage)
@@ -83,15 +81,13 @@ public enum WhatsAppParser: ChatExportParser {
     // MARK: - Lines
 
     @inline(__always)
-    static func lineEnd(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        guard start < b.count, let base = b.baseAddress else { return b.count }
-        guard let hit = memchr(base + start, 0x0A, b.count - start) else { return b.count }
-        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    static func lineEnd(_ b: [UInt8], from start: Int) -> Int {
+        b.firstIndex(of: 0x0A, from: start) ?? b.count
     }
 
     /// The end of a line's content: before its `\r\n` or `\n`.
     @inline(__always)
-    static func contentEnd(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+    static func contentEnd(_ b: [UInt8], _ start: Int, _ end: Int) -> Int {
         end > start && b[end &- 1] == 0x0D ? end &- 1 : end
     }
 
@@ -122,7 +118,7 @@ public enum WhatsAppParser: ChatExportParser {
 
     /// Reads 1...`maxDigits` decimal digits.
     @inline(__always)
-    static func number(_ b: UnsafeBufferPointer<UInt8>, _ p: inout Int, _ end: Int, maxDigits: Int) -> (Int, Int)? {
+    static func number(_ b: [UInt8], _ p: inout Int, _ end: Int, maxDigits: Int) -> (Int, Int)? {
         var value = 0
         var digits = 0
         while p < end, digits < maxDigits, isDigit(b[p]) {
@@ -136,7 +132,7 @@ public enum WhatsAppParser: ChatExportParser {
 
     /// Length of a space WhatsApp puts before AM/PM: ordinary, no-break (U+00A0) or narrow no-break (U+202F).
     @inline(__always)
-    static func spaceLength(_ b: UnsafeBufferPointer<UInt8>, _ p: Int, _ end: Int) -> Int {
+    static func spaceLength(_ b: [UInt8], _ p: Int, _ end: Int) -> Int {
         guard p < end else { return 0 }
         if b[p] == 0x20 { return 1 }
         if b[p] == 0xC2, p &+ 1 < end, b[p &+ 1] == 0xA0 { return 2 }
@@ -145,16 +141,16 @@ public enum WhatsAppParser: ChatExportParser {
     }
 
     /// A group event as recent iOS exports write it after a U+200E (see ``WhatsAppMarkers/groupEventPrefixes``).
-    static func isGroupEvent(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    static func isGroupEvent(_ b: [UInt8], _ start: Int, _ end: Int) -> Bool {
         guard start < end, end &- start <= 512, b[start] != UInt8(ascii: "<") else { return false }
-        if WhatsAppMarkers.groupEventPrefixes.contains(where: { ChatBytes.hasPrefix(b, at: start, end: end, $0) })
-            || WhatsAppMarkers.groupEventSuffixes.contains(where: { ChatBytes.hasSuffix(b, start: start, end: end, $0) }) {
+        if WhatsAppMarkers.groupEventPrefixes.contains(where: { b.starts(with: $0, at: start, end: end) })
+            || WhatsAppMarkers.groupEventSuffixes.contains(where: { b.ends(with: $0, from: start, to: end) }) {
             return true
         }
         for infix in WhatsAppMarkers.groupEventInfixes where infix.count <= end &- start {
             var p = start
             while p &+ infix.count <= end {
-                if ChatBytes.hasPrefix(b, at: p, end: end, infix) { return true }
+                if b.starts(with: infix, at: p, end: end) { return true }
                 p &+= 1
             }
         }
@@ -163,7 +159,7 @@ public enum WhatsAppParser: ChatExportParser {
 
     /// Length of a directional mark (U+200E, U+200F, U+202A…U+202E), a BOM or a U+2068/U+2069 isolate at `p`.
     @inline(__always)
-    static func markLength(_ b: UnsafeBufferPointer<UInt8>, _ p: Int, _ end: Int) -> Int {
+    static func markLength(_ b: [UInt8], _ p: Int, _ end: Int) -> Int {
         guard p &+ 2 < end else { return 0 }
         let x = b[p], y = b[p &+ 1], z = b[p &+ 2]
         if x == 0xE2, y == 0x80, z == 0x8E || z == 0x8F || (z >= 0xAA && z <= 0xAE) { return 3 }
@@ -173,7 +169,7 @@ public enum WhatsAppParser: ChatExportParser {
     }
 
     /// Parses `AM`, `pm`, `a.m.`, `p. m.` (any of the three spaces inside), returning 1 or 2.
-    static func meridiem(_ b: UnsafeBufferPointer<UInt8>, _ p: inout Int, _ end: Int) -> Int? {
+    static func meridiem(_ b: [UInt8], _ p: inout Int, _ end: Int) -> Int? {
         guard p < end else { return nil }
         let value: Int
         switch b[p] | 0x20 {
@@ -196,7 +192,7 @@ public enum WhatsAppParser: ChatExportParser {
     }
 
     /// Recognises a message header at the start of a line, or returns `nil` for a continuation line.
-    static func header(_ b: UnsafeBufferPointer<UInt8>, _ lineStart: Int, _ end: Int) -> Header? {
+    static func header(_ b: [UInt8], _ lineStart: Int, _ end: Int) -> Header? {
         var p = lineStart
         while true {
             let mark = markLength(b, p, end)
@@ -225,7 +221,7 @@ public enum WhatsAppParser: ChatExportParser {
         while p < end, b[p] == 0x20 { p &+= 1; gap &+= 1 }
         guard gap > 0 else { return nil }
         // A word between date and time: French Android "25/12/2023 à 14:03", Finnish "1.1.2019 klo 12.00.00".
-        for word in dateTimeWords where ChatBytes.hasPrefix(b, at: p, end: end, word) {
+        for word in dateTimeWords where b.starts(with: word, at: p, end: end) {
             p &+= word.count
             break
         }
@@ -290,30 +286,29 @@ public enum WhatsAppParser: ChatExportParser {
     }
 
     /// Validates the whole file as text and gathers what deciding the date order needs.
-    static func survey(_ b: UnsafeBufferPointer<UInt8>, name: String) throws -> Survey {
+    static func survey(_ b: [UInt8], name: String) throws -> Survey {
         var bodyStart = 0
         if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { bodyStart = 3 }
         // A NUL byte in the first 64 KiB: a binary file, whatever its name says.
         let probeEnd = min(b.count, 1 << 16)
-        if let base = b.baseAddress, probeEnd > 0, let hit = memchr(base, 0, probeEnd) {
-            let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        if let offset = b.firstIndex(of: 0, from: 0, to: probeEnd) {
             throw ChatParseError(code: .notText, reason: "this is not a text file (it contains a NUL byte), so it "
                                     + "cannot be a WhatsApp export", fileName: name,
-                                 line: ChatBytes.lineNumber(of: offset, in: b), byteOffset: offset)
+                                 line: b.lineNumber(of: offset), byteOffset: offset)
         }
         var survey: Survey?
         var previousDMY = 0
         var previousMDY = 0
-        var start = bodyStart
+        var lines = ByteReader(b, from: bodyStart)
         var line = 1
-        while start < b.count {
-            let end = lineEnd(b, from: start)
+        while let range = lines.readLine() {
+            let (start, end) = (range.lowerBound, range.upperBound)
             if end &- start > maximumLineBytes {
                 throw ChatParseError(code: .lineTooLong, reason: "line \(line) is \(end - start) bytes long; no "
                                         + "WhatsApp message is longer than \(maximumLineBytes) bytes",
                                      fileName: name, line: line, byteOffset: start)
             }
-            if let bad = ChatBytes.firstInvalidUTF8(b, from: start, to: end) {
+            if let bad = b.firstInvalidUTF8(from: start, to: end) {
                 throw ChatParseError(code: .invalidUTF8, reason: String(format: "invalid UTF-8 (byte 0x%02X): a "
                                         + "WhatsApp export is always UTF-8, so this file is damaged or not an export",
                                                                          b[bad]),
@@ -342,7 +337,6 @@ public enum WhatsAppParser: ChatExportParser {
                     survey = s
                 }
             }
-            start = end &+ 1
             line &+= 1
         }
         guard let survey else {
@@ -392,17 +386,17 @@ public enum WhatsAppParser: ChatExportParser {
             strings.firstIndex(of: name).map { counts[$0] }
         }
 
-        mutating func intern(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+        mutating func intern(_ b: [UInt8], _ start: Int, _ end: Int) -> String {
             let count = end &- start
             for i in 0..<names.count where names[i].count == count {
-                if ChatBytes.equals(b, start, end, names[i]) {
+                if b.equals(names[i], from: start, to: end) {
                     counts[i] &+= 1
                     return strings[i]
                 }
             }
-            let string = ChatBytes.string(b, start, end)
+            let string = b.text(from: start, to: end)
             if names.count < Self.limit {
-                names.append(Array(UnsafeBufferPointer(rebasing: b[start..<end])))
+                names.append(Array(b[start..<end]))
                 strings.append(string)
                 counts.append(1)
                 list.append(string)
@@ -414,7 +408,7 @@ public enum WhatsAppParser: ChatExportParser {
     }
 
     struct Builder {
-        let bytes: UnsafeBufferPointer<UInt8>
+        let bytes: [UInt8]
         let name: String
         let shape: Shape
         let order: DateOrder
@@ -437,7 +431,7 @@ public enum WhatsAppParser: ChatExportParser {
         var bodyEnd = 0
         var firstLineEnd = 0
 
-        init(bytes: UnsafeBufferPointer<UInt8>, name: String, shape: Shape, order: DateOrder,
+        init(bytes: [UInt8], name: String, shape: Shape, order: DateOrder,
              options: ChatParseOptions) {
             self.bytes = bytes
             self.name = name
@@ -511,11 +505,11 @@ public enum WhatsAppParser: ChatExportParser {
             let singleLine = bodyEnd == firstLineEnd
             if author == nil {
                 kind = .system
-            } else if singleLine && WhatsAppMarkers.deleted.contains(where: { ChatBytes.equals(b, m, bodyEnd, $0) }) {
+            } else if singleLine && WhatsAppMarkers.deleted.contains(where: { b.equals($0, from: m, to: bodyEnd) }) {
                 kind = .deleted
-            } else if singleLine && WhatsAppMarkers.omitted.contains(where: { ChatBytes.equals(b, m, bodyEnd, $0) }) {
+            } else if singleLine && WhatsAppMarkers.omitted.contains(where: { b.equals($0, from: m, to: bodyEnd) }) {
                 kind = .mediaOmitted
-            } else if WhatsAppMarkers.encryptionNotices.contains(where: { ChatBytes.hasPrefix(b, at: m, end: bodyEnd, $0) }) {
+            } else if WhatsAppMarkers.encryptionNotices.contains(where: { b.starts(with: $0, at: m, end: bodyEnd) }) {
                 // iOS writes the notice under the chat's name; it is the app speaking, not that person.
                 kind = .system
                 if let author { appLineNames[author, default: 0] &+= 1 }
@@ -533,12 +527,12 @@ public enum WhatsAppParser: ChatExportParser {
                     attachments.append(attached)
                 }
             }
-            for suffix in WhatsAppMarkers.editedSuffixes where ChatBytes.hasSuffix(b, start: textStart, end: bodyEnd, suffix) {
+            for suffix in WhatsAppMarkers.editedSuffixes where b.ends(with: suffix, from: textStart, to: bodyEnd) {
                 edited = true
                 break
             }
             let message = ChatMessage(
-                index: index, timestamp: timestamp, author: author, text: ChatBytes.string(b, textStart, bodyEnd),
+                index: index, timestamp: timestamp, author: author, text: b.text(from: textStart, to: bodyEnd),
                 attachments: attachments, kind: kind,
                 source: SourceRange(byteStart: lineStart, byteEnd: bodyEnd, lineStart: firstLine, lineEnd: lastLine),
                 edited: edited)
@@ -550,15 +544,15 @@ public enum WhatsAppParser: ChatExportParser {
             let b = bytes
             var name: String?
             if end > start, b[end &- 1] == UInt8(ascii: ">") {
-                for opener in WhatsAppMarkers.attachedOpeners where ChatBytes.hasPrefix(b, at: start, end: end, opener) {
-                    name = ChatBytes.string(b, start &+ opener.count, end &- 1)
+                for opener in WhatsAppMarkers.attachedOpeners where b.starts(with: opener, at: start, end: end) {
+                    name = b.text(from: start &+ opener.count, to: end &- 1)
                     break
                 }
             }
             if name == nil, end > start, b[end &- 1] == UInt8(ascii: ")") {
                 for suffix in WhatsAppMarkers.attachedSuffixes
-                where ChatBytes.hasSuffix(b, start: start, end: end, suffix) && end &- suffix.count > start {
-                    name = ChatBytes.string(b, start, end &- suffix.count)
+                where b.ends(with: suffix, from: start, to: end) && end &- suffix.count > start {
+                    name = b.text(from: start, to: end &- suffix.count)
                     break
                 }
             }

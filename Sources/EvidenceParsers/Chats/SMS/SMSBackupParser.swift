@@ -239,73 +239,15 @@ struct XMLReader {
         }
     }
 
-    /// Resolves entity and character references; pairs UTF-16 surrogates written as two references.
+    /// Resolves entity and character references; each half emoji (an unpaired surrogate) is a warning.
     mutating func decode(_ start: Int, _ end: Int) -> String {
-        guard b.firstIndex(of: 0x26, from: start, to: end) != nil else {
-            return b.text(from: start, to: end)
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(end - start)
-        var i = start
-        var pendingHigh: UInt32?
-        func append(_ scalar: Unicode.Scalar) { out.append(contentsOf: Array(String(scalar).utf8)) }
-        func flushHigh(_ w: inout [EvidenceWarning]) {
-            if pendingHigh != nil {
-                append("\u{FFFD}")
-                w.append(EvidenceWarning(code: "lone-surrogate", message: "A character reference named half of an "
+        var loneSurrogates = 0
+        let text = XMLEntities.decode(b, from: start, to: end, loneSurrogates: &loneSurrogates)
+        for _ in 0..<loneSurrogates {
+            warnings.append(EvidenceWarning(code: "lone-surrogate", message: "A character reference named half of an "
                                             + "emoji (an unpaired UTF-16 surrogate); it is shown as U+FFFD."))
-                pendingHigh = nil
-            }
         }
-        while i < end {
-            let c = b[i]
-            guard c == 0x26, let semi = (i &+ 1..<min(end, i &+ 12)).first(where: { b[$0] == 0x3B }) else {
-                flushHigh(&warnings)
-                out.append(c)
-                i &+= 1
-                continue
-            }
-            let entity = b.text(from: i &+ 1, to: semi)
-            var value: UInt32?
-            switch entity {
-            case "amp": value = 0x26
-            case "lt": value = 0x3C
-            case "gt": value = 0x3E
-            case "quot": value = 0x22
-            case "apos": value = 0x27
-            default:
-                if entity.hasPrefix("#x") || entity.hasPrefix("#X") {
-                    value = UInt32(entity.dropFirst(2), radix: 16)
-                } else if entity.hasPrefix("#") {
-                    value = UInt32(entity.dropFirst())
-                }
-            }
-            guard let v = value else {
-                flushHigh(&warnings)
-                out.append(c)
-                i &+= 1
-                continue
-            }
-            if (0xD800...0xDBFF).contains(v) {
-                flushHigh(&warnings)
-                pendingHigh = v
-            } else if (0xDC00...0xDFFF).contains(v) {
-                if let high = pendingHigh {
-                    let combined = 0x10000 + ((high - 0xD800) << 10) + (v - 0xDC00)
-                    append(Unicode.Scalar(combined) ?? "\u{FFFD}")
-                    pendingHigh = nil
-                } else {
-                    pendingHigh = 0
-                    flushHigh(&warnings)
-                }
-            } else {
-                flushHigh(&warnings)
-                append(Unicode.Scalar(v) ?? "\u{FFFD}")
-            }
-            i = semi &+ 1
-        }
-        flushHigh(&warnings)
-        return String(decoding: out, as: UTF8.self)
+        return text
     }
 }
 

@@ -55,6 +55,7 @@ public enum MetaParser: ChatExportParser {
         var index = 0
         var lines = LineCounter()
         var warnings: [EvidenceWarning] = []
+        var missingMedia = MissingMediaCheck(available: options.availableMediaNames)
         try scanner.forEachElement(messages.value.lowerBound) { element in
             guard index < maximumMessages else {
                 throw scanner.error("more than \(maximumMessages) messages", at: element.lowerBound)
@@ -74,13 +75,14 @@ public enum MetaParser: ChatExportParser {
             for key in ["photos", "videos", "audio_files", "gifs", "files"] {
                 for item in o[key] as? [Any] ?? [] {
                     if let uri = (item as? [String: Any])?["uri"] as? String {
-                        attachments.append(attachment(uri, options: options, line: source.lineStart,
+                        attachments.append(attachment(uri, line: source.lineStart, missingMedia: &missingMedia,
                                                       warnings: &warnings))
                     }
                 }
             }
             if let sticker = o["sticker"] as? [String: Any], let uri = sticker["uri"] as? String {
-                attachments.append(attachment(uri, options: options, line: source.lineStart, warnings: &warnings))
+                attachments.append(attachment(uri, line: source.lineStart, missingMedia: &missingMedia,
+                                              warnings: &warnings))
             }
             if text.isEmpty, let share = o["share"] as? [String: Any], let link = share["link"] as? String {
                 text = TextDecoding.repairingLatin1Mojibake(link)
@@ -101,17 +103,9 @@ public enum MetaParser: ChatExportParser {
                                 sourceName: name, messageCount: index)
     }
 
-    static func attachment(_ uri: String, options: ChatParseOptions, line: Int,
+    static func attachment(_ uri: String, line: Int, missingMedia: inout MissingMediaCheck,
                            warnings: inout [EvidenceWarning]) -> ChatAttachment {
         let name = TextDecoding.repairingLatin1Mojibake(uri)
-        var found: Bool?
-        if let available = options.availableMediaNames {
-            found = available.contains(name)
-            if found == false, warnings.count < 100 {
-                warnings.append(EvidenceWarning(code: "missing-media",
-                                                message: "Line \(line) refers to \"\(name)\", which is not in the export."))
-            }
-        }
-        return ChatAttachment(name: name, found: found)
+        return ChatAttachment(name: name, found: missingMedia.found(name, line: line, warnings: &warnings))
     }
 }

@@ -72,11 +72,13 @@ public enum TelegramParser: ChatExportParser {
         var warnings: [EvidenceWarning] = []
         var lines = LineCounter()
         var wallClockWarned = false
+        var missingMedia: MissingMediaCheck
 
         init(scanner: JSONScanner, options: ChatParseOptions) {
             self.scanner = scanner
             self.options = options
             self.resolver = WallClockResolver(zone: options.timeZone, field: "date")
+            self.missingMedia = MissingMediaCheck(available: options.availableMediaNames, place: "the export folder")
         }
 
         mutating func readMessages(_ range: Range<Int>, thread: String?,
@@ -142,15 +144,7 @@ public enum TelegramParser: ChatExportParser {
                     continue
                 }
                 let mediaType = key == "file" ? (o["mime_type"] as? String) : defaultType
-                var found: Bool?
-                if let available = options.availableMediaNames {
-                    found = available.contains(path)
-                    if found == false, warnings.count < 100 {
-                        warnings.append(EvidenceWarning(code: "missing-media",
-                                                        message: "Line \(source.lineStart) refers to \"\(path)\", "
-                                                            + "which is not in the export folder."))
-                    }
-                }
+                let found = missingMedia.found(path, line: source.lineStart, warnings: &warnings)
                 attachments.append(ChatAttachment(name: path, mediaType: mediaType, found: found))
             }
             if omitted && attachments.isEmpty && kind == .message && body.isEmpty { kind = .mediaOmitted }

@@ -27,7 +27,7 @@ extension WhatsAppParser {
         var warnings: [EvidenceWarning] = []
         var index = 0
         var skippedLines = 0
-        var missingMedia = 0
+        var missingMedia: MissingMediaCheck
 
         var open = false
         var current: Header?
@@ -45,6 +45,7 @@ extension WhatsAppParser {
             self.order = order
             self.options = options
             self.resolver = WallClockResolver(zone: options.timeZone, field: "WhatsApp line")
+            self.missingMedia = MissingMediaCheck(available: options.availableMediaNames)
         }
 
         mutating func begin(_ header: Header, lineStart: Int, line: Int) {
@@ -163,20 +164,7 @@ extension WhatsAppParser {
                 }
             }
             guard let name else { return nil }
-            var found: Bool?
-            if let available = options.availableMediaNames {
-                let present = available.contains(name)
-                found = present
-                if !present {
-                    missingMedia &+= 1
-                    if missingMedia <= 100 {
-                        warnings.append(EvidenceWarning(
-                            code: "missing-media",
-                            message: "Line \(firstLine) refers to \"\(name)\", which is not in the export."))
-                    }
-                }
-            }
-            return ChatAttachment(name: name, found: found)
+            return ChatAttachment(name: name, found: missingMedia.found(name, line: firstLine, warnings: &warnings))
         }
 
         mutating func makeTimestamp(_ h: Header) throws -> EvidenceTimestamp {

@@ -38,6 +38,7 @@ package enum TextDecoding {
 package extension Array where Element == UInt8 {
     /// The offset of the first byte in `start..<end` that is not part of well-formed UTF-8 (RFC 3629: no
     /// overlongs, no surrogates, nothing above U+10FFFF), or `nil` when the range is valid.
+    @inlinable
     func firstInvalidUTF8(from start: Int = 0, to end: Int? = nil) -> Int? {
         let end = Swift.min(end ?? count, count)
         var i = Swift.max(0, start)
@@ -72,6 +73,7 @@ package extension Array where Element == UInt8 {
     }
 
     /// The 1-based line number of `offset` (counting `\n` before it).
+    @inlinable
     func lineNumber(of offset: Int) -> Int {
         var line = 1
         var index = 0
@@ -84,6 +86,7 @@ package extension Array where Element == UInt8 {
     }
 
     /// `self[start..<end]` as text; ill-formed UTF-8 becomes U+FFFD. Empty when the range is empty or out of bounds.
+    @inlinable
     func text(from start: Int, to end: Int) -> String {
         guard start >= 0, start < end, end <= count else { return "" }
         return String(decoding: self[start..<end], as: UTF8.self)

@@ -120,7 +120,7 @@ public enum ConversationJSONLines {
             raw(",\"timestamp\":")
             if let t = m.timestamp {
                 buffer.append(0x22)
-                Self.appendRFC3339(t, to: &buffer)
+                RFC3339.append(t.instant, offsetSeconds: t.offsetSeconds, precision: t.precision, to: &buffer)
                 buffer.append(0x22)
                 // Source, field and zone repeat on every line of an export: encode them once.
                 if t.source != lastSource || t.zone != lastZone || t.field != lastField || t.zoneName != lastZoneName
@@ -210,51 +210,6 @@ public enum ConversationJSONLines {
         /// Appends a JSON string literal by the message-line rules of ``CanonicalJSON``.
         private mutating func string(_ s: String) {
             CanonicalJSON.appendString(s, to: &buffer, escaping: .messageLines)
-        }
-
-        /// The same text as `EvidenceTimestamp.value`, written without `String(format:)` (too slow per message).
-        static func appendRFC3339(_ t: EvidenceTimestamp, to out: inout [UInt8]) {
-            let local = LocalDateTime(t.instant, offsetSeconds: t.offsetSeconds)
-            func two(_ v: Int) {
-                out.append(0x30 &+ UInt8(truncatingIfNeeded: v / 10 % 10))
-                out.append(0x30 &+ UInt8(truncatingIfNeeded: v % 10))
-            }
-            two(local.year / 100)
-            two(local.year % 100)
-            out.append(0x2D)
-            two(local.month)
-            out.append(0x2D)
-            two(local.day)
-            out.append(UInt8(ascii: "T"))
-            two(local.hour)
-            out.append(0x3A)
-            two(local.minute)
-            out.append(0x3A)
-            two(local.second)
-            let digits: Int
-            switch t.precision {
-            case .millisecond: digits = 3
-            case .microsecond: digits = 6
-            case .nanosecond: digits = 9
-            default: digits = 0
-            }
-            if digits > 0 {
-                out.append(0x2E)
-                var divisor = 100_000_000
-                for _ in 0..<digits {
-                    out.append(0x30 &+ UInt8(truncatingIfNeeded: local.nanosecond / divisor % 10))
-                    divisor /= 10
-                }
-            }
-            if t.offsetSeconds == 0 {
-                out.append(UInt8(ascii: "Z"))
-            } else {
-                out.append(t.offsetSeconds < 0 ? 0x2D : 0x2B)
-                let magnitude = abs(t.offsetSeconds)
-                two(magnitude / 3600)
-                out.append(0x3A)
-                two(magnitude % 3600 / 60)
-            }
         }
     }
 }

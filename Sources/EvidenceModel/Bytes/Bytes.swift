@@ -47,43 +47,4 @@ package extension Array where Element == UInt8 {
         guard let bytes = slice(offset, 4) else { return nil }
         return String(decoding: bytes.map { $0 >= 0x20 && $0 < 0x7F ? $0 : UInt8(ascii: "?") }, as: UTF8.self)
     }
-
-    func starts(with prefix: [UInt8], at offset: Int = 0) -> Bool {
-        guard let bytes = slice(offset, prefix.count) else { return false }
-        return bytes == prefix
-    }
-
-    /// Index of the first `byte` at or after `from`, or `nil`.
-    func firstIndex(of byte: UInt8, from: Int) -> Int? {
-        var index = Swift.max(0, from)
-        while index < count {
-            if self[index] == byte { return index }
-            index += 1
-        }
-        return nil
-    }
-}
-
-package enum TextDecoding {
-    /// ISO 8859-1 text (PNG `tEXt`), each byte one scalar.
-    package static func latin1(_ bytes: some Sequence<UInt8>) -> String {
-        String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
-    }
-
-    /// An ASCII or UTF-8 field with trailing NULs and spaces removed; invalid UTF-8 falls back to Latin-1.
-    package static func field(_ bytes: [UInt8]) -> String {
-        var trimmed = bytes[...]
-        if let nul = trimmed.firstIndex(of: 0) { trimmed = trimmed[..<nul] }
-        let text = String(validating: trimmed, as: UTF8.self) ?? latin1(trimmed)
-        return text.trimming(" ")
-    }
-}
-
-package extension String {
-    func trimming(_ set: Character) -> String {
-        var scalars = Substring(self)
-        while scalars.first == set { scalars.removeFirst() }
-        while scalars.last == set { scalars.removeLast() }
-        return String(scalars)
-    }
 }

@@ -7,24 +7,76 @@ public enum RFC3339 {
     ///
     /// For example: `2023-12-25T14:03:22+01:00`, `2023-12-25T13:03:22.123Z`.
     public static func format(_ instant: Instant, offsetSeconds: Int, precision: TimePrecision = .second) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(35)
+        append(instant, offsetSeconds: offsetSeconds, precision: precision, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends what ``format(_:offsetSeconds:precision:)`` gives, as UTF-8, without building a `String`
+    /// (a million-message export writes one per message).
+    package static func append(_ instant: Instant, offsetSeconds: Int, precision: TimePrecision = .second,
+                               to out: inout [UInt8]) {
         let local = LocalDateTime(instant, offsetSeconds: offsetSeconds)
-        var text = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", local.year, local.month, local.day,
-                          local.hour, local.minute, local.second)
-        switch precision {
-        case .millisecond: text += String(format: ".%03d", local.nanosecond / 1_000_000)
-        case .microsecond: text += String(format: ".%06d", local.nanosecond / 1000)
-        case .nanosecond: text += String(format: ".%09d", local.nanosecond)
-        default: break
+        func two(_ v: Int) {
+            out.append(0x30 &+ UInt8(truncatingIfNeeded: v / 10 % 10))
+            out.append(0x30 &+ UInt8(truncatingIfNeeded: v % 10))
         }
-        return text + offsetText(offsetSeconds)
+        two(local.year / 100)
+        two(local.year % 100)
+        out.append(UInt8(ascii: "-"))
+        two(local.month)
+        out.append(UInt8(ascii: "-"))
+        two(local.day)
+        out.append(UInt8(ascii: "T"))
+        two(local.hour)
+        out.append(UInt8(ascii: ":"))
+        two(local.minute)
+        out.append(UInt8(ascii: ":"))
+        two(local.second)
+        let digits: Int
+        switch precision {
+        case .millisecond: digits = 3
+        case .microsecond: digits = 6
+        case .nanosecond: digits = 9
+        default: digits = 0
+        }
+        if digits > 0 {
+            out.append(UInt8(ascii: "."))
+            var divisor = 100_000_000
+            for _ in 0..<digits {
+                out.append(0x30 &+ UInt8(truncatingIfNeeded: local.nanosecond / divisor % 10))
+                divisor /= 10
+            }
+        }
+        appendOffset(offsetSeconds, to: &out)
+    }
+
+    private static func appendOffset(_ offsetSeconds: Int, to out: inout [UInt8]) {
+        if offsetSeconds == 0 {
+            out.append(UInt8(ascii: "Z"))
+            return
+        }
+        let magnitude = abs(offsetSeconds)
+        let hours = magnitude / 3600, minutes = magnitude % 3600 / 60
+        out.append(offsetSeconds < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+        if hours >= 100 {
+            // Only a hostile header writes such an offset; it is shown whole, never cut to two digits.
+            out.append(contentsOf: String(hours).utf8)
+        } else {
+            out.append(0x30 &+ UInt8(truncatingIfNeeded: hours / 10))
+            out.append(0x30 &+ UInt8(truncatingIfNeeded: hours % 10))
+        }
+        out.append(UInt8(ascii: ":"))
+        out.append(0x30 &+ UInt8(truncatingIfNeeded: minutes / 10))
+        out.append(0x30 &+ UInt8(truncatingIfNeeded: minutes % 10))
     }
 
     /// `Z` for UTC, otherwise `±HH:MM` (seconds in an offset are dropped, as RFC 3339 cannot say them).
     public static func offsetText(_ offsetSeconds: Int) -> String {
-        if offsetSeconds == 0 { return "Z" }
-        let sign = offsetSeconds < 0 ? "-" : "+"
-        let magnitude = abs(offsetSeconds)
-        return String(format: "%@%02d:%02d", sign, magnitude / 3600, magnitude % 3600 / 60)
+        var bytes: [UInt8] = []
+        appendOffset(offsetSeconds, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A parsed RFC 3339 date-time: its instant, the offset it was written in, and the precision it showed.

@@ -10,12 +10,12 @@ public protocol ChatExportParser {
     static var platforms: [ChatPlatform] { get }
 
     /// The platform of an export recognised from its content (the name is only a tie-breaker), or `nil`.
-    static func recognise(bytes: UnsafeBufferPointer<UInt8>, name: String) -> ChatPlatform?
+    static func recognise(bytes: [UInt8], name: String) -> ChatPlatform?
 
     /// Parses the whole export, handing each message to `onMessage` in the export's order, and returns the rest.
     ///
     /// - Throws: ``ChatParseError`` naming the file and line; anything `onMessage` throws.
-    static func parse(bytes: UnsafeBufferPointer<UInt8>, name: String, platform: ChatPlatform,
+    static func parse(bytes: [UInt8], name: String, platform: ChatPlatform,
                       options: ChatParseOptions, onMessage: (ChatMessage) throws -> Void) throws -> ConversationInfo
 }
 
@@ -61,9 +61,7 @@ public enum ChatParsers {
             throw ChatParseError(code: .unsupported, reason: "no parser for \(platform.rawValue) exports",
                                  fileName: name)
         }
-        return try bytes.withUnsafeBufferPointer { buffer in
-            try parser.parse(bytes: buffer, name: name, platform: platform, options: options, onMessage: onMessage)
-        }
+        return try parser.parse(bytes: bytes, name: name, platform: platform, options: options, onMessage: onMessage)
     }
 }
 
@@ -72,11 +70,9 @@ public enum ChatExportDetector {
     /// The platform of an export, decided by its bytes (the name only separates look-alikes such as
     /// Instagram and Messenger), or `nil` when no parser recognises it.
     public static func detect(bytes: [UInt8], name: String) -> ChatPlatform? {
-        bytes.withUnsafeBufferPointer { buffer in
-            for parser in ChatParsers.all {
-                if let platform = parser.recognise(bytes: buffer, name: name) { return platform }
-            }
-            return nil
+        for parser in ChatParsers.all {
+            if let platform = parser.recognise(bytes: bytes, name: name) { return platform }
         }
+        return nil
     }
 }

@@ -9,13 +9,13 @@ import Foundation
 struct JSONScanner {
     static let maximumDepth = 256
 
-    let b: UnsafeBufferPointer<UInt8>
+    let b: [UInt8]
     let name: String
 
     func error(_ reason: String, at offset: Int) -> ChatParseError {
         let clamped = max(0, min(offset, b.count))
         return ChatParseError(code: .malformedJSON, reason: reason, fileName: name,
-                              line: ChatBytes.lineNumber(of: clamped, in: b), byteOffset: clamped)
+                              line: b.lineNumber(of: clamped), byteOffset: clamped)
     }
 
     @inline(__always)
@@ -38,7 +38,7 @@ struct JSONScanner {
             if c < 0x20 { throw error("a control character inside a string (JSON does not allow it)", at: i) }
             i &+= 1
         }
-        throw error("the file ends inside a string opened on line \(ChatBytes.lineNumber(of: p, in: b)): the JSON "
+        throw error("the file ends inside a string opened on line \(b.lineNumber(of: p)): the JSON "
                         + "is truncated", at: b.count)
     }
 
@@ -74,7 +74,7 @@ struct JSONScanner {
                 i &+= 1
             }
             throw error("the file ends before the \(b[start] == 0x7B ? "object" : "array") opened on line "
-                            + "\(ChatBytes.lineNumber(of: start, in: b)) is closed: the JSON is truncated", at: b.count)
+                            + "\(b.lineNumber(of: start)) is closed: the JSON is truncated", at: b.count)
         default:
             var i = start
             while i < b.count {
@@ -132,7 +132,7 @@ struct JSONScanner {
     /// Decodes one value with Foundation, naming the place when it is malformed.
     func decode(_ range: Range<Int>) throws -> Any {
         do {
-            return try JSONSerialization.jsonObject(with: Data(UnsafeBufferPointer(rebasing: b[range])),
+            return try JSONSerialization.jsonObject(with: Data(b[range]),
                                                     options: [.fragmentsAllowed])
         } catch {
             throw self.error("this value is not valid JSON", at: range.lowerBound)
@@ -143,10 +143,10 @@ struct JSONScanner {
         // Keys and short names without escapes are the common case: skip Foundation for them.
         if !b[range].contains(0x5C) {
             let inner = (range.lowerBound &+ 1)..<(range.upperBound &- 1)
-            if ChatBytes.firstInvalidUTF8(b, from: inner.lowerBound, to: inner.upperBound) != nil {
+            if b.firstInvalidUTF8(from: inner.lowerBound, to: inner.upperBound) != nil {
                 throw error("invalid UTF-8 inside a string", at: range.lowerBound)
             }
-            return ChatBytes.string(b, inner.lowerBound, inner.upperBound)
+            return b.text(from: inner.lowerBound, to: inner.upperBound)
         }
         guard let s = try decode(range) as? String else { throw error("a string was expected here", at: range.lowerBound) }
         return s
@@ -167,7 +167,7 @@ struct LineCounter {
     var offset = 0
     var line = 1
 
-    mutating func line(at target: Int, in b: UnsafeBufferPointer<UInt8>) -> Int {
+    mutating func line(at target: Int, in b: [UInt8]) -> Int {
         if target < offset {
             offset = 0
             line = 1
@@ -182,25 +182,14 @@ struct LineCounter {
         return line
     }
 
-    mutating func range(_ r: Range<Int>, in b: UnsafeBufferPointer<UInt8>) -> SourceRange {
+    mutating func range(_ r: Range<Int>, in b: [UInt8]) -> SourceRange {
         let first = line(at: r.lowerBound, in: b)
         let last = line(at: max(r.lowerBound, r.upperBound &- 1), in: b)
         return SourceRange(byteStart: r.lowerBound, byteEnd: r.upperBound, lineStart: first, lineEnd: last)
     }
 }
 
-/// Loose readers for values decoded by `JSONSerialization`, which on Linux gives `NSNumber`, `Int` or `Double`.
 /// Whether the bytes' first 64 KiB contain every one of `needles`.
-func prefixContains(_ b: UnsafeBufferPointer<UInt8>, all needles: [String]) -> Bool {
-    let end = min(b.count, 1 << 16)
-    return needles.allSatisfy { needle in
-        let n = Array(needle.utf8)
-        guard n.count <= end, let first = n.first else { return false }
-        var i = 0
-        while i &+ n.count <= end {
-            if b[i] == first && ChatBytes.hasPrefix(b, at: i, end: end, n) { return true }
-            i &+= 1
-        }
-        return false
-    }
+func prefixContains(_ b: [UInt8], all needles: [String]) -> Bool {
+    needles.allSatisfy { b.prefix(1 << 16, contains: Array($0.utf8)) }
 }

@@ -17,7 +17,7 @@ enum MailCharsets {
         case "utf-8", "utf8", "us-ascii", "ascii", "":
             return String(decoding: bytes, as: UTF8.self)
         case "iso-8859-1", "latin1", "iso8859-1", "l1", "iso_8859-1":
-            return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
+            return TextDecoding.latin1(bytes)
         case "windows-1252", "cp1252", "x-cp1252":
             var scalars = String.UnicodeScalarView()
             for byte in bytes {

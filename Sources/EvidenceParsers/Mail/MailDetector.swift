@@ -17,7 +17,7 @@ public enum MailDetector {
         let head = Array(bytes.prefix(64 << 10))
         if head.contains(0) { return nil }
         let mbox = head.starts(with: Array("From ".utf8))
-        let parsed = head.withUnsafeBufferPointer { MailHeaderBlock.parse($0, from: 0, to: $0.count) }
+        let parsed = MailHeaderBlock.parse(head, from: 0, to: head.count)
         let standard = Set(parsed.fields.map { $0.name.lowercased() }.filter(MailMessage.isStandardField))
         guard standard.count >= 2 else { return nil }
         return mbox ? .mbox : .eml

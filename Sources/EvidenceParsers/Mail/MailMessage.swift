@@ -1,20 +1,6 @@
 import EvidenceModel
 import Foundation
 
-/// A file carried by an e-mail, decoded from its transfer encoding.
-public struct MailAttachment: Hashable, Sendable {
-    /// The file name the sender gave (RFC 2231 and RFC 2047 forms decoded), or a generated `part-N` name.
-    public var fileName: String
-    /// The declared media type, lower-cased (`image/jpeg`).
-    public var mediaType: String
-    /// The decoded content.
-    public var bytes: [UInt8]
-    /// `attachment` or `inline`, as declared (`nil` when the part has no Content-Disposition).
-    public var disposition: String?
-    /// The `Content-ID` (`<logo1>`) an HTML body refers to with `cid:`.
-    public var contentID: String?
-}
-
 /// An RFC 5322 message with MIME (RFC 2045–2047, 2231): the headers that matter as evidence, the text, and the files.
 ///
 /// For example:
@@ -67,9 +53,7 @@ public struct MailMessage: Sendable {
             throw MailParseError(code: .tooLarge, reason: "larger than \(Self.maximumBytes) bytes", fileName: name)
         }
         var warnings: [EvidenceWarning] = []
-        let parsed: (fields: [MailHeaderField], bodyStart: Int, malformedLines: Int) = bytes.withUnsafeBufferPointer {
-            MailHeaderBlock.parse($0, from: 0, to: $0.count)
-        }
+        let parsed: (fields: [MailHeaderField], bodyStart: Int, malformedLines: Int) = MailHeaderBlock.parse(bytes, from: 0, to: bytes.count)
         let fields = parsed.fields
         guard !fields.isEmpty, fields.contains(where: { Self.isStandardField($0.name) }) else {
             if bytes.prefix(4096).contains(0) {
@@ -113,9 +97,7 @@ public struct MailMessage: Sendable {
         receivedTimes = received
 
         var walker = MIMEWalker()
-        bytes.withUnsafeBufferPointer { b in
-            walker.walk(b, headers: fields, bodyStart: parsed.bodyStart, end: b.count, depth: 0)
-        }
+        walker.walk(bytes, headers: fields, bodyStart: parsed.bodyStart, end: bytes.count, depth: 0)
         warnings += walker.warnings
         textBody = walker.plain ?? walker.html
         htmlBody = walker.html
@@ -126,234 +108,5 @@ public struct MailMessage: Sendable {
     static func isStandardField(_ name: String) -> Bool {
         ["from", "to", "date", "subject", "message-id", "received", "mime-version", "return-path", "sender",
          "reply-to", "cc", "delivered-to", "content-type"].contains(name.lowercased())
-    }
-}
-
-/// A header value with parameters: `multipart/mixed; boundary="b1"; name*=utf-8''%E2%82%AC.pdf`.
-struct MIMEHeaderValue {
-    var value: String
-    var parameters: [String: String]
-
-    init(_ raw: String) {
-        var parts: [String] = []
-        var current = ""
-        var quoted = false
-        var escaped = false
-        for ch in raw {
-            if escaped { current.append(ch); escaped = false; continue }
-            if ch == "\\" && quoted { escaped = true; continue }
-            if ch == "\"" { quoted.toggle(); continue }
-            if ch == ";" && !quoted { parts.append(current); current = ""; continue }
-            current.append(ch)
-        }
-        parts.append(current)
-        value = parts[0].trimmingCharacters(in: .whitespaces).lowercased()
-        var plain: [String: String] = [:]
-        var extended: [String: [(Int, Bool, String)]] = [:]
-        for part in parts.dropFirst() {
-            guard let eq = part.firstIndex(of: "=") else { continue }
-            let key = part[..<eq].trimmingCharacters(in: .whitespaces).lowercased()
-            let v = part[part.index(after: eq)...].trimmingCharacters(in: .whitespaces)
-            // RFC 2231: name*=charset'lang'%XX…, or continuations name*0*=…, name*1=…
-            if key.contains("*") {
-                let pieces = key.split(separator: "*", omittingEmptySubsequences: false)
-                let base = String(pieces[0])
-                let index = pieces.count > 1 ? Int(pieces[1]) ?? 0 : 0
-                let encoded = key.hasSuffix("*")
-                extended[base, default: []].append((index, encoded, v))
-            } else {
-                plain[key] = v
-            }
-        }
-        for (base, pieces) in extended {
-            let sorted = pieces.sorted { $0.0 < $1.0 }
-            var charset: String?
-            var bytes: [UInt8] = []
-            for (i, piece) in sorted.enumerated() {
-                var text = piece.2
-                if piece.1 {
-                    if i == 0 {
-                        let fields = text.split(separator: "'", maxSplits: 2, omittingEmptySubsequences: false)
-                        if fields.count == 3 {
-                            charset = String(fields[0])
-                            text = String(fields[2])
-                        }
-                    }
-                    bytes += Self.percentDecode(text)
-                } else {
-                    bytes += Array(text.utf8)
-                }
-            }
-            plain[base] = MailCharsets.decode(bytes, charset: charset ?? "utf-8") ?? String(decoding: bytes, as: UTF8.self)
-        }
-        parameters = plain
-    }
-
-    static func percentDecode(_ s: String) -> [UInt8] {
-        let u = Array(s.utf8)
-        var out: [UInt8] = []
-        var i = 0
-        while i < u.count {
-            if u[i] == 0x25, i + 2 < u.count, let h = QuotedPrintable.hex(u[i + 1]), let l = QuotedPrintable.hex(u[i + 2]) {
-                out.append(h << 4 | l)
-                i += 3
-            } else {
-                out.append(u[i])
-                i += 1
-            }
-        }
-        return out
-    }
-}
-
-/// Walks a MIME tree depth-first, collecting the first plain and HTML texts and every attachment.
-struct MIMEWalker {
-    var plain: String?
-    var html: String?
-    var attachments: [MailAttachment] = []
-    var warnings: [EvidenceWarning] = []
-    var parts = 0
-
-    mutating func walk(_ b: UnsafeBufferPointer<UInt8>, headers: [MailHeaderField], bodyStart: Int, end: Int,
-                       depth: Int) {
-        parts += 1
-        guard parts <= MailMessage.maximumParts else {
-            if parts == MailMessage.maximumParts + 1 {
-                warnings.append(EvidenceWarning(code: "too-many-parts",
-                                                message: "More than \(MailMessage.maximumParts) MIME parts; the rest "
-                                                    + "were not read."))
-            }
-            return
-        }
-        func header(_ name: String) -> String? {
-            headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.rawValue
-        }
-        let type = MIMEHeaderValue(header("Content-Type") ?? "text/plain; charset=us-ascii")
-        let disposition = header("Content-Disposition").map(MIMEHeaderValue.init)
-        if type.value.hasPrefix("multipart/"), let boundary = type.parameters["boundary"], !boundary.isEmpty {
-            guard depth < MailMessage.maximumDepth else {
-                warnings.append(EvidenceWarning(code: "mime-too-deep",
-                                                message: "MIME parts nested deeper than \(MailMessage.maximumDepth) "
-                                                    + "levels were kept as one opaque attachment."))
-                attachments.append(MailAttachment(fileName: "part-\(attachments.count + 1).bin",
-                                                  mediaType: type.value,
-                                                  bytes: Array(UnsafeBufferPointer(rebasing: b[bodyStart..<end]))))
-                return
-            }
-            for range in Self.split(b, from: bodyStart, to: end, boundary: Array(("--" + boundary).utf8)) {
-                let inner = MailHeaderBlock.parse(b, from: range.lowerBound, to: range.upperBound)
-                walk(b, headers: inner.fields, bodyStart: inner.bodyStart, end: range.upperBound, depth: depth + 1)
-            }
-            return
-        }
-        let encoding = (header("Content-Transfer-Encoding") ?? "7bit").trimmingCharacters(in: .whitespaces)
-            .lowercased()
-        let raw = Array(UnsafeBufferPointer(rebasing: b[bodyStart..<end]))
-        let decoded: [UInt8]
-        switch encoding {
-        case "base64": decoded = Base64.decode(raw) ?? raw
-        case "quoted-printable": decoded = QuotedPrintable.decode(raw)
-        default: decoded = raw
-        }
-        let fileName = (disposition?.parameters["filename"] ?? type.parameters["name"]).map(RFC2047.decode)
-        let isAttachment = disposition?.value == "attachment" || fileName != nil
-        if !isAttachment && type.value == "text/plain" && plain == nil {
-            plain = text(decoded, charset: type.parameters["charset"])
-            return
-        }
-        if !isAttachment && type.value == "text/html" && html == nil {
-            html = text(decoded, charset: type.parameters["charset"])
-            return
-        }
-        if !isAttachment && type.value.hasPrefix("text/") { return }
-        let name = fileName ?? "part-\(attachments.count + 1)\(Self.extensionFor(type.value))"
-        attachments.append(MailAttachment(fileName: name, mediaType: type.value, bytes: decoded,
-                                          disposition: disposition?.value,
-                                          contentID: header("Content-ID")?.trimmingCharacters(in: .whitespaces)))
-    }
-
-    mutating func text(_ bytes: [UInt8], charset: String?) -> String {
-        if let s = MailCharsets.decode(bytes, charset: charset) { return s }
-        warnings.append(EvidenceWarning(code: "unknown-charset",
-                                        message: "A text part declares the charset \"\(charset ?? "")\", which this "
-                                            + "tool cannot decode; it was read as UTF-8."))
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    static func extensionFor(_ type: String) -> String {
-        switch type {
-        case "image/jpeg": return ".jpg"
-        case "image/png": return ".png"
-        case "application/pdf": return ".pdf"
-        case "message/rfc822": return ".eml"
-        default: return ".bin"
-        }
-    }
-
-    /// The byte ranges of the parts between `--boundary` lines (RFC 2046 §5.1.1); the CRLF before a boundary line
-    /// belongs to the boundary, not to the part.
-    static func split(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, boundary: [UInt8]) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
-        var partStart: Int?
-        var p = start
-        while p < end {
-            var e = p
-            while e < end, b[e] != 0x0A { e &+= 1 }
-            if ChatBytes.hasPrefix(b, at: p, end: e, boundary) {
-                let after = p &+ boundary.count
-                let closing = after &+ 1 < e && b[after] == 0x2D && b[after &+ 1] == 0x2D
-                var rest = closing ? after &+ 2 : after
-                while rest < e, b[rest] == 0x20 || b[rest] == 0x09 || b[rest] == 0x0D { rest &+= 1 }
-                if rest == e {
-                    if let s = partStart {
-                        var partEnd = p
-                        if partEnd > s, b[partEnd &- 1] == 0x0A { partEnd &-= 1 }
-                        if partEnd > s, b[partEnd &- 1] == 0x0D { partEnd &-= 1 }
-                        ranges.append(s..<max(s, partEnd))
-                    }
-                    if closing { return ranges }
-                    partStart = min(e &+ 1, end)
-                }
-            }
-            p = e &+ 1
-        }
-        // No closing boundary: keep what was there.
-        if let s = partStart, s < end { ranges.append(s..<end) }
-        return ranges
-    }
-}
-
-/// Splits a Unix mbox file into its messages.
-public enum MailboxSplitter {
-    /// The byte range of each message: from the line after its `From ` separator up to the next separator.
-    ///
-    /// A separator is a line beginning with `From ` at the start of the file or after an empty line (mboxo/mboxrd;
-    /// a body line starting with "From " is written as ">From " by mail software, and a separator always follows
-    /// the empty line that ends the previous message).
-    public static func split(mbox bytes: [UInt8]) -> [Range<Int>] {
-        let marker = Array("From ".utf8)
-        var ranges: [Range<Int>] = []
-        var current: Int?
-        var p = 0
-        var previousEmpty = true
-        bytes.withUnsafeBufferPointer { b in
-            while p < b.count {
-                var e = p
-                if let base = b.baseAddress, let hit = memchr(base + p, 0x0A, b.count - p) {
-                    e = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                } else {
-                    e = b.count
-                }
-                let content = e > p && b[e &- 1] == 0x0D ? e &- 1 : e
-                if previousEmpty && ChatBytes.hasPrefix(b, at: p, end: content, marker) {
-                    if let s = current { ranges.append(s..<p) }
-                    current = min(e &+ 1, b.count)
-                }
-                previousEmpty = content == p
-                p = e &+ 1
-            }
-            if let s = current, s <= b.count { ranges.append(s..<b.count) }
-        }
-        return ranges
     }
 }

@@ -197,23 +197,10 @@ enum MetadataTimeText {
     /// RFC 1123 as the PNG specification suggests for `Creation Time`: `Mon, 25 Dec 2023 14:03:22 +0100`
     /// (the weekday is optional; `GMT`/`UTC` accepted).
     static func rfc1123(_ text: String) -> (local: LocalDateTime, offset: Int?)? {
-        var parts = text.split(separator: " ").map(String.init)
-        if let first = parts.first, first.hasSuffix(",") { parts.removeFirst() }
-        guard parts.count >= 4, let day = Int(parts[0]), let year = Int(parts[2]), parts[2].count == 4 else {
-            return nil
-        }
-        let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        guard let monthIndex = months.firstIndex(of: parts[1].lowercased().prefix(3).description) else { return nil }
-        let clock = parts[3].split(separator: ":").map { Int($0) }
-        guard clock.count == 2 || clock.count == 3, clock.allSatisfy({ $0 != nil }) else { return nil }
-        guard let local = LocalDateTime(year: year, month: monthIndex + 1, day: day, hour: clock[0]!,
-                                        minute: clock[1]!, second: clock.count == 3 ? clock[2]! : 0)
-        else { return nil }
-        guard parts.count >= 5 else { return (local, nil) }
-        let zone = parts[4].uppercased()
-        if zone == "GMT" || zone == "UTC" || zone == "UT" || zone == "Z" { return (local, 0) }
-        guard let offset = offset(parts[4]) else { return nil }
-        return (local, offset)
+        guard let parsed = RFC5322DateTime.parse(text), parsed.yearDigits == 4 else { return nil }
+        guard parsed.zoneWritten else { return (parsed.local, nil) }
+        guard let offset = parsed.offsetSeconds else { return nil }
+        return (parsed.local, offset)
     }
 
     static func number(_ b: [UInt8], _ start: Int, _ count: Int) -> Int? {

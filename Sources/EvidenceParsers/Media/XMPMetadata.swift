@@ -69,11 +69,11 @@ public struct XMPMetadata: Sendable {
                 break
             }
             if b.starts(with: Array("<!--".utf8), at: index) {
-                index = find(Array("-->".utf8), in: b, from: index + 4).map { $0 + 3 } ?? b.count
+                index = b.firstIndex(of: Array("-->".utf8), from: index + 4).map { $0 + 3 } ?? b.count
                 continue
             }
             if b.starts(with: Array("<![CDATA[".utf8), at: index) {
-                let end = find(Array("]]>".utf8), in: b, from: index + 9) ?? b.count
+                let end = b.firstIndex(of: Array("]]>".utf8), from: index + 9) ?? b.count
                 if openTarget != nil { openTarget!.text += escape(Array(b[min(index + 9, end)..<end])) }
                 index = min(b.count, end + 3)
                 continue
@@ -85,7 +85,7 @@ public struct XMPMetadata: Sendable {
             if first == UInt8(ascii: "/") {
                 let name = String(decoding: inner.dropFirst(), as: UTF8.self).trimmingCharacters(in: .whitespaces)
                 if let target = openTarget, target.depth == stack.count, target.name == name {
-                    let text = decodeEntities(String(decoding: target.text, as: UTF8.self))
+                    let text = XMLEntities.decode(String(decoding: target.text, as: UTF8.self))
                         .trimmingCharacters(in: .whitespacesAndNewlines)
                     if values[name] == nil, !text.isEmpty { values[name] = text }
                     openTarget = nil
@@ -96,7 +96,7 @@ public struct XMPMetadata: Sendable {
             let selfClosing = inner.last == UInt8(ascii: "/")
             let (name, attributes) = parseTag(selfClosing ? Array(inner.dropLast()) : inner)
             for (key, value) in attributes where wanted.contains(key) && values[key] == nil {
-                let text = decodeEntities(value).trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = XMLEntities.decode(value).trimmingCharacters(in: .whitespacesAndNewlines)
                 if !text.isEmpty { values[key] = text }
             }
             if selfClosing { continue }
@@ -111,7 +111,7 @@ public struct XMPMetadata: Sendable {
                       !String(decoding: target.text, as: UTF8.self).allSatisfy(\.isWhitespace) {
                 // A second list item: the first one's text is the value.
                 values[target.name] = values[target.name]
-                    ?? decodeEntities(String(decoding: target.text, as: UTF8.self))
+                    ?? XMLEntities.decode(String(decoding: target.text, as: UTF8.self))
                     .trimmingCharacters(in: .whitespacesAndNewlines)
                 openTarget = nil
             }
@@ -149,57 +149,8 @@ public struct XMPMetadata: Sendable {
         return (name, attributes)
     }
 
-    private static func find(_ needle: [UInt8], in b: [UInt8], from: Int) -> Int? {
-        guard !needle.isEmpty, b.count >= needle.count else { return nil }
-        var index = max(0, from)
-        while index <= b.count - needle.count {
-            if b[index] == needle[0], b.starts(with: needle, at: index) { return index }
-            index += 1
-        }
-        return nil
-    }
-
-    /// CDATA text is kept literally: escaping its `&` keeps ``decodeEntities(_:)`` from reading into it.
+    /// CDATA text is kept literally: escaping its `&` keeps ``XMLEntities/decode(_:)`` from reading into it.
     private static func escape(_ bytes: [UInt8]) -> [UInt8] {
         bytes.flatMap { $0 == UInt8(ascii: "&") ? Array("&amp;".utf8) : [$0] }
-    }
-
-    /// The five predefined entities and numeric references; anything else is left as written.
-    static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        var result = ""
-        var rest = Substring(text)
-        while let amp = rest.firstIndex(of: "&") {
-            result += rest[..<amp]
-            let after = rest[amp...]
-            guard let semicolon = after.prefix(12).firstIndex(of: ";") else {
-                result += "&"
-                rest = rest[rest.index(after: amp)...]
-                continue
-            }
-            let entity = after[after.index(after: after.startIndex)..<semicolon]
-            var replacement: String?
-            switch entity {
-            case "lt": replacement = "<"
-            case "gt": replacement = ">"
-            case "amp": replacement = "&"
-            case "quot": replacement = "\""
-            case "apos": replacement = "'"
-            default:
-                if entity.hasPrefix("#x") || entity.hasPrefix("#X") {
-                    replacement = UInt32(entity.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
-                } else if entity.hasPrefix("#") {
-                    replacement = UInt32(entity.dropFirst()).flatMap(Unicode.Scalar.init).map { String($0) }
-                }
-            }
-            if let replacement {
-                result += replacement
-                rest = rest[rest.index(after: semicolon)...]
-            } else {
-                result += "&"
-                rest = rest[rest.index(after: amp)...]
-            }
-        }
-        return result + rest
     }
 }

@@ -104,4 +104,26 @@ import Testing
         verify.product_dependencies = (verify.product_dependencies ?? []) + ["GRDB"]
         #expect(try Self.violations(of: verify, allowed: Self.allowed) == ["EvidenceVerify declares a dependency on GRDB"])
     }
+
+    /// Raw pointers and direct C-library calls stay in EvidenceCrypto and the one system-call file.
+    @Test func rawPointersStayInCryptoAndTheSystemCallFile() throws {
+        let sources = TestSupport.packageRoot.appendingPathComponent("Sources")
+        let allowedFiles: Set<String> = ["EvidenceSystem/FileSystem.swift"]
+        // Scope narrowed until the workspace/verify/CLI branches land
+        let notYetChecked = ["EvidenceWorkspace/", "EvidenceVerify/", "evidence/"]
+        let forbidden = ["UnsafeBufferPointer", "UnsafeMutableBufferPointer", "UnsafeRawPointer", "UnsafeMutableRawPointer",
+                         "UnsafeRawBufferPointer", "UnsafeMutableRawBufferPointer", "memchr(", "Glibc.", "Darwin.",
+                         "unsafeUninitializedCapacity", "withUnsafeBytes", "withUnsafeBufferPointer"]
+        var offenders: [String] = []
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
+        for file in files {
+            let relative = String(file.path.dropFirst(sources.path.count + 1))
+            if relative.hasPrefix("EvidenceCrypto/") || allowedFiles.contains(relative) { continue }
+            if notYetChecked.contains(where: { relative.hasPrefix($0) }) { continue }
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for word in forbidden where text.contains(word) { offenders.append("\(relative): \(word)") }
+        }
+        #expect(offenders.isEmpty, "\(offenders.joined(separator: "\n"))")
+    }
 }

@@ -140,9 +140,9 @@ struct MetaParserTests {
     }
 
     @Test func mojibakeRepairLeavesRealTextAlone() {
-        #expect(ChatBytes.repairLatin1Mojibake("Ã©tÃ©") == "été")
-        #expect(ChatBytes.repairLatin1Mojibake("été") == "été")  // é alone is not valid UTF-8: kept
-        #expect(ChatBytes.repairLatin1Mojibake("plain") == "plain")
-        #expect(ChatBytes.repairLatin1Mojibake("日本") == "日本")
+        #expect(TextDecoding.repairingLatin1Mojibake("Ã©tÃ©") == "été")
+        #expect(TextDecoding.repairingLatin1Mojibake("été") == "été")  // é alone is not valid UTF-8: kept
+        #expect(TextDecoding.repairingLatin1Mojibake("plain") == "plain")
+        #expect(TextDecoding.repairingLatin1Mojibake("日本") == "日本")
     }
 }

@@ -91,6 +91,7 @@ struct WhatsAppMalformedTests {
                 #expect([.noMessages, .invalidUTF8].contains(e.code), "prefix \(end): \(e)")
             }
         }
+        FuzzRun.report(["chat whatsapp"], inputs: bytes.count + 1)
     }
 
     @Test func commandExitsWithStatus2AndNamesFileAndLine() throws {

@@ -176,7 +176,9 @@ struct WhatsAppPropertyTests {
     @Test(arguments: Array(whatsAppVariants.indices))
     func parsingGivesBackWhatWasGenerated(variantIndex: Int) throws {
         let variant = whatsAppVariants[variantIndex]
-        for seed in UInt64(1)...UInt64(8) {
+        let seeds = 8 * FuzzRun.scale
+        defer { FuzzRun.report(["chat whatsapp"], inputs: seeds) }
+        for seed in UInt64(1)...UInt64(seeds) {
             let (bytes, expected) = Self.conversation(seed: seed &* 7919 &+ UInt64(variantIndex), variant: variant,
                                                       count: 150)
             #expect(ChatExportDetector.detect(bytes: bytes, name: "gen.txt") == .whatsapp)

@@ -62,6 +62,7 @@ struct MediaDamageTests {
                 #expect(cut.inspection.warnings.map(\.code) == ["unrecognised-content"])
             }
         }
+        FuzzRun.report(["ItemInspector"], inputs: bytes.count)
     }
 
     @Test(arguments: formats.map(\.fixture).filter { $0 != "image.gif" })

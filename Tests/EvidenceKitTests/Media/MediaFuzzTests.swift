@@ -13,7 +13,7 @@ import Testing
 @Suite("Fuzz: media parsers on damaged input")
 struct MediaFuzzTests {
     static let fixtures = MediaOracleTests.fixtures.filter { $0 != "empty.jpg" }
-    static let mutationsPerFixture = 2500
+    static let mutationsPerFixture = 2500 * FuzzRun.scale
 
     /// Runs every parser; returns how many times they produced (so the optimiser cannot drop the work).
     @discardableResult
@@ -57,6 +57,7 @@ struct MediaFuzzTests {
     func everyPrefix(_ name: String) throws {
         let bytes = try TestSupport.fixtureBytes("Media/\(name)")
         for length in 0...bytes.count { Self.feed(Array(bytes.prefix(length))) }
+        FuzzRun.report(FuzzRun.mediaParsers, inputs: bytes.count + 1)
     }
 
     @Test(arguments: fixtures)
@@ -64,6 +65,7 @@ struct MediaFuzzTests {
         let bytes = try TestSupport.fixtureBytes("Media/\(name)")
         var random = SeededGenerator(seed: UInt64(bitPattern: Int64(name.utf8.reduce(7) { $0 &* 31 &+ Int($1) })))
         for _ in 0..<Self.mutationsPerFixture { Self.feed(Self.mutate(bytes, &random)) }
+        FuzzRun.report(FuzzRun.mediaParsers, inputs: Self.mutationsPerFixture)
     }
 
     @Test func mutatedXMPPacketsAndTIFFBlocks() throws {
@@ -74,22 +76,28 @@ struct MediaFuzzTests {
         let xmpStart = try #require(png.indices.first { png.starts(with: Array("<x:xmpmeta".utf8), at: $0) })
         let xmp = Array(png[xmpStart..<min(png.count, xmpStart + 1000)])
         var random = SeededGenerator(seed: 42)
-        for _ in 0..<2000 {
+        let mutations = 2000 * FuzzRun.scale
+        for _ in 0..<mutations {
             _ = try? EXIFMetadata(tiff: Self.mutate(tiff, &random))
             _ = XMPMetadata(packet: Self.mutate(xmp, &random))
         }
         for length in 0...xmp.count { _ = XMPMetadata(packet: Array(xmp.prefix(length))) }
         for length in 0...tiff.count { _ = try? EXIFMetadata(tiff: Array(tiff.prefix(length))) }
+        FuzzRun.report(["XMP"], inputs: mutations + xmp.count + 1)
+        FuzzRun.report(["EXIF"], inputs: mutations + tiff.count + 1)
     }
 
     @Test func mutatedFileNames() {
         var random = SeededGenerator(seed: 99)
         let names = FileNamePatternsTests.cases.map(\.name)
+        var inputs = 0
         for name in names {
             for length in 0...name.unicodeScalars.count {
                 _ = FileNamePatterns.match(String(String.UnicodeScalarView(name.unicodeScalars.prefix(length))))
+                inputs += 1
             }
-            for _ in 0..<200 {
+            for _ in 0..<200 * FuzzRun.scale {
+                inputs += 1
                 var scalars = Array(name.unicodeScalars)
                 let at = Int.random(in: 0..<scalars.count, using: &random)
                 let replacement = ["9", "0", ".", " ", "\u{202F}", "\u{0301}", "P", "-", "_"]
@@ -101,6 +109,7 @@ struct MediaFuzzTests {
                 }
             }
         }
+        FuzzRun.report(["FileNamePatterns"], inputs: inputs)
     }
 
     @Test func inspectorOnMutatedFilesNeverThrowsForContent() throws {
@@ -108,10 +117,11 @@ struct MediaFuzzTests {
         let context = InspectionContext(timeZone: TimeZone(identifier: "Europe/Brussels")!)
         for name in Self.fixtures {
             let bytes = try TestSupport.fixtureBytes("Media/\(name)")
-            for _ in 0..<100 {
+            for _ in 0..<100 * FuzzRun.scale {
                 _ = try ItemInspector.inspect(source: ArrayByteSource(Self.mutate(bytes, &random)),
                                               originalName: name, context: context)
             }
         }
+        FuzzRun.report(["ItemInspector"], inputs: Self.fixtures.count * 100 * FuzzRun.scale)
     }
 }

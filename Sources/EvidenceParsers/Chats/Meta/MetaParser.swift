@@ -13,7 +13,7 @@ public enum MetaParser: ChatExportParser {
     public static let maximumMessages = 10_000_000
 
     /// The platform when the bytes are this format, decided from the first 64 KiB.
-    public static func recognise(bytes: UnsafeBufferPointer<UInt8>, name: String) -> ChatPlatform? {
+    public static func recognise(bytes: [UInt8], name: String) -> ChatPlatform? {
         guard (try? JSONScanner(b: bytes, name: name).rootObject()) != nil,
               prefixContains(bytes, all: ["\"participants\"", "\"messages\""]),
               prefixContains(bytes, all: ["\"sender_name\""]) || prefixContains(bytes, all: ["\"thread_path\""])
@@ -29,7 +29,7 @@ public enum MetaParser: ChatExportParser {
     }
 
     /// Streams the messages in file order; see ``ChatExportParser/parse(bytes:name:platform:options:onMessage:)``.
-    public static func parse(bytes: UnsafeBufferPointer<UInt8>, name: String, platform: ChatPlatform,
+    public static func parse(bytes: [UInt8], name: String, platform: ChatPlatform,
                              options: ChatParseOptions,
                              onMessage: (ChatMessage) throws -> Void) throws -> ConversationInfo {
         let scanner = JSONScanner(b: bytes, name: name)
@@ -38,15 +38,15 @@ public enum MetaParser: ChatExportParser {
         if let p = root.first(where: { $0.key == "participants" }), let list = try scanner.decode(p.value) as? [Any] {
             for entry in list {
                 if let object = entry as? [String: Any], let n = object["name"] as? String {
-                    participants.append(ChatBytes.repairLatin1Mojibake(n))
+                    participants.append(TextDecoding.repairingLatin1Mojibake(n))
                 } else if let n = entry as? String {
-                    participants.append(ChatBytes.repairLatin1Mojibake(n))
+                    participants.append(TextDecoding.repairingLatin1Mojibake(n))
                 }
             }
         }
         var title = participants.joined(separator: ", ")
         if let t = root.first(where: { $0.key == "title" }), let s = try scanner.decode(t.value) as? String {
-            title = ChatBytes.repairLatin1Mojibake(s)
+            title = TextDecoding.repairingLatin1Mojibake(s)
         }
         guard let messages = root.first(where: { $0.key == "messages" }) else {
             throw ChatParseError(code: .unexpectedStructure, reason: "no \"messages\" at the top level: not an "
@@ -55,6 +55,7 @@ public enum MetaParser: ChatExportParser {
         var index = 0
         var lines = LineCounter()
         var warnings: [EvidenceWarning] = []
+        var missingMedia = MissingMediaCheck(available: options.availableMediaNames)
         try scanner.forEachElement(messages.value.lowerBound) { element in
             guard index < maximumMessages else {
                 throw scanner.error("more than \(maximumMessages) messages", at: element.lowerBound)
@@ -67,23 +68,24 @@ public enum MetaParser: ChatExportParser {
                 EvidenceTimestamp.utc(Instant(unixMilliseconds: $0), source: .chat, field: "timestamp_ms",
                                       precision: .millisecond)
             }
-            let author = (o["sender_name"] as? String).map(ChatBytes.repairLatin1Mojibake)
+            let author = (o["sender_name"] as? String).map(TextDecoding.repairingLatin1Mojibake)
             if let author, !participants.contains(author), participants.count < 10_000 { participants.append(author) }
-            var text = (o["content"] as? String).map(ChatBytes.repairLatin1Mojibake) ?? ""
+            var text = (o["content"] as? String).map(TextDecoding.repairingLatin1Mojibake) ?? ""
             var attachments: [ChatAttachment] = []
             for key in ["photos", "videos", "audio_files", "gifs", "files"] {
                 for item in o[key] as? [Any] ?? [] {
                     if let uri = (item as? [String: Any])?["uri"] as? String {
-                        attachments.append(attachment(uri, options: options, line: source.lineStart,
+                        attachments.append(attachment(uri, line: source.lineStart, missingMedia: &missingMedia,
                                                       warnings: &warnings))
                     }
                 }
             }
             if let sticker = o["sticker"] as? [String: Any], let uri = sticker["uri"] as? String {
-                attachments.append(attachment(uri, options: options, line: source.lineStart, warnings: &warnings))
+                attachments.append(attachment(uri, line: source.lineStart, missingMedia: &missingMedia,
+                                              warnings: &warnings))
             }
             if text.isEmpty, let share = o["share"] as? [String: Any], let link = share["link"] as? String {
-                text = ChatBytes.repairLatin1Mojibake(link)
+                text = TextDecoding.repairingLatin1Mojibake(link)
             }
             var kind = ChatMessageKind.message
             let type = o["type"] as? String
@@ -101,17 +103,9 @@ public enum MetaParser: ChatExportParser {
                                 sourceName: name, messageCount: index)
     }
 
-    static func attachment(_ uri: String, options: ChatParseOptions, line: Int,
+    static func attachment(_ uri: String, line: Int, missingMedia: inout MissingMediaCheck,
                            warnings: inout [EvidenceWarning]) -> ChatAttachment {
-        let name = ChatBytes.repairLatin1Mojibake(uri)
-        var found: Bool?
-        if let available = options.availableMediaNames {
-            found = available.contains(name)
-            if found == false, warnings.count < 100 {
-                warnings.append(EvidenceWarning(code: "missing-media",
-                                                message: "Line \(line) refers to \"\(name)\", which is not in the export."))
-            }
-        }
-        return ChatAttachment(name: name, found: found)
+        let name = TextDecoding.repairingLatin1Mojibake(uri)
+        return ChatAttachment(name: name, found: missingMedia.found(name, line: line, warnings: &warnings))
     }
 }

@@ -20,18 +20,18 @@ public enum SMSBackupParser: ChatExportParser {
     public static let maximumElementBytes = 256 << 20
 
     /// The platform when the bytes are this format, decided from the first 64 KiB.
-    public static func recognise(bytes: UnsafeBufferPointer<UInt8>, name: String) -> ChatPlatform? {
+    public static func recognise(bytes: [UInt8], name: String) -> ChatPlatform? {
         prefixContains(bytes, all: ["<smses"]) ? .sms : nil
     }
 
     /// Streams the messages in file order; see ``ChatExportParser/parse(bytes:name:platform:options:onMessage:)``.
-    public static func parse(bytes: UnsafeBufferPointer<UInt8>, name: String, platform: ChatPlatform,
+    public static func parse(bytes: [UInt8], name: String, platform: ChatPlatform,
                              options: ChatParseOptions,
                              onMessage: (ChatMessage) throws -> Void) throws -> ConversationInfo {
-        if let bad = ChatBytes.firstInvalidUTF8(bytes) {
+        if let bad = bytes.firstInvalidUTF8() {
             throw ChatParseError(code: .invalidUTF8, reason: "invalid UTF-8: an SMS Backup & Restore file is UTF-8, "
                                     + "so this one is damaged", fileName: name,
-                                 line: ChatBytes.lineNumber(of: bad, in: bytes), byteOffset: bad)
+                                 line: bytes.lineNumber(of: bad), byteOffset: bad)
         }
         var reader = XMLReader(b: bytes, name: name)
         var index = 0
@@ -144,12 +144,12 @@ struct XMLReader {
         var end: Int
     }
 
-    let b: UnsafeBufferPointer<UInt8>
+    let b: [UInt8]
     let name: String
     var p = 0
     var warnings: [EvidenceWarning] = []
 
-    init(b: UnsafeBufferPointer<UInt8>, name: String) {
+    init(b: [UInt8], name: String) {
         self.b = b
         self.name = name
     }
@@ -157,16 +157,7 @@ struct XMLReader {
     func error(_ reason: String, at offset: Int) -> ChatParseError {
         let clamped = max(0, min(offset, b.count))
         return ChatParseError(code: .malformedXML, reason: reason, fileName: name,
-                              line: ChatBytes.lineNumber(of: clamped, in: b), byteOffset: clamped)
-    }
-
-    func find(_ needle: [UInt8], from: Int) -> Int? {
-        var i = from
-        while i &+ needle.count <= b.count {
-            if b[i] == needle[0] && ChatBytes.hasPrefix(b, at: i, end: b.count, needle) { return i }
-            i &+= 1
-        }
-        return nil
+                              line: b.lineNumber(of: clamped), byteOffset: clamped)
     }
 
     @inline(__always)
@@ -181,18 +172,16 @@ struct XMLReader {
     /// The next start or end tag, skipping text, comments, processing instructions and declarations.
     mutating func nextTag() throws -> Tag? {
         while true {
-            guard let base = b.baseAddress, p < b.count,
-                  let hit = memchr(base + p, 0x3C, b.count - p) else { return nil }
-            let start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if ChatBytes.hasPrefix(b, at: start, end: b.count, Array("<!--".utf8)) {
-                guard let close = find(Array("-->".utf8), from: start &+ 4) else {
+            guard let start = b.firstIndex(of: 0x3C, from: p) else { return nil }
+            if b.starts(with: Array("<!--".utf8), at: start, end: b.count) {
+                guard let close = b.firstIndex(of: Array("-->".utf8), from: start &+ 4) else {
                     throw error("a comment that is never closed", at: start)
                 }
                 p = close &+ 3
                 continue
             }
             if start &+ 1 < b.count, b[start &+ 1] == UInt8(ascii: "?") || b[start &+ 1] == UInt8(ascii: "!") {
-                guard let close = find([0x3E], from: start &+ 2) else {
+                guard let close = b.firstIndex(of: 0x3E, from: start &+ 2) else {
                     throw error("a declaration that is never closed", at: start)
                 }
                 p = close &+ 1
@@ -204,7 +193,7 @@ struct XMLReader {
             let nameStart = i
             while i < b.count, Self.isNameByte(b[i]) { i &+= 1 }
             guard i > nameStart else { throw error("\"<\" that does not open a tag", at: start) }
-            let tagName = ChatBytes.string(b, nameStart, i)
+            let tagName = b.text(from: nameStart, to: i)
             var attributes: [String: String] = [:]
             while true {
                 while i < b.count, Self.isSpace(b[i]) { i &+= 1 }
@@ -225,11 +214,11 @@ struct XMLReader {
                 let keyStart = i
                 while i < b.count, Self.isNameByte(b[i]) { i &+= 1 }
                 guard i > keyStart else { throw error("an attribute name was expected in <\(tagName)>", at: i) }
-                let key = ChatBytes.string(b, keyStart, i)
+                let key = b.text(from: keyStart, to: i)
                 while i < b.count, Self.isSpace(b[i]) { i &+= 1 }
                 if i &+ 1 >= b.count {
                     throw error("the file ends inside the <\(tagName)> tag that starts on line "
-                                    + "\(ChatBytes.lineNumber(of: start, in: b)): it is truncated", at: b.count)
+                                    + "\(b.lineNumber(of: start)): it is truncated", at: b.count)
                 }
                 guard i < b.count, b[i] == UInt8(ascii: "=") else {
                     throw error("\"=\" was expected after the attribute \(key)", at: i)
@@ -241,84 +230,24 @@ struct XMLReader {
                 }
                 let quote = b[i]
                 let valueStart = i &+ 1
-                guard let base = b.baseAddress, valueStart <= b.count,
-                      let close = memchr(base + valueStart, Int32(quote), b.count - valueStart) else {
+                guard let valueEnd = b.firstIndex(of: quote, from: valueStart) else {
                     throw error("the value of \(key) is never closed: the file is truncated", at: i)
                 }
-                let valueEnd = base.distance(to: close.assumingMemoryBound(to: UInt8.self))
                 attributes[key] = decode(valueStart, valueEnd)
                 i = valueEnd &+ 1
             }
         }
     }
 
-    /// Resolves entity and character references; pairs UTF-16 surrogates written as two references.
+    /// Resolves entity and character references; each half emoji (an unpaired surrogate) is a warning.
     mutating func decode(_ start: Int, _ end: Int) -> String {
-        guard let base = b.baseAddress, end > start, memchr(base + start, 0x26, end - start) != nil else {
-            return ChatBytes.string(b, start, end)
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(end - start)
-        var i = start
-        var pendingHigh: UInt32?
-        func append(_ scalar: Unicode.Scalar) { out.append(contentsOf: Array(String(scalar).utf8)) }
-        func flushHigh(_ w: inout [EvidenceWarning]) {
-            if pendingHigh != nil {
-                append("\u{FFFD}")
-                w.append(EvidenceWarning(code: "lone-surrogate", message: "A character reference named half of an "
+        var loneSurrogates = 0
+        let text = XMLEntities.decode(b, from: start, to: end, loneSurrogates: &loneSurrogates)
+        for _ in 0..<loneSurrogates {
+            warnings.append(EvidenceWarning(code: "lone-surrogate", message: "A character reference named half of an "
                                             + "emoji (an unpaired UTF-16 surrogate); it is shown as U+FFFD."))
-                pendingHigh = nil
-            }
         }
-        while i < end {
-            let c = b[i]
-            guard c == 0x26, let semi = (i &+ 1..<min(end, i &+ 12)).first(where: { b[$0] == 0x3B }) else {
-                flushHigh(&warnings)
-                out.append(c)
-                i &+= 1
-                continue
-            }
-            let entity = ChatBytes.string(b, i &+ 1, semi)
-            var value: UInt32?
-            switch entity {
-            case "amp": value = 0x26
-            case "lt": value = 0x3C
-            case "gt": value = 0x3E
-            case "quot": value = 0x22
-            case "apos": value = 0x27
-            default:
-                if entity.hasPrefix("#x") || entity.hasPrefix("#X") {
-                    value = UInt32(entity.dropFirst(2), radix: 16)
-                } else if entity.hasPrefix("#") {
-                    value = UInt32(entity.dropFirst())
-                }
-            }
-            guard let v = value else {
-                flushHigh(&warnings)
-                out.append(c)
-                i &+= 1
-                continue
-            }
-            if (0xD800...0xDBFF).contains(v) {
-                flushHigh(&warnings)
-                pendingHigh = v
-            } else if (0xDC00...0xDFFF).contains(v) {
-                if let high = pendingHigh {
-                    let combined = 0x10000 + ((high - 0xD800) << 10) + (v - 0xDC00)
-                    append(Unicode.Scalar(combined) ?? "\u{FFFD}")
-                    pendingHigh = nil
-                } else {
-                    pendingHigh = 0
-                    flushHigh(&warnings)
-                }
-            } else {
-                flushHigh(&warnings)
-                append(Unicode.Scalar(v) ?? "\u{FFFD}")
-            }
-            i = semi &+ 1
-        }
-        flushHigh(&warnings)
-        return String(decoding: out, as: UTF8.self)
+        return text
     }
 }
 
@@ -347,20 +276,17 @@ extension SMSBackupParser {
             throw ChatParseError(code: .unexpectedStructure, reason: "the message's byte range is not in this file",
                                  fileName: name)
         }
-        return try bytes.withUnsafeBufferPointer { whole in
-            let slice = UnsafeBufferPointer(rebasing: whole[range])
-            var reader = XMLReader(b: slice, name: name)
-            var files: [EmbeddedChatFile] = []
-            while let tag = try reader.nextTag() {
-                guard tag.name == "part", !tag.closing, let data = tag.attributes["data"], data != "null",
-                      let decoded = Base64.decode(Array(data.utf8))
-                else { continue }
-                let type = tag.attributes["ct"]
-                let fileName = [tag.attributes["cl"], tag.attributes["name"], tag.attributes["fn"]].compactMap { $0 }
-                    .first { $0 != "null" && !$0.isEmpty } ?? "part"
-                files.append(EmbeddedChatFile(name: fileName, mediaType: type, bytes: decoded))
-            }
-            return files
+        var reader = XMLReader(b: Array(bytes[range]), name: name)
+        var files: [EmbeddedChatFile] = []
+        while let tag = try reader.nextTag() {
+            guard tag.name == "part", !tag.closing, let data = tag.attributes["data"], data != "null",
+                  let decoded = Base64.decode(Array(data.utf8))
+            else { continue }
+            let type = tag.attributes["ct"]
+            let fileName = [tag.attributes["cl"], tag.attributes["name"], tag.attributes["fn"]].compactMap { $0 }
+                .first { $0 != "null" && !$0.isEmpty } ?? "part"
+            files.append(EmbeddedChatFile(name: fileName, mediaType: type, bytes: decoded))
         }
+        return files
     }
 }

@@ -14,7 +14,7 @@ public enum TelegramParser: ChatExportParser {
     public static let maximumMessages = 10_000_000
 
     /// The platform when the bytes are this format, decided from the first 64 KiB.
-    public static func recognise(bytes: UnsafeBufferPointer<UInt8>, name: String) -> ChatPlatform? {
+    public static func recognise(bytes: [UInt8], name: String) -> ChatPlatform? {
         guard (try? JSONScanner(b: bytes, name: name).rootObject()) != nil else { return nil }
         if prefixContains(bytes, all: ["\"messages\"", "\"date_unixtime\""]) { return .telegram }
         if prefixContains(bytes, all: ["\"chats\"", "\"list\"", "\"about\""]) { return .telegram }
@@ -23,7 +23,7 @@ public enum TelegramParser: ChatExportParser {
     }
 
     /// Streams the messages in file order; see ``ChatExportParser/parse(bytes:name:platform:options:onMessage:)``.
-    public static func parse(bytes: UnsafeBufferPointer<UInt8>, name: String, platform: ChatPlatform,
+    public static func parse(bytes: [UInt8], name: String, platform: ChatPlatform,
                              options: ChatParseOptions,
                              onMessage: (ChatMessage) throws -> Void) throws -> ConversationInfo {
         let scanner = JSONScanner(b: bytes, name: name)
@@ -72,11 +72,13 @@ public enum TelegramParser: ChatExportParser {
         var warnings: [EvidenceWarning] = []
         var lines = LineCounter()
         var wallClockWarned = false
+        var missingMedia: MissingMediaCheck
 
         init(scanner: JSONScanner, options: ChatParseOptions) {
             self.scanner = scanner
             self.options = options
             self.resolver = WallClockResolver(zone: options.timeZone, field: "date")
+            self.missingMedia = MissingMediaCheck(available: options.availableMediaNames, place: "the export folder")
         }
 
         mutating func readMessages(_ range: Range<Int>, thread: String?,
@@ -142,15 +144,7 @@ public enum TelegramParser: ChatExportParser {
                     continue
                 }
                 let mediaType = key == "file" ? (o["mime_type"] as? String) : defaultType
-                var found: Bool?
-                if let available = options.availableMediaNames {
-                    found = available.contains(path)
-                    if found == false, warnings.count < 100 {
-                        warnings.append(EvidenceWarning(code: "missing-media",
-                                                        message: "Line \(source.lineStart) refers to \"\(path)\", "
-                                                            + "which is not in the export folder."))
-                    }
-                }
+                let found = missingMedia.found(path, line: source.lineStart, warnings: &warnings)
                 attachments.append(ChatAttachment(name: path, mediaType: mediaType, found: found))
             }
             if omitted && attachments.isEmpty && kind == .message && body.isEmpty { kind = .mediaOmitted }

@@ -1,26 +1,13 @@
 import EvidenceModel
 import Foundation
 
-/// Why an e-mail could not be read, and where (the same error type as chat-export parsing).
-public typealias MailParseError = ExportParseError
-
-/// One header field as written: its name, its raw value (unfolded, still encoded) and where it starts.
-public struct MailHeaderField: Hashable, Sendable {
-    /// The field name as written (`Received`, `DKIM-Signature`).
-    public var name: String
-    /// The value with folding removed (CRLF + whitespace → the whitespace), RFC 2047 words not yet decoded.
-    public var rawValue: String
-    /// 1-based line where the field starts.
-    public var line: Int
-}
-
 /// Splits a header block (RFC 5322 §2.2) from a body.
 enum MailHeaderBlock {
     static let maximumFields = 10_000
     static let maximumHeaderBytes = 4 << 20
 
     /// The fields of the block starting at `start`, and the offset where the body starts.
-    static func parse(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int,
+    static func parse(_ b: [UInt8], from start: Int, to end: Int,
                       firstLine: Int = 1) -> (fields: [MailHeaderField], bodyStart: Int, malformedLines: Int) {
         var fields: [MailHeaderField] = []
         var p = start
@@ -29,7 +16,7 @@ enum MailHeaderBlock {
         var current: (name: String, value: [UInt8], line: Int)?
         func finish() {
             if let c = current, fields.count < maximumFields {
-                fields.append(MailHeaderField(name: c.name, rawValue: latin1OrUTF8(c.value), line: c.line))
+                fields.append(MailHeaderField(name: c.name, rawValue: TextDecoding.utf8OrLatin1(c.value), line: c.line))
             }
             current = nil
         }
@@ -47,7 +34,7 @@ enum MailHeaderBlock {
             if p &- start > maximumHeaderBytes { break }
             if b[p] == 0x20 || b[p] == 0x09 {
                 if current != nil {
-                    current!.value.append(contentsOf: UnsafeBufferPointer(rebasing: b[p..<contentEnd]))
+                    current!.value.append(contentsOf: b[p..<contentEnd])
                 } else {
                     malformed += 1
                 }
@@ -60,9 +47,9 @@ enum MailHeaderBlock {
                     while nameEnd > p, b[nameEnd &- 1] == 0x20 || b[nameEnd &- 1] == 0x09 { nameEnd &-= 1 }
                     var valueStart = colon &+ 1
                     while valueStart < contentEnd, b[valueStart] == 0x20 || b[valueStart] == 0x09 { valueStart &+= 1 }
-                    current = (ChatBytes.string(b, p, nameEnd),
-                               Array(UnsafeBufferPointer(rebasing: b[valueStart..<contentEnd])), line)
-                } else if fields.isEmpty && ChatBytes.hasPrefix(b, at: p, end: contentEnd, Array("From ".utf8)) {
+                    current = (b.text(from: p, to: nameEnd),
+                               Array(b[valueStart..<contentEnd]), line)
+                } else if fields.isEmpty && b.starts(with: Array("From ".utf8), at: p, end: contentEnd) {
                     // An mbox "From " line left at the top: not a field, not an error.
                 } else {
                     malformed += 1
@@ -73,13 +60,5 @@ enum MailHeaderBlock {
         }
         finish()
         return (fields, end, malformed)
-    }
-
-    /// Header bytes should be ASCII; real mail also carries raw UTF-8 (RFC 6532) or Latin-1. Read UTF-8 when valid.
-    static func latin1OrUTF8(_ bytes: [UInt8]) -> String {
-        if bytes.withUnsafeBufferPointer({ ChatBytes.firstInvalidUTF8($0) == nil }) {
-            return String(decoding: bytes, as: UTF8.self)
-        }
-        return String(bytes.map { Character(Unicode.Scalar($0)) })
     }
 }

@@ -1,0 +1,195 @@
+import EvidenceModel
+import Foundation
+
+/// The second pass: turns header lines and their continuation lines into messages.
+extension WhatsAppParser {
+    /// A group event as recent iOS exports write it after a U+200E (see ``WhatsAppMarkers/groupEventPrefixes``).
+    static func isGroupEvent(_ b: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        guard start < end, end &- start <= 512, b[start] != UInt8(ascii: "<") else { return false }
+        if WhatsAppMarkers.groupEventPrefixes.contains(where: { b.starts(with: $0, at: start, end: end) })
+            || WhatsAppMarkers.groupEventSuffixes.contains(where: { b.ends(with: $0, from: start, to: end) }) {
+            return true
+        }
+        return WhatsAppMarkers.groupEventInfixes.contains { b.firstIndex(of: $0, from: start, to: end) != nil }
+    }
+
+    struct Builder {
+        let bytes: [UInt8]
+        let name: String
+        let shape: Shape
+        let order: DateOrder
+        let options: ChatParseOptions
+        var resolver: WallClockResolver
+        var authors = AuthorTable()
+        /// How often iOS wrote each name in front of an app line (the group's name): such a name is a participant
+        /// only if it also heads a message of its own.
+        var appLineNames: [String: Int] = [:]
+        var warnings: [EvidenceWarning] = []
+        var index = 0
+        var skippedLines = 0
+        var missingMedia: MissingMediaCheck
+
+        var open = false
+        var current: Header?
+        var lineStart = 0
+        var firstLine = 0
+        var lastLine = 0
+        var bodyEnd = 0
+        var firstLineEnd = 0
+
+        init(bytes: [UInt8], name: String, shape: Shape, order: DateOrder,
+             options: ChatParseOptions) {
+            self.bytes = bytes
+            self.name = name
+            self.shape = shape
+            self.order = order
+            self.options = options
+            self.resolver = WallClockResolver(zone: options.timeZone, field: "WhatsApp line")
+            self.missingMedia = MissingMediaCheck(available: options.availableMediaNames)
+        }
+
+        mutating func begin(_ header: Header, lineStart: Int, line: Int) {
+            current = header
+            open = true
+            self.lineStart = lineStart
+            firstLine = line
+            lastLine = line
+            let end = WhatsAppParser.lineEnd(bytes, from: lineStart)
+            bodyEnd = WhatsAppParser.contentEnd(bytes, lineStart, end)
+            firstLineEnd = bodyEnd
+        }
+
+        mutating func extend(to content: Int, line: Int) throws {
+            bodyEnd = content
+            lastLine = line
+            if content &- lineStart > WhatsAppParser.maximumMessageBytes {
+                throw ChatParseError(code: .messageTooLong, reason: "the message that starts on line \(firstLine) "
+                                        + "runs past \(WhatsAppParser.maximumMessageBytes) bytes",
+                                     fileName: name, line: line, byteOffset: lineStart)
+            }
+        }
+
+        mutating func finish(onMessage: (ChatMessage) throws -> Void) throws {
+            guard open, let h = current else { return }
+            open = false
+            let b = bytes
+            let timestamp = try makeTimestamp(h)
+            // The author is everything before the first ": " on the header line that is not inside quotes: a
+            // system line such as `Alice created group "Party: 2024"` has no author.
+            var author: String?
+            var textStart = h.bodyStart
+            var p = h.bodyStart
+            let limit = firstLineEnd &- 1
+            var quoted = false
+            while p < limit {
+                let c = b[p]
+                if c == 0x22 {
+                    quoted.toggle()
+                } else if c == 0xE2, p &+ 2 < firstLineEnd, b[p &+ 1] == 0x80, b[p &+ 2] == 0x9C || b[p &+ 2] == 0x9D {
+                    quoted = b[p &+ 2] == 0x9C  // “ opens, ” closes
+                } else if !quoted && c == UInt8(ascii: ":") && b[p &+ 1] == 0x20 {
+                    if p > h.bodyStart { author = authors.intern(b, h.bodyStart, p) }
+                    textStart = p &+ 2
+                    break
+                }
+                p &+= 1
+            }
+            if author == nil, p >= limit, limit >= h.bodyStart, firstLineEnd > h.bodyStart,
+               b[firstLineEnd &- 1] == UInt8(ascii: ":"), bodyEnd == firstLineEnd {
+                // "Name:" with nothing after it: an empty message, not a system line.
+                author = authors.intern(b, h.bodyStart, firstLineEnd &- 1)
+                textStart = firstLineEnd
+            }
+            var kind = ChatMessageKind.message
+            var attachments: [ChatAttachment] = []
+            var edited = false
+            var m = textStart
+            while true {
+                let mark = WhatsAppParser.markLength(b, m, firstLineEnd)
+                if mark == 0 { break }
+                m &+= mark
+            }
+            let singleLine = bodyEnd == firstLineEnd
+            if author == nil {
+                kind = .system
+            } else if singleLine && WhatsAppMarkers.deleted.contains(where: { b.equals($0, from: m, to: bodyEnd) }) {
+                kind = .deleted
+            } else if singleLine && WhatsAppMarkers.omitted.contains(where: { b.equals($0, from: m, to: bodyEnd) }) {
+                kind = .mediaOmitted
+            } else if WhatsAppMarkers.encryptionNotices.contains(where: { b.starts(with: $0, at: m, end: bodyEnd) }) {
+                // iOS writes the notice under the chat's name; it is the app speaking, not that person.
+                kind = .system
+                if let author { appLineNames[author, default: 0] &+= 1 }
+                author = nil
+                textStart = h.bodyStart
+            } else if h.shape.iOS, singleLine, author != nil, m > textStart, WhatsAppParser.isGroupEvent(b, m, bodyEnd) {
+                // Recent iOS exports put group events under the group's name; the app is speaking. The whole
+                // body, name included, stays the text, as for the encryption notice.
+                kind = .system
+                if let author { appLineNames[author, default: 0] &+= 1 }
+                author = nil
+                textStart = h.bodyStart
+            } else {
+                if let attached = attachment(from: m, to: firstLineEnd) {
+                    attachments.append(attached)
+                }
+            }
+            for suffix in WhatsAppMarkers.editedSuffixes where b.ends(with: suffix, from: textStart, to: bodyEnd) {
+                edited = true
+                break
+            }
+            let message = ChatMessage(
+                index: index, timestamp: timestamp, author: author, text: b.text(from: textStart, to: bodyEnd),
+                attachments: attachments, kind: kind,
+                source: SourceRange(byteStart: lineStart, byteEnd: bodyEnd, lineStart: firstLine, lineEnd: lastLine),
+                edited: edited)
+            index &+= 1
+            try onMessage(message)
+        }
+
+        mutating func attachment(from start: Int, to end: Int) -> ChatAttachment? {
+            let b = bytes
+            var name: String?
+            if end > start, b[end &- 1] == UInt8(ascii: ">") {
+                for opener in WhatsAppMarkers.attachedOpeners where b.starts(with: opener, at: start, end: end) {
+                    name = b.text(from: start &+ opener.count, to: end &- 1)
+                    break
+                }
+            }
+            if name == nil, end > start, b[end &- 1] == UInt8(ascii: ")") {
+                for suffix in WhatsAppMarkers.attachedSuffixes
+                where b.ends(with: suffix, from: start, to: end) && end &- suffix.count > start {
+                    name = b.text(from: start, to: end &- suffix.count)
+                    break
+                }
+            }
+            guard let name else { return nil }
+            return ChatAttachment(name: name, found: missingMedia.found(name, line: firstLine, warnings: &warnings))
+        }
+
+        mutating func makeTimestamp(_ h: Header) throws -> EvidenceTimestamp {
+            var year: Int, month: Int, day: Int
+            switch h.shape.isYearFirst ? .ymd : order {
+            case .dmy: (day, month, year) = (h.a, h.b, h.c)
+            case .mdy: (month, day, year) = (h.a, h.b, h.c)
+            case .ymd: (year, month, day) = (h.a, h.b, h.c)
+            }
+            if year < 100 { year &+= 2000 }
+            var hour = h.hour
+            if h.meridiem != 0 {
+                guard (1...12).contains(hour) else { throw badDate(h, "an hour of \(hour) on a 12-hour clock") }
+                if hour == 12 { hour = 0 }
+                if h.meridiem == 2 { hour &+= 12 }
+            }
+            guard let local = LocalDateTime(year: year, month: month, day: day, hour: hour, minute: h.minute,
+                                            second: h.second)
+            else { throw badDate(h, "no such date or time (read as \(order.rawValue))") }
+            return resolver.timestamp(local, precision: h.shape.seconds ? .second : .minute)
+        }
+
+        func badDate(_ h: Header, _ why: String) -> ChatParseError {
+            ChatParseError(code: .badDate, reason: "the date on line \(firstLine) is not valid: \(why)",
+                           fileName: name, line: firstLine, byteOffset: lineStart)
+        }
+    }
+}

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 if [ "${1:-}" = "--long" ]; then
     export EVIDENCEKIT_FUZZ_SCALE="${EVIDENCEKIT_FUZZ_SCALE:-20}"
 fi
-SUITES='MediaFuzzTests|MediaDamageTests|ChatFuzzTests|WhatsAppMalformedTests|WhatsAppPropertyTests'
+SUITES='MediaFuzzTests|MediaDamageTests|ChatFuzzTests|WhatsAppMalformedTests|WhatsAppPropertyTests|BundleReaderFuzzTests'
 FLAGS=(-c release -Xswiftc -enable-testing --sanitize=address --scratch-path .build-asan)
 LOG="$(mktemp)"
 trap 'rm -f "$LOG"' EXIT

@@ -7,10 +7,11 @@ import Testing
 /// exactly the same entries with the same bytes, or it is reported (findings or unusable). Never INTACT with
 /// different bytes.
 ///
-/// 300 mutations in the normal suite; `EVIDENCEKIT_FUZZ_ITERATIONS=100000` runs longer (scripts/fuzz.sh).
+/// 300 mutations in the normal suite, times `EVIDENCEKIT_FUZZ_SCALE` (`scripts/fuzz.sh --long`);
+/// `EVIDENCEKIT_FUZZ_ITERATIONS=100000` sets the count outright.
 @Suite struct BundleReaderFuzzTests {
     static var iterations: Int {
-        ProcessInfo.processInfo.environment["EVIDENCEKIT_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 300
+        ProcessInfo.processInfo.environment["EVIDENCEKIT_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 300 * FuzzRun.scale
     }
 
     enum Mutation: CaseIterable {
@@ -120,6 +121,7 @@ import Testing
             """
         let python = try TestSupport.tool("python3", ["-c", oracle, expected.path] + intact)
         #expect(python.status == 0, "verified INTACT but Python reads otherwise:\n\(python.stdout)\(python.stderr)")
+        FuzzRun.report(["bundle reader (zip + bag)"], inputs: Self.iterations)
         print("BundleReaderFuzzTests: \(Self.iterations) mutations, \(reported) reported, \(intact.count) INTACT and identical in Python")
         #expect(reported + intact.count == Self.iterations)
         #expect(reported > Self.iterations / 2)

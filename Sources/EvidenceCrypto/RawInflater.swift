@@ -59,8 +59,11 @@ package final class RawInflater {
     ///
     /// - Returns: how much input was consumed and whether the stream has ended.
     /// - Throws: ``Failure`` on invalid deflate data, or whatever `consumer` throws.
-    package func inflate(_ input: UnsafeRawBufferPointer,
-                         into consumer: (UnsafeRawBufferPointer) throws -> Void) throws -> Progress {
+    package func inflate(_ input: [UInt8], into consumer: ([UInt8]) throws -> Void) throws -> Progress {
+        try input.withUnsafeBytes { try inflate(raw: $0, into: consumer) }
+    }
+
+    private func inflate(raw input: UnsafeRawBufferPointer, into consumer: ([UInt8]) throws -> Void) throws -> Progress {
         if finished { return Progress(consumed: 0, finished: true) }
         guard let inputBase = input.baseAddress, !input.isEmpty else { return Progress(consumed: 0, finished: false) }
         stream.pointee.next_in = UnsafeMutablePointer(mutating: inputBase.assumingMemoryBound(to: Bytef.self))
@@ -74,7 +77,7 @@ package final class RawInflater {
             stream.pointee.avail_out = uInt(output.count)
             let status = CEvidenceZlib.inflate(stream, Z_NO_FLUSH)
             let produced = output.count - Int(stream.pointee.avail_out)
-            if produced > 0 { try consumer(UnsafeRawBufferPointer(rebasing: output[0..<produced])) }
+            if produced > 0 { try consumer(Array(UnsafeRawBufferPointer(rebasing: output[0..<produced]))) }
             switch status {
             case Z_STREAM_END:
                 finished = true

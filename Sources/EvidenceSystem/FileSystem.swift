@@ -202,20 +202,18 @@ package enum FileSystem {
         return size
     }
 
-    /// Streams a file through `body` in fixed-size chunks; returns the number of bytes read.
+    /// Streams a file through `body` in chunks of up to ``chunkSize`` bytes; returns the number of bytes read.
     @discardableResult
     package static func forEachChunk(of path: String, followSymlinks: Bool = true,
-                                     _ body: (UnsafeRawBufferPointer) throws -> Void) throws -> UInt64 {
+                                     _ body: ([UInt8]) throws -> Void) throws -> UInt64 {
         let fd = try openForReading(path, followSymlinks: followSymlinks)
         defer { close(fd) }
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
-        defer { buffer.deallocate() }
         var total: UInt64 = 0
         while true {
-            let count = try read(fd, into: buffer, path: path)
-            if count == 0 { return total }
-            total += UInt64(count)
-            try body(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+            let chunk = try readUpTo(fd, limit: chunkSize, at: nil, path: path)
+            if chunk.isEmpty { return total }
+            total += UInt64(chunk.count)
+            try body(chunk)
         }
     }
 

@@ -24,7 +24,7 @@ protocol BagSource {
     /// A second, independent reader of the same bag, so two threads can hash at once.
     func reopened() throws -> any BagSource
     /// Streams a file through `body`, throwing ``EntryTooLarge`` as soon as more than `limit` bytes come out.
-    func stream(_ path: String, limit: Int64, _ body: (UnsafeRawBufferPointer) throws -> Void) throws
+    func stream(_ path: String, limit: Int64, _ body: ([UInt8]) throws -> Void) throws
 }
 
 /// An entry is compressed with a method the verifier cannot read (bzip2, LZMA …): the bundle cannot be checked

@@ -17,7 +17,7 @@ struct FingerprintScan {
         window.reserveCapacity(target.count)
     }
 
-    mutating func feed(_ bytes: UnsafeRawBufferPointer) {
+    mutating func feed(_ bytes: [UInt8]) {
         guard !found else { return }
         for byte in bytes {
             if inTag {

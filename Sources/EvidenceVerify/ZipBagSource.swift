@@ -82,7 +82,7 @@ final class ZipBagSource: BagSource {
     /// Entries are read with `pread` and a fresh inflater per call: one reader serves both threads.
     func reopened() throws -> any BagSource { self }
 
-    func stream(_ path: String, limit: Int64, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+    func stream(_ path: String, limit: Int64, _ body: ([UInt8]) throws -> Void) throws {
         guard let entry = entries[path] else { throw CocoaError(.fileNoSuchFile) }
         guard entry.method == 0 || entry.method == 8 else { throw UnsupportedCompression(path: path) }
         try archive.stream(entry, limit: limit, body)
@@ -146,7 +146,7 @@ final class FolderBagSource: BagSource {
     /// Folder reads are independent already: the same reader serves both threads.
     func reopened() throws -> any BagSource { self }
 
-    func stream(_ path: String, limit: Int64, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+    func stream(_ path: String, limit: Int64, _ body: ([UInt8]) throws -> Void) throws {
         var produced: Int64 = 0
         try FileSystem.forEachChunk(of: root.appendingPathComponent(path).path, followSymlinks: false) { chunk in
             produced += Int64(chunk.count)

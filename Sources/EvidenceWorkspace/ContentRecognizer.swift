@@ -103,7 +103,7 @@ enum ContentRecognizer {
             let hasher = SHA256Hasher()
             var size: Int64 = 0
             var writer = ConversationJSONLines.Writer { chunk in
-                try chunk.withUnsafeBytes { try FileSystem.writeAll(fd, $0, path: stagingPath) }
+                try FileSystem.writeAll(fd, chunk, path: stagingPath)
                 hasher.update(chunk)
                 size += Int64(chunk.count)
             }

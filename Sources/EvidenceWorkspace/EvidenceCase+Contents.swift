@@ -172,7 +172,7 @@ extension EvidenceCase {
         let staging = folder.appendingPathComponent("staging/\(UUID().uuidString).part")
         let fd = try FileSystem.createExclusive(staging.path, mode: 0o444)
         do {
-            try bytes.withUnsafeBytes { try FileSystem.writeAll(fd, $0, path: staging.path) }
+            try FileSystem.writeAll(fd, bytes, path: staging.path)
             try FileSystem.fsync(fd, path: staging.path)
             close(fd)
         } catch {

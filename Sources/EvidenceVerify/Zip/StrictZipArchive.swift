@@ -51,11 +51,11 @@ final class StrictZipArchive {
     /// - Throws: ``EntryTooLarge`` as soon as more than `limit` bytes come out, ``ZipAmbiguity`` when the
     ///   entry cannot be read unambiguously or its content does not match its CRC-32 and size,
     ///   `RawInflater.Failure` on corrupt deflate data, or what `body` throws.
-    func stream(_ entry: ZipEntry, limit: Int64, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+    func stream(_ entry: ZipEntry, limit: Int64, _ body: ([UInt8]) throws -> Void) throws {
         if let reason = entry.unreadable { throw ZipAmbiguity(entry: entry.name, message: reason) }
         var crc = CRC32()
         var produced: Int64 = 0
-        func emit(_ chunk: UnsafeRawBufferPointer) throws {
+        func emit(_ chunk: [UInt8]) throws {
             produced += Int64(chunk.count)
             if produced > limit { throw EntryTooLarge(limit: limit) }
             crc.update(chunk)
@@ -73,7 +73,7 @@ final class StrictZipArchive {
             position += UInt64(chunk.count)
             remaining -= UInt64(chunk.count)
             if let inflater {
-                let progress = try chunk.withUnsafeBytes { try inflater.inflate($0, into: emit) }
+                let progress = try inflater.inflate(chunk, into: emit)
                 if progress.finished {
                     finished = true
                     let left = remaining + UInt64(chunk.count - progress.consumed)
@@ -84,7 +84,7 @@ final class StrictZipArchive {
                     break
                 }
             } else {
-                try chunk.withUnsafeBytes { try emit($0) }
+                try emit(chunk)
             }
         }
         if !finished {

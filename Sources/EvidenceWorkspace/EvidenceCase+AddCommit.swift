@@ -75,6 +75,7 @@ extension EvidenceCase {
                 modifiedAt: file.modifiedAt, note: options.note, sensitive: options.sensitive,
                 timestamps: inspection.timestamps, best: inspection.best, warnings: inspection.warnings)
             let contents = try storeContents(of: &item, storedCopy: object, originalPath: file.path)
+            item.dropUnwritableTimes()
             return try index.database.write { db -> AddReport.Outcome in
                 if let existing = try index.item(withSHA256: sha256, in: db) {
                     return try recordDuplicate(of: existing, path: file.path, options: options, at: acquiredAt, in: db)

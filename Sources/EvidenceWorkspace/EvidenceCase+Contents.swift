@@ -40,8 +40,8 @@ extension EvidenceCase {
         item.timestamps += recognition.timestamps
         let ranking = TimestampRanking.evaluate(item.timestamps, kind: item.kind)
         item.best = ranking.best
-        let rankingCodes: Set<String> = ["sources-disagree", "no-date", "local-time-dst"]
-        item.warnings = item.warnings.filter { !rankingCodes.contains($0.code) } + recognition.warnings + ranking.warnings
+        item.warnings = item.warnings.filter { !EvidenceItem.rankingWarningCodes.contains($0.code) } + recognition.warnings
+            + ranking.warnings
 
         if let conversation = recognition.conversation {
             _ = try moveIntoStore(stagingPath: conversation.derivedStagingPath, sha256: conversation.derivedSHA256)
@@ -114,6 +114,7 @@ extension EvidenceCase {
                 // What the carried file carries in turn (a mailbox's messages have attachments of their own).
                 let nested = try storeContents(of: &childItem, storedCopy: child.object, originalPath: childItem.originalPath,
                                                depth: depth + 1)
+                childItem.dropUnwritableTimes()
                 try index.insert(childItem, in: db)
                 try index.appendCustody(action: "item-added", actor: Actor.current, at: acquiredAt,
                                         details: ["item": String(childItem.id), "sha256": child.sha256,
@@ -132,8 +133,7 @@ extension EvidenceCase {
     func linkFilesBesideExports() throws -> [AddReport.Link] {
         try index.database.write { db in
             var made: [AddReport.Link] = []
-            let items = try String.fetchAll(db, sql: "SELECT json FROM item ORDER BY id")
-                .map { try JSONDecoder().decode(EvidenceItem.self, from: Data($0.utf8)) }
+            let items = try index.items(in: db)
             var byPath: [String: EvidenceItem] = [:]
             for item in items { byPath[item.originalPath] = item }
             for var export in items where export.conversation != nil && export.parentID == nil {

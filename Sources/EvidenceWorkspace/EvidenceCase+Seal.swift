@@ -68,6 +68,9 @@ extension EvidenceCase {
             warnings.append("The sealing time \(RFC3339.format(sealedAt, offsetSeconds: 0)) is earlier than the acquisition "
                             + "of an item (\(RFC3339.format(latest, offsetSeconds: 0))); the bundle says so as it is.")
         }
+        // A damaged record does not block the seal, nor is its item left out: it is sealed from its bytes and
+        // its journal entry, and the warning is in the bundle (the item's warnings) and on the person's screen.
+        warnings += try damagedRecords().map { "\($0); sealed with a warning" }
         let problems = try integrityProblems()
         guard problems.isEmpty else {
             throw CaseError(.corrupted, "The case folder has been altered (\(problems.joined(separator: "; "))); refusing to seal.")

@@ -113,6 +113,8 @@ public final class EvidenceCase: Sendable {
         for leftover in (try? FileManager.default.contentsOfDirectory(atPath: staging.path)) ?? [] {
             try? FileManager.default.removeItem(at: staging.appendingPathComponent(leftover))
         }
+        // Tools that keep no empty folders (git, some sync and zip tools) drop `staging/` when they copy a case.
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
     }
 
     /// Reads a case's `case.json` only, without opening (or changing) anything else in the folder.
@@ -167,6 +169,17 @@ public final class EvidenceCase: Sendable {
             }
         }
         return problems
+    }
+
+    /// Items whose index record cannot be read, each named with the reason. Such an item is listed and sealed
+    /// as rebuilt from its custody-journal entry (its bytes, name, size and acquisition time), with a warning,
+    /// so one damaged record never hides the item nor blocks the rest of the case.
+    public func damagedRecords() throws -> [String] {
+        let names = Dictionary(try items().map { ($0.id, $0.originalName) }, uniquingKeysWith: { first, _ in first })
+        return try index.damagedRecords().map { record in
+            "the index record of item \(record.id) (\(names[record.id] ?? "unknown name")) cannot be read (\(record.reason)); "
+                + "it is rebuilt from its custody-journal entry, its parsed times and contents are lost"
+        }
     }
 
     /// The key that signs this case's bundles.

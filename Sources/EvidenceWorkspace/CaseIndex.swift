@@ -58,8 +58,14 @@ final class CaseIndex: Sendable {
         try Row.fetchAll(db, sql: "SELECT id, sha256, json FROM item ORDER BY id").map { try item(from: $0, in: db) }
     }
 
+    /// The items whose record holds `fragment` (a cheap filter before decoding), in the order they were added.
+    func items(in db: Database, whereJSONContains fragment: String) throws -> [EvidenceItem] {
+        try Row.fetchAll(db, sql: "SELECT id, sha256, json FROM item WHERE instr(json, ?) > 0 ORDER BY id",
+                         arguments: [fragment]).map { try item(from: $0, in: db) }
+    }
+
     func item(withSHA256 sha256: String, in db: Database) throws -> EvidenceItem? {
-        try Row.fetchOne(db, sql: "SELECT id, sha256, json FROM item WHERE sha256 = ?", arguments: [sha256])
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT id, sha256, json FROM item WHERE sha256 = ?"), arguments: [sha256])
             .map { try item(from: $0, in: db) }
     }
 
@@ -126,19 +132,19 @@ final class CaseIndex: Sendable {
     }
 
     func nextItemID(in db: Database) throws -> Int64 {
-        (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM item") ?? 0) + 1
+        (try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(id) FROM item")) ?? 0) + 1
     }
 
     func insert(_ item: EvidenceItem, in db: Database) throws {
-        try db.execute(sql: "INSERT INTO item (id, sha256, json) VALUES (?, ?, ?)",
-                       arguments: [item.id, item.sha256, CaseIndex.encode(item)])
+        try db.cachedStatement(sql: "INSERT INTO item (id, sha256, json) VALUES (?, ?, ?)").execute(
+            arguments: [item.id, item.sha256, CaseIndex.encode(item)])
     }
 
     /// Rewrites an item's record; a record rebuilt from the journal is never written back over the damaged one,
     /// which stays as it is for whoever examines the case folder.
     func update(_ item: EvidenceItem, in db: Database) throws {
         guard !item.warnings.contains(where: { $0.code == CaseIndex.damagedRecordCode }) else { return }
-        try db.execute(sql: "UPDATE item SET json = ? WHERE id = ?", arguments: [CaseIndex.encode(item), item.id])
+        try db.cachedStatement(sql: "UPDATE item SET json = ? WHERE id = ?").execute(arguments: [CaseIndex.encode(item), item.id])
     }
 
     func recordSighting(itemID: Int64, originalPath: String, at instant: Instant, in db: Database) throws {
@@ -152,13 +158,13 @@ final class CaseIndex: Sendable {
     @discardableResult
     func appendCustody(action: String, actor: String, at instant: Instant, details: [String: String],
                        in db: Database) throws -> CustodyJournal.Entry {
-        let last = try Row.fetchOne(db, sql: "SELECT seq, line FROM custody ORDER BY seq DESC LIMIT 1")
+        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, line FROM custody ORDER BY seq DESC LIMIT 1"))
         let seq = (last?["seq"] as Int64? ?? 0) + 1
         let prev = (last?["line"] as Data?).map { CustodyJournal.link(after: Array($0)) } ?? CustodyJournal.genesis
         let entry = CustodyJournal.Entry(seq: Int(seq), action: action, actor: actor,
                                          at: RFC3339.format(instant, offsetSeconds: 0), details: details, prev: prev)
-        try db.execute(sql: "INSERT INTO custody (seq, line) VALUES (?, ?)",
-                       arguments: [seq, Data(CustodyJournal.line(for: entry))])
+        try db.cachedStatement(sql: "INSERT INTO custody (seq, line) VALUES (?, ?)").execute(
+            arguments: [seq, Data(CustodyJournal.line(for: entry))])
         return entry
     }
 

@@ -1,4 +1,5 @@
 import EvidenceModel
+import EvidenceSystem
 import Foundation
 
 /// What the person said about the files of one `add`.
@@ -53,12 +54,52 @@ extension EvidenceCase {
     /// on disk, so an interrupted `add` keeps every item it had finished and nothing half-done.
     ///
     /// - Throws: only when the case itself cannot be written; unreadable inputs are reported per file.
+    /// - Parameters:
+    ///   - progress: Called with each file's outcome, in the order the files were given.
+    ///   - working: Called while one file takes long (the messages of a large mailbox being recorded), at most
+    ///     twice a second and once when its last carried file is recorded.
     public func add(_ paths: [URL], options: AddOptions = AddOptions(), now: @escaping @Sendable () -> Instant = { .now() },
-                    progress: (@Sendable (AddReport.Outcome) -> Void)? = nil) throws -> AddReport {
+                    progress: (@Sendable (AddReport.Outcome) -> Void)? = nil,
+                    working: (@Sendable (AddProgress) -> Void)? = nil) throws -> AddReport {
         let plan = AddPlan(paths: paths, caseFolder: folder)
         plan.outcomes.forEach { progress?($0) }
-        let outcomes = commitCopies(of: plan.files, options: options, now: now, progress: progress)
+        let outcomes = commitCopies(of: plan.files, options: options, now: now, progress: progress,
+                                    working: working.map(ProgressThrottle.init))
         let links = try linkFilesBesideExports()
         return AddReport(outcomes: plan.outcomes + outcomes, links: links)
+    }
+}
+
+/// How far `add` has come inside one file that carries many others (a mailbox's messages, a zip's media).
+public struct AddProgress: Sendable, Equatable {
+    /// The original's name.
+    public var name: String
+    /// Carried files recorded so far.
+    public var recorded: Int
+    /// Carried files in all.
+    public var total: Int
+
+    /// True when standard error is a terminal, where a progress line is redrawn in place (`\r`) rather than
+    /// printed line after line into a log.
+    public static var standardErrorIsTerminal: Bool { FileSystem.isTerminal(2) }
+}
+
+/// Passes progress on at most twice a second, and always the last step, so a redrawn line costs nothing.
+final class ProgressThrottle: @unchecked Sendable {
+    private let report: @Sendable (AddProgress) -> Void
+    private let lock = NSLock()
+    private var last = ContinuousClock.now - .seconds(1)
+
+    init(_ report: @escaping @Sendable (AddProgress) -> Void) {
+        self.report = report
+    }
+
+    func update(_ progress: AddProgress) {
+        lock.lock()
+        let now = ContinuousClock.now
+        let due = progress.recorded == progress.total || now - last >= .milliseconds(500)
+        if due { last = now }
+        lock.unlock()
+        if due { report(progress) }
     }
 }

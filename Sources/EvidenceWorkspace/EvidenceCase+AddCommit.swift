@@ -11,7 +11,7 @@ extension EvidenceCase {
     /// Copies two files at a time (one per core) and commits them in the order they were planned, so item
     /// numbers follow the person's order whatever the workers' timing. Each commit is its own transaction.
     func commitCopies(of files: [AddPlan.File], options: AddOptions, now: @escaping @Sendable () -> Instant,
-                      progress: (@Sendable (AddReport.Outcome) -> Void)?) -> [AddReport.Outcome] {
+                      progress: (@Sendable (AddReport.Outcome) -> Void)?, working: ProgressThrottle?) -> [AddReport.Outcome] {
         let commits = OrderedCommits(count: files.count)
         let workers = min(2, max(1, ProcessInfo.processInfo.activeProcessorCount), max(files.count, 1))
         let next = WorkCounter()
@@ -19,7 +19,8 @@ extension EvidenceCase {
             while let position = next.take(below: files.count) {
                 let staged = Result { try self.stage(files[position]) }
                 commits.finish(position, staged) { position, staged in
-                    let outcome = self.commit(files[position], staged: staged, options: options, now: now)
+                    let outcome = self.commit(files[position], staged: staged, options: options, now: now,
+                                              working: working)
                     progress?(outcome)
                     return outcome
                 }
@@ -50,7 +51,7 @@ extension EvidenceCase {
     /// Moves a staged copy into the object store and records the item, the files it carries (zip media,
     /// e-mail attachments) and their journal entries in one transaction.
     func commit(_ file: AddPlan.File, staged: Result<StagedCopy, any Error>, options: AddOptions,
-                now: () -> Instant) -> AddReport.Outcome {
+                now: () -> Instant, working: ProgressThrottle? = nil) -> AddReport.Outcome {
         let copy: StagedCopy
         switch staged {
         case .success(let value): copy = value
@@ -86,7 +87,7 @@ extension EvidenceCase {
                                         details: ["item": String(item.id), "sha256": sha256, "size": String(item.size),
                                                   "originalName": file.name, "originalPath": file.path],
                                         in: db)
-                try recordContents(contents, of: &item, acquiredAt: acquiredAt, in: db)
+                try recordContents(contents, of: &item, acquiredAt: acquiredAt, in: db, working: working)
                 return .added(item)
             }
         } catch {
@@ -96,14 +97,16 @@ extension EvidenceCase {
     }
 
     /// Puts a staged file under its hash in the object store (or drops it when the store has it already).
-    func moveIntoStore(stagingPath: String, sha256: String) throws -> URL {
+    /// The staged file must already be flushed to disk; its folder in the store is flushed too unless the caller
+    /// flushes many folders at once (`syncingFolder: false`).
+    func moveIntoStore(stagingPath: String, sha256: String, syncingFolder: Bool = true) throws -> URL {
         let object = storedCopy(sha256: sha256)
         if FileManager.default.fileExists(atPath: object.path) {
             unlink(stagingPath)
         } else {
             try FileManager.default.createDirectory(at: object.deletingLastPathComponent(), withIntermediateDirectories: true)
             try FileSystem.rename(stagingPath, to: object.path)
-            try FileSystem.fsyncDirectory(object.deletingLastPathComponent().path)
+            if syncingFolder { try FileSystem.fsyncDirectory(object.deletingLastPathComponent().path) }
         }
         return object
     }

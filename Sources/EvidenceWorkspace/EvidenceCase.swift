@@ -208,12 +208,13 @@ public final class EvidenceCase: Sendable {
 
 /// Who is acting, for the custody journal: `EVIDENCE_ACTOR` when set, else the operating-system account.
 enum Actor {
-    static var current: String {
+    /// Read once per process: a mailbox's 200,000 messages would otherwise copy the environment 200,000 times.
+    static let current: String = {
         let environment = ProcessInfo.processInfo.environment
         if let actor = environment["EVIDENCE_ACTOR"], !actor.isEmpty { return actor }
         if let user = environment["USER"] ?? environment["LOGNAME"], !user.isEmpty { return user }
         // No login variables (a service, a container): ask the system for the account's name.
         if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
         return "uid \(getuid())"
-    }
+    }()
 }

@@ -39,6 +39,7 @@ extension Evidence {
                     } ?? EvidenceTimestamp.assumed(parsed.local, in: evidenceCase.timeZone, source: .declared,
                                                    field: "--declared-time", precision: parsed.precision)
                 }
+                let redrawProgress = AddProgress.standardErrorIsTerminal
                 let report = try evidenceCase.add(
                     paths.map { URL(fileURLWithPath: $0) },
                     options: AddOptions(note: note, sensitive: sensitive, declaredTime: declared),
@@ -61,6 +62,11 @@ extension Evidence {
                     case .failed(let path, let reason):
                         FileHandle.standardError.write(Data("failed    \(path): \(reason)\n".utf8))
                     }
+                }, working: { step in
+                    // On a terminal the line is redrawn in place; in a log, each step is a line of its own.
+                    let text = "\(step.name): \(step.recorded) of \(step.total) carried files recorded"
+                    let line = redrawProgress ? "\r\u{1B}[K\(text)\(step.recorded == step.total ? "\n" : "")" : "\(text)\n"
+                    FileHandle.standardError.write(Data(line.utf8))
                 })
                 for link in report.links {
                     print("linked    #\(link.conversationItem) “\(link.attachmentName)” → #\(link.fileItem)")

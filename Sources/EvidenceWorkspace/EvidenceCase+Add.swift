@@ -53,20 +53,24 @@ extension EvidenceCase {
     /// Two files are copied at a time (one per core); each item is committed on its own as soon as its copy is
     /// on disk, so an interrupted `add` keeps every item it had finished and nothing half-done.
     ///
-    /// - Throws: only when the case itself cannot be written; unreadable inputs are reported per file.
     /// - Parameters:
     ///   - progress: Called with each file's outcome, in the order the files were given.
     ///   - working: Called while one file takes long (the messages of a large mailbox being recorded), at most
     ///     twice a second and once when its last carried file is recorded.
+    ///   - waiting: Called once when another `add` or `seal` is changing the case: this one waits for it.
+    /// - Throws: only when the case itself cannot be written; unreadable inputs are reported per file.
     public func add(_ paths: [URL], options: AddOptions = AddOptions(), now: @escaping @Sendable () -> Instant = { .now() },
                     progress: (@Sendable (AddReport.Outcome) -> Void)? = nil,
-                    working: (@Sendable (AddProgress) -> Void)? = nil) throws -> AddReport {
-        let plan = AddPlan(paths: paths, caseFolder: folder)
-        plan.outcomes.forEach { progress?($0) }
-        let outcomes = commitCopies(of: plan.files, options: options, now: now, progress: progress,
-                                    working: working.map(ProgressThrottle.init))
-        let links = try linkFilesBesideExports()
-        return AddReport(outcomes: plan.outcomes + outcomes, links: links)
+                    working: (@Sendable (AddProgress) -> Void)? = nil,
+                    waiting: (() -> Void)? = nil) throws -> AddReport {
+        try changing(onWait: waiting) {
+            let plan = AddPlan(paths: paths, caseFolder: folder)
+            plan.outcomes.forEach { progress?($0) }
+            let outcomes = commitCopies(of: plan.files, options: options, now: now, progress: progress,
+                                        working: working.map(ProgressThrottle.init))
+            let links = try linkFilesBesideExports()
+            return AddReport(outcomes: plan.outcomes + outcomes, links: links)
+        }
     }
 }
 

@@ -54,7 +54,13 @@ extension EvidenceCase {
     /// journaled in the case with the bundle's SHA-256 (so a later seal of the same case will differ).
     ///
     /// - Throws: ``CaseError`` when the case's journal is broken, or when a stored copy no longer matches its hash.
-    public func seal(to output: URL, sealedAt: Instant, overwrite: Bool = false) throws -> SealResult {
+    /// - Parameter waiting: Called once when another `add` or `seal` is changing the case: this one waits for it.
+    public func seal(to output: URL, sealedAt: Instant, overwrite: Bool = false,
+                     waiting: (() -> Void)? = nil) throws -> SealResult {
+        try changing(onWait: waiting) { try sealHoldingLock(to: output, sealedAt: sealedAt, overwrite: overwrite) }
+    }
+
+    private func sealHoldingLock(to output: URL, sealedAt: Instant, overwrite: Bool) throws -> SealResult {
         let destination = output.standardizedFileURL
         let summaryURL = destination.deletingPathExtension().appendingPathExtension("summary.html")
         try checkDestination(destination, summary: summaryURL, overwrite: overwrite)

@@ -15,7 +15,8 @@ import GRDB
 ///   keys/signer.key.pem    the case's Ed25519 key (0600), unless init --key named another
 ///   keys/signer.pub.pem
 ///   objects/sha256/ab/ab…  stored copies, named by their SHA-256, read-only
-///   staging/               copies being written; emptied whenever the case is opened
+///   staging/               copies being written; emptied when no `add` is running
+///   case.lock              locked (`flock`) while an `add` or `seal` changes the case
 /// ```
 public final class EvidenceCase: Sendable {
     public let folder: URL
@@ -109,6 +110,28 @@ public final class EvidenceCase: Sendable {
         self.metadata = metadata
         self.timeZone = zone
         self.index = try CaseIndex(path: folder.appendingPathComponent("index.sqlite").path)
+        // Copies left by an interrupted `add` go, unless an `add` running now is writing them.
+        if let lock = FileSystem.lockExclusivelyIfFree(lockPath) {
+            defer { FileSystem.close(lock) }
+            try clearStaging()
+        }
+    }
+
+    /// The file whose `flock` serialises the changes to a case (`add`, `seal`) between processes.
+    var lockPath: String { folder.appendingPathComponent("case.lock").path }
+
+    /// Runs `body` holding the case's lock: a second `add` or `seal` on the same case waits for the first
+    /// (and `onWait` says so) instead of racing it for `staging/` and the index.
+    func changing<T>(onWait: (() -> Void)?, _ body: () throws -> T) throws -> T {
+        FileSystem.reportFileSizeLimitAsError()
+        let lock = try FileSystem.lockExclusively(lockPath) { onWait?() }
+        defer { FileSystem.close(lock) }
+        try clearStaging()
+        return try body()
+    }
+
+    /// Empties `staging/` (only ever called holding the lock): what is there was left by a process that died.
+    private func clearStaging() throws {
         let staging = folder.appendingPathComponent("staging")
         for leftover in (try? FileManager.default.contentsOfDirectory(atPath: staging.path)) ?? [] {
             try? FileManager.default.removeItem(at: staging.appendingPathComponent(leftover))

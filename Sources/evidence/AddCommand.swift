@@ -67,6 +67,8 @@ extension Evidence {
                     let text = "\(step.name): \(step.recorded) of \(step.total) carried files recorded"
                     let line = redrawProgress ? "\r\u{1B}[K\(text)\(step.recorded == step.total ? "\n" : "")" : "\(text)\n"
                     FileHandle.standardError.write(Data(line.utf8))
+                }, waiting: {
+                    FileHandle.standardError.write(Data("Another evidence add or seal is changing this case; waiting for it to finish…\n".utf8))
                 })
                 for link in report.links {
                     print("linked    #\(link.conversationItem) “\(link.attachmentName)” → #\(link.fileItem)")

@@ -84,6 +84,84 @@ package enum FileSystem {
         guard result == 0 else { throw error(path, "flush to disk") }
     }
 
+    /// Flushes many new files to disk at once, before they are renamed into place: one `syncfs` of their file
+    /// system on Linux (thousands of `fsync`s, one per e-mail of a mailbox, cost minutes on a real disk), one
+    /// `fsync` per file elsewhere.
+    package static func fsyncFiles(_ paths: [String]) throws {
+        guard let first = paths.first else { return }
+        #if os(Linux)
+        let fd = try openForReading(first)
+        defer { close(fd) }
+        guard retrying({ linuxSyncfs(fd) }) == 0 else { throw error(first, "flush to disk") }
+        #else
+        for path in paths { try fsyncFile(path) }
+        #endif
+    }
+
+    /// Takes an exclusive `flock` on the file at `path` (created if missing) and returns its descriptor; closing
+    /// it releases the lock, and so does the death of the process, however it dies. When another process holds
+    /// the lock, `onWait` is called once and the call blocks until it is released.
+    package static func lockExclusively(_ path: String, onWait: () -> Void) throws -> Int32 {
+        let fd = retrying { open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644) }
+        guard fd >= 0 else { throw error(path, "open the lock file") }
+        if retrying({ flock(fd, LOCK_EX | LOCK_NB) }) == 0 { return fd }
+        guard errno == EWOULDBLOCK else {
+            let failure = error(path, "lock")
+            close(fd)
+            throw failure
+        }
+        onWait()
+        guard retrying({ flock(fd, LOCK_EX) }) == 0 else {
+            let failure = error(path, "lock")
+            close(fd)
+            throw failure
+        }
+        return fd
+    }
+
+    /// The exclusive `flock` on `path` if no one holds it now, else `nil` (also when the file cannot be opened,
+    /// such as in a case folder on read-only media).
+    package static func lockExclusivelyIfFree(_ path: String) -> Int32? {
+        let fd = retrying { open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644) }
+        guard fd >= 0 else { return nil }
+        if retrying({ flock(fd, LOCK_EX | LOCK_NB) }) == 0 { return fd }
+        close(fd)
+        return nil
+    }
+
+    /// Makes a write past the file-size limit (`ulimit -f`, `RLIMIT_FSIZE`) fail with `EFBIG`, which is
+    /// reported and cleaned up like a full disk, instead of killing the process with `SIGXFSZ` in mid-write.
+    package static func reportFileSizeLimitAsError() {
+        _ = signal(SIGXFSZ, SIG_IGN)
+    }
+
+    /// Why writing `size` bytes to the file at `path` failed, for writers (ZIPFoundation) that lose `errno`:
+    /// the file-size limit (`EFBIG`) or a full file system (`ENOSPC`), else `nil`. Asked while the partial file
+    /// still exists, so the space it took still counts.
+    package static func likelyWriteFailure(at path: String, size: Int64) -> IOError? {
+        var limit = rlimit()
+        #if canImport(Glibc)
+        let resource = __rlimit_resource_t(RLIMIT_FSIZE.rawValue)
+        #else
+        let resource = RLIMIT_FSIZE
+        #endif
+        if getrlimit(resource, &limit) == 0, limit.rlim_cur < rlim_t(Int64.max), UInt64(max(size, 0)) >= UInt64(limit.rlim_cur) {
+            return error(path, "write", errno: EFBIG)
+        }
+        var info = statvfs()
+        let directory = (path as NSString).deletingLastPathComponent
+        if statvfs(directory.isEmpty ? "." : directory, &info) == 0,
+           UInt64(info.f_bavail) * UInt64(info.f_frsize) < UInt64(chunkSize) {
+            return error(path, "write", errno: ENOSPC)
+        }
+        return nil
+    }
+
+    /// True when `fd` is a terminal (a progress line is then redrawn in place rather than printed line by line).
+    package static func isTerminal(_ fd: Int32) -> Bool {
+        isatty(fd) == 1
+    }
+
     /// Makes a rename or a new file in `directory` durable.
     package static func fsyncDirectory(_ directory: String) throws {
         let fd = try openForReading(directory)
@@ -259,3 +337,9 @@ package enum FileSystem {
         }
     }
 }
+
+#if os(Linux)
+/// glibc's `syncfs(2)`, which its module map hides behind `_GNU_SOURCE`.
+@_silgen_name("syncfs")
+private func linuxSyncfs(_ fd: Int32) -> Int32
+#endif

@@ -48,27 +48,103 @@ final class CaseIndex: Sendable {
 
     // MARK: Items
 
+    /// Every item, in the order they were added. A record that cannot be decoded does not hide the others:
+    /// it comes back rebuilt from its custody-journal entry (see ``rebuilt(id:sha256:reason:in:)``).
     func items() throws -> [EvidenceItem] {
-        try database.read { db in
-            try String.fetchAll(db, sql: "SELECT json FROM item ORDER BY id").map(CaseIndex.decodeItem)
-        }
+        try database.read { db in try items(in: db) }
+    }
+
+    func items(in db: Database) throws -> [EvidenceItem] {
+        try Row.fetchAll(db, sql: "SELECT id, sha256, json FROM item ORDER BY id").map { try item(from: $0, in: db) }
+    }
+
+    /// The items whose record holds `fragment` (a cheap filter before decoding), in the order they were added.
+    func items(in db: Database, whereJSONContains fragment: String) throws -> [EvidenceItem] {
+        try Row.fetchAll(db, sql: "SELECT id, sha256, json FROM item WHERE instr(json, ?) > 0 ORDER BY id",
+                         arguments: [fragment]).map { try item(from: $0, in: db) }
     }
 
     func item(withSHA256 sha256: String, in db: Database) throws -> EvidenceItem? {
-        try String.fetchOne(db, sql: "SELECT json FROM item WHERE sha256 = ?", arguments: [sha256]).map(CaseIndex.decodeItem)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT id, sha256, json FROM item WHERE sha256 = ?"), arguments: [sha256])
+            .map { try item(from: $0, in: db) }
+    }
+
+    /// The items whose records cannot be decoded, each with the reason.
+    func damagedRecords() throws -> [(id: Int64, reason: String)] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, json FROM item ORDER BY id").compactMap { row in
+                let json: String = row["json"] ?? ""
+                do {
+                    _ = try CaseIndex.decodeItem(json)
+                    return nil
+                } catch {
+                    return (row["id"], CaseIndex.describe(error))
+                }
+            }
+        }
+    }
+
+    private func item(from row: Row, in db: Database) throws -> EvidenceItem {
+        let id: Int64 = row["id"]
+        let sha256: String = row["sha256"]
+        do {
+            return try CaseIndex.decodeItem(row["json"] ?? "")
+        } catch {
+            return try rebuilt(id: id, sha256: sha256, reason: CaseIndex.describe(error), in: db)
+        }
+    }
+
+    /// Warning code of an item whose record was damaged and rebuilt from the custody journal.
+    static let damagedRecordCode = "index-record-damaged"
+
+    /// An item whose record cannot be decoded, rebuilt from what the custody journal recorded when it was added
+    /// (its name, path, size and acquisition time) and its SHA-256: enough to seal its bytes, which `seal`
+    /// re-hashes on the way into the bundle. Its parsed times and contents are lost and a warning says so. It is
+    /// marked sensitive, because nothing left says it is not an intimate image.
+    private func rebuilt(id: Int64, sha256: String, reason: String, in db: Database) throws -> EvidenceItem {
+        var added: CustodyJournal.Entry?
+        for line in try Data.fetchAll(db, sql: "SELECT line FROM custody WHERE CAST(line AS TEXT) LIKE '%\"item-added\"%' ORDER BY seq") {
+            guard let entry = try? JSONDecoder().decode(CustodyJournal.Entry.self, from: line),
+                  entry.action == "item-added", entry.details["item"] == String(id) else { continue }
+            added = entry
+            break
+        }
+        let details = added?.details ?? [:]
+        let acquiredAt = added.flatMap { RFC3339.parse($0.at)?.instant } ?? Instant(unixSeconds: 0)
+        let acquired = EvidenceTimestamp.utc(acquiredAt, source: .acquired, field: "custody journal")
+        let name = details["originalName"] ?? "item-\(id)"
+        return EvidenceItem(
+            id: id, sha256: sha256, size: details["size"].flatMap { Int64($0) } ?? 0,
+            mediaType: "application/octet-stream", kind: .other,
+            kindReason: "rebuilt from the custody journal: the item's index record is damaged",
+            originalPath: details["originalPath"] ?? name, originalName: name, acquiredAt: acquiredAt, modifiedAt: nil,
+            note: nil, sensitive: true, timestamps: [acquired], best: acquired,
+            warnings: [EvidenceWarning(code: CaseIndex.damagedRecordCode, message: "The index record of item \(id) "
+                                       + "(\(name)) cannot be read (\(reason)); its bytes, name, size and acquisition time "
+                                       + "come from the custody journal, its parsed times and contents are lost, and it "
+                                       + "is marked sensitive.")],
+            parentID: details["parent"].flatMap { Int64($0) })
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if case DecodingError.dataCorrupted(let context) = error { return context.debugDescription }
+        return "\(error)"
     }
 
     func nextItemID(in db: Database) throws -> Int64 {
-        (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM item") ?? 0) + 1
+        (try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(id) FROM item")) ?? 0) + 1
     }
 
     func insert(_ item: EvidenceItem, in db: Database) throws {
-        try db.execute(sql: "INSERT INTO item (id, sha256, json) VALUES (?, ?, ?)",
-                       arguments: [item.id, item.sha256, CaseIndex.encode(item)])
+        try db.cachedStatement(sql: "INSERT INTO item (id, sha256, json) VALUES (?, ?, ?)").execute(
+            arguments: [item.id, item.sha256, CaseIndex.encode(item)])
     }
 
+    /// Rewrites an item's record; a record rebuilt from the journal is never written back over the damaged one,
+    /// which stays as it is for whoever examines the case folder.
     func update(_ item: EvidenceItem, in db: Database) throws {
-        try db.execute(sql: "UPDATE item SET json = ? WHERE id = ?", arguments: [CaseIndex.encode(item), item.id])
+        guard !item.warnings.contains(where: { $0.code == CaseIndex.damagedRecordCode }) else { return }
+        try db.cachedStatement(sql: "UPDATE item SET json = ? WHERE id = ?").execute(arguments: [CaseIndex.encode(item), item.id])
     }
 
     func recordSighting(itemID: Int64, originalPath: String, at instant: Instant, in db: Database) throws {
@@ -82,13 +158,13 @@ final class CaseIndex: Sendable {
     @discardableResult
     func appendCustody(action: String, actor: String, at instant: Instant, details: [String: String],
                        in db: Database) throws -> CustodyJournal.Entry {
-        let last = try Row.fetchOne(db, sql: "SELECT seq, line FROM custody ORDER BY seq DESC LIMIT 1")
+        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, line FROM custody ORDER BY seq DESC LIMIT 1"))
         let seq = (last?["seq"] as Int64? ?? 0) + 1
         let prev = (last?["line"] as Data?).map { CustodyJournal.link(after: Array($0)) } ?? CustodyJournal.genesis
         let entry = CustodyJournal.Entry(seq: Int(seq), action: action, actor: actor,
                                          at: RFC3339.format(instant, offsetSeconds: 0), details: details, prev: prev)
-        try db.execute(sql: "INSERT INTO custody (seq, line) VALUES (?, ?)",
-                       arguments: [seq, Data(CustodyJournal.line(for: entry))])
+        try db.cachedStatement(sql: "INSERT INTO custody (seq, line) VALUES (?, ?)").execute(
+            arguments: [seq, Data(CustodyJournal.line(for: entry))])
         return entry
     }
 

@@ -40,8 +40,8 @@ extension EvidenceCase {
         item.timestamps += recognition.timestamps
         let ranking = TimestampRanking.evaluate(item.timestamps, kind: item.kind)
         item.best = ranking.best
-        let rankingCodes: Set<String> = ["sources-disagree", "no-date", "local-time-dst"]
-        item.warnings = item.warnings.filter { !rankingCodes.contains($0.code) } + recognition.warnings + ranking.warnings
+        item.warnings = item.warnings.filter { !EvidenceItem.rankingWarningCodes.contains($0.code) } + recognition.warnings
+            + ranking.warnings
 
         if let conversation = recognition.conversation {
             _ = try moveIntoStore(stagingPath: conversation.derivedStagingPath, sha256: conversation.derivedSHA256)
@@ -60,19 +60,28 @@ extension EvidenceCase {
         }
 
         var contents = StoredContents(recognition: recognition)
+        // Every carried file is written to `staging/` first, flushed to disk with the others in one go, then
+        // renamed into the store: a mailbox of 200,000 messages costs one flush, not 400,000.
+        var staged: [(name: String, sha256: String, size: Int64, path: String)] = []
+        defer { for file in staged { FileSystem.removeFile(file.path) } }
         for child in recognition.children {
             switch child.source {
             case .bytes(let bytes):
-                let stored = try storeBytes(bytes)
-                contents.children.append(StoredChild(name: child.name, sha256: stored.sha256, size: Int64(bytes.count),
-                                                     object: stored.object))
+                let sha256 = SHA256.hash(bytes).hex
+                let object = EvidenceCase.storedCopy(in: folder, sha256: sha256)
+                if FileManager.default.fileExists(atPath: object.path) {
+                    contents.children.append(StoredChild(name: child.name, sha256: sha256, size: Int64(bytes.count),
+                                                         object: object))
+                    continue
+                }
+                let path = try stageBytes(bytes)
+                staged.append((child.name, sha256, Int64(bytes.count), path))
             case .zipEntry(let export, let entry):
                 let staging = folder.appendingPathComponent("staging/\(UUID().uuidString).part")
                 do {
                     try export.extractMedia(named: entry, to: staging)
                     let (digest, size) = try SHA256.hash(fileAt: staging.path)
-                    let object = try moveIntoStore(stagingPath: staging.path, sha256: digest.hex)
-                    contents.children.append(StoredChild(name: entry, sha256: digest.hex, size: Int64(size), object: object))
+                    staged.append((entry, digest.hex, Int64(size), staging.path))
                 } catch {
                     unlink(staging.path)
                     item.warnings.append(EvidenceWarning(code: "media-unreadable",
@@ -80,15 +89,27 @@ extension EvidenceCase {
                 }
             }
         }
+        try FileSystem.fsyncFiles(staged.map(\.path))
+        var folders: Set<String> = []
+        for file in staged {
+            let object = try moveIntoStore(stagingPath: file.path, sha256: file.sha256, syncingFolder: false)
+            folders.insert(object.deletingLastPathComponent().path)
+            contents.children.append(StoredChild(name: file.name, sha256: file.sha256, size: file.size, object: object))
+        }
+        staged = []
+        for folder in folders.sorted() { try FileSystem.fsyncDirectory(folder) }
         return contents
     }
 
     /// Records the carried files as items (or links existing items with the same bytes) and links them to
     /// the messages that name them; inside the transaction that recorded `item`.
     func recordContents(_ contents: StoredContents, of item: inout EvidenceItem, acquiredAt: Instant, in db: Database,
-                        depth: Int = 0) throws {
+                        depth: Int = 0, working: ProgressThrottle? = nil) throws {
         guard !contents.children.isEmpty else { return }
-        for child in contents.children {
+        for (position, child) in contents.children.enumerated() {
+            defer {
+                working?.update(AddProgress(name: item.originalName, recorded: position + 1, total: contents.children.count))
+            }
             let messages = item.conversation?.attachmentMessages[child.name] ?? []
             let link = item.conversation == nil ? nil : MessageLink(item: item.id, messages: messages)
             var childItem: EvidenceItem
@@ -114,6 +135,7 @@ extension EvidenceCase {
                 // What the carried file carries in turn (a mailbox's messages have attachments of their own).
                 let nested = try storeContents(of: &childItem, storedCopy: child.object, originalPath: childItem.originalPath,
                                                depth: depth + 1)
+                childItem.dropUnwritableTimes()
                 try index.insert(childItem, in: db)
                 try index.appendCustody(action: "item-added", actor: Actor.current, at: acquiredAt,
                                         details: ["item": String(childItem.id), "sha256": child.sha256,
@@ -132,8 +154,15 @@ extension EvidenceCase {
     func linkFilesBesideExports() throws -> [AddReport.Link] {
         try index.database.write { db in
             var made: [AddReport.Link] = []
-            let items = try String.fetchAll(db, sql: "SELECT json FROM item ORDER BY id")
-                .map { try JSONDecoder().decode(EvidenceItem.self, from: Data($0.utf8)) }
+            // Only exports with names still unresolved need the whole case decoded; adding a mailbox of 200,000
+            // messages should not decode 200,000 records again when no export is waiting for a file.
+            let exports = try index.items(in: db, whereJSONContains: "\"conversation\":")
+            guard exports.contains(where: { export in
+                export.parentID == nil && export.conversation.map { conversation in
+                    conversation.attachmentMessages.keys.contains { conversation.attachmentItems[$0] == nil }
+                } ?? false
+            }) else { return [] }
+            let items = try index.items(in: db)
             var byPath: [String: EvidenceItem] = [:]
             for item in items { byPath[item.originalPath] = item }
             for var export in items where export.conversation != nil && export.parentID == nil {
@@ -164,22 +193,17 @@ extension EvidenceCase {
         }
     }
 
-    /// Writes bytes into the object store under their hash.
-    private func storeBytes(_ bytes: [UInt8]) throws -> (sha256: String, object: URL) {
-        let sha256 = SHA256.hash(bytes).hex
-        let object = storedCopy(sha256: sha256)
-        if FileManager.default.fileExists(atPath: object.path) { return (sha256, object) }
-        let staging = folder.appendingPathComponent("staging/\(UUID().uuidString).part")
-        let fd = try FileSystem.createExclusive(staging.path, mode: 0o444)
+    /// Writes bytes to a new file in `staging/`, not yet flushed to disk; returns its path.
+    private func stageBytes(_ bytes: [UInt8]) throws -> String {
+        let staging = folder.appendingPathComponent("staging/\(UUID().uuidString).part").path
+        let fd = try FileSystem.createExclusive(staging, mode: 0o444)
+        defer { FileSystem.close(fd) }
         do {
-            try FileSystem.writeAll(fd, bytes, path: staging.path)
-            try FileSystem.fsync(fd, path: staging.path)
-            close(fd)
+            try FileSystem.writeAll(fd, bytes, path: staging)
         } catch {
-            close(fd)
-            unlink(staging.path)
+            FileSystem.removeFile(staging)
             throw error
         }
-        return (sha256, try moveIntoStore(stagingPath: staging.path, sha256: sha256))
+        return staging
     }
 }

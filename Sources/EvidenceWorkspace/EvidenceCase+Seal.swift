@@ -54,7 +54,13 @@ extension EvidenceCase {
     /// journaled in the case with the bundle's SHA-256 (so a later seal of the same case will differ).
     ///
     /// - Throws: ``CaseError`` when the case's journal is broken, or when a stored copy no longer matches its hash.
-    public func seal(to output: URL, sealedAt: Instant, overwrite: Bool = false) throws -> SealResult {
+    /// - Parameter waiting: Called once when another `add` or `seal` is changing the case: this one waits for it.
+    public func seal(to output: URL, sealedAt: Instant, overwrite: Bool = false,
+                     waiting: (() -> Void)? = nil) throws -> SealResult {
+        try changing(onWait: waiting) { try sealHoldingLock(to: output, sealedAt: sealedAt, overwrite: overwrite) }
+    }
+
+    private func sealHoldingLock(to output: URL, sealedAt: Instant, overwrite: Bool) throws -> SealResult {
         let destination = output.standardizedFileURL
         let summaryURL = destination.deletingPathExtension().appendingPathExtension("summary.html")
         try checkDestination(destination, summary: summaryURL, overwrite: overwrite)
@@ -68,6 +74,9 @@ extension EvidenceCase {
             warnings.append("The sealing time \(RFC3339.format(sealedAt, offsetSeconds: 0)) is earlier than the acquisition "
                             + "of an item (\(RFC3339.format(latest, offsetSeconds: 0))); the bundle says so as it is.")
         }
+        // A damaged record does not block the seal, nor is its item left out: it is sealed from its bytes and
+        // its journal entry, and the warning is in the bundle (the item's warnings) and on the person's screen.
+        warnings += try damagedRecords().map { "\($0); sealed with a warning" }
         let problems = try integrityProblems()
         guard problems.isEmpty else {
             throw CaseError(.corrupted, "The case folder has been altered (\(problems.joined(separator: "; "))); refusing to seal.")

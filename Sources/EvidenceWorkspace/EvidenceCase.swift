@@ -15,7 +15,8 @@ import GRDB
 ///   keys/signer.key.pem    the case's Ed25519 key (0600), unless init --key named another
 ///   keys/signer.pub.pem
 ///   objects/sha256/ab/ab…  stored copies, named by their SHA-256, read-only
-///   staging/               copies being written; emptied whenever the case is opened
+///   staging/               copies being written; emptied when no `add` is running
+///   case.lock              locked (`flock`) while an `add` or `seal` changes the case
 /// ```
 public final class EvidenceCase: Sendable {
     public let folder: URL
@@ -109,10 +110,34 @@ public final class EvidenceCase: Sendable {
         self.metadata = metadata
         self.timeZone = zone
         self.index = try CaseIndex(path: folder.appendingPathComponent("index.sqlite").path)
+        // Copies left by an interrupted `add` go, unless an `add` running now is writing them.
+        if let lock = FileSystem.lockExclusivelyIfFree(lockPath) {
+            defer { FileSystem.close(lock) }
+            try clearStaging()
+        }
+    }
+
+    /// The file whose `flock` serialises the changes to a case (`add`, `seal`) between processes.
+    var lockPath: String { folder.appendingPathComponent("case.lock").path }
+
+    /// Runs `body` holding the case's lock: a second `add` or `seal` on the same case waits for the first
+    /// (and `onWait` says so) instead of racing it for `staging/` and the index.
+    func changing<T>(onWait: (() -> Void)?, _ body: () throws -> T) throws -> T {
+        FileSystem.reportFileSizeLimitAsError()
+        let lock = try FileSystem.lockExclusively(lockPath) { onWait?() }
+        defer { FileSystem.close(lock) }
+        try clearStaging()
+        return try body()
+    }
+
+    /// Empties `staging/` (only ever called holding the lock): what is there was left by a process that died.
+    private func clearStaging() throws {
         let staging = folder.appendingPathComponent("staging")
         for leftover in (try? FileManager.default.contentsOfDirectory(atPath: staging.path)) ?? [] {
             try? FileManager.default.removeItem(at: staging.appendingPathComponent(leftover))
         }
+        // Tools that keep no empty folders (git, some sync and zip tools) drop `staging/` when they copy a case.
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
     }
 
     /// Reads a case's `case.json` only, without opening (or changing) anything else in the folder.
@@ -169,6 +194,17 @@ public final class EvidenceCase: Sendable {
         return problems
     }
 
+    /// Items whose index record cannot be read, each named with the reason. Such an item is listed and sealed
+    /// as rebuilt from its custody-journal entry (its bytes, name, size and acquisition time), with a warning,
+    /// so one damaged record never hides the item nor blocks the rest of the case.
+    public func damagedRecords() throws -> [String] {
+        let names = Dictionary(try items().map { ($0.id, $0.originalName) }, uniquingKeysWith: { first, _ in first })
+        return try index.damagedRecords().map { record in
+            "the index record of item \(record.id) (\(names[record.id] ?? "unknown name")) cannot be read (\(record.reason)); "
+                + "it is rebuilt from its custody-journal entry, its parsed times and contents are lost"
+        }
+    }
+
     /// The key that signs this case's bundles.
     public func signingKey() throws -> Ed25519PrivateKey {
         try EvidenceCase.loadPrivateKey(at: metadata.externalKeyPath ?? folder.appendingPathComponent("keys/signer.key.pem").path)
@@ -195,11 +231,12 @@ public final class EvidenceCase: Sendable {
 
 /// Who is acting, for the custody journal: `EVIDENCE_ACTOR` when set, else the operating-system account.
 enum Actor {
-    static var current: String {
+    /// Read once per process: a mailbox's 200,000 messages would otherwise copy the environment 200,000 times.
+    static let current: String = {
         let environment = ProcessInfo.processInfo.environment
         if let actor = environment["EVIDENCE_ACTOR"], !actor.isEmpty { return actor }
         if let user = environment["USER"] ?? environment["LOGNAME"], !user.isEmpty { return user }
         // No login variables (a service, a container): ask the system for the account's name.
         return FileSystem.accountName()
-    }
+    }()
 }

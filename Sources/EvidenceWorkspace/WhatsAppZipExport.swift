@@ -22,8 +22,10 @@ import ZIPFoundation
 public struct WhatsAppZipExport: Sendable {
     /// Most entries accepted: real exports hold a few thousand media files at most.
     public static let maximumEntries = 100_000
-    /// Largest chat text accepted (uncompressed).
-    public static let maximumChatBytes = 512 << 20
+    /// Largest chat text accepted (uncompressed): 64 MiB. WhatsApp itself exports at most 40,000 messages
+    /// (10,000 with media), a few megabytes of text; 64 MiB is ten times any real export, and reading it whole
+    /// plus parsing it stays far below 300 MB of memory whatever the archive claims.
+    public static let maximumChatBytes = 64 << 20
     /// Largest single media file extracted (uncompressed).
     public static let maximumMediaBytes: UInt64 = 8 << 30
     /// Above this size, an entry that compresses better than ``suspiciousRatio``:1 is not extracted.
@@ -72,7 +74,13 @@ public struct WhatsAppZipExport: Sendable {
             throw ChatParseError(code: .noMessages, reason: "the archive holds no _chat.txt or "
                                     + "\"WhatsApp Chat with ….txt\"", fileName: name)
         }
+        // A declared size over the cap is refused before a byte is inflated; a lying one stops at the cap.
+        guard chatEntry.uncompressedSize <= UInt64(Self.maximumChatBytes) else {
+            throw ChatParseError(code: .tooLarge, reason: "the chat text declares \(chatEntry.uncompressedSize) bytes, "
+                                    + "more than \(Self.maximumChatBytes)", fileName: name)
+        }
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(chatEntry.uncompressedSize))
         do {
             _ = try archive.extract(chatEntry, skipCRC32: false) { data in
                 if bytes.count + data.count > Self.maximumChatBytes {

@@ -31,7 +31,17 @@ enum ZipBundleWriter {
         }
         let temporary = directory.appendingPathComponent("\(temporaryPrefix)\(UUID().uuidString).partial")
         do {
-            try writeEntries(entries, bagFolder: bagFolder, modificationDate: modificationDate, to: temporary)
+            do {
+                try writeEntries(entries, bagFolder: bagFolder, modificationDate: modificationDate, to: temporary)
+            } catch let error as StoredCopyChanged {
+                throw error
+            } catch {
+                // ZIPFoundation says `unwritableFile` and drops errno: name the bundle and the system's reason.
+                let written = (try? FileSystem.linkStatus(temporary.path).size) ?? 0
+                throw FileSystem.likelyWriteFailure(at: temporary.path, size: written).map {
+                    IOError(path: destination.path, operation: "write the bundle", reason: $0.reason, errno: $0.errno)
+                } ?? error
+            }
             try flush(temporary)
             try FileSystem.rename(temporary.path, to: destination.path)
             try FileSystem.fsyncDirectory(directory.path)

@@ -36,6 +36,7 @@ extension Evidence {
                         throw UsageFailure("--declared-time “\(declaredTime)” is not a date and time like 2026-03-03T21:40 or 2026-03-03T21:40+01:00.")
                     }
                 }
+                let redrawProgress = AddProgress.standardErrorIsTerminal
                 let report = try evidenceCase.add(
                     paths.map { URL(fileURLWithPath: $0) },
                     options: AddOptions(note: note, sensitive: sensitive, declaredTime: declared),
@@ -58,6 +59,13 @@ extension Evidence {
                     case .failed(let path, let reason):
                         FileHandle.standardError.write(Data("failed    \(path): \(reason)\n".utf8))
                     }
+                }, working: { step in
+                    // On a terminal the line is redrawn in place; in a log, each step is a line of its own.
+                    let text = "\(step.name): \(step.recorded) of \(step.total) carried files recorded"
+                    let line = redrawProgress ? "\r\u{1B}[K\(text)\(step.recorded == step.total ? "\n" : "")" : "\(text)\n"
+                    FileHandle.standardError.write(Data(line.utf8))
+                }, waiting: {
+                    FileHandle.standardError.write(Data("Another evidence add or seal is changing this case; waiting for it to finish…\n".utf8))
                 })
                 for link in report.links {
                     print("linked    #\(link.conversationItem) “\(link.attachmentName)” → #\(link.fileItem)")

@@ -20,7 +20,7 @@ extension Evidence {
             try runReportingFailures {
                 let evidenceCase = try caseOptions.openCase()
                 let items = try evidenceCase.items()
-                for problem in try evidenceCase.integrityProblems() {
+                for problem in try evidenceCase.integrityProblems() + evidenceCase.damagedRecords() {
                     FileHandle.standardError.write(Data("warning: \(problem)\n".utf8))
                 }
                 if json {

@@ -38,7 +38,9 @@ extension Evidence {
                     sealingTime = Instant(unixSeconds: Instant.now().unixSeconds)
                 }
                 let evidenceCase = try caseOptions.openCase()
-                let result = try evidenceCase.seal(to: URL(fileURLWithPath: out), sealedAt: sealingTime, overwrite: overwrite)
+                let result = try evidenceCase.seal(to: URL(fileURLWithPath: out), sealedAt: sealingTime, overwrite: overwrite) {
+                    FileHandle.standardError.write(Data("Another evidence add or seal is changing this case; waiting for it to finish…\n".utf8))
+                }
                 for warning in result.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
                 print("Sealed \(result.itemCount) items into \(result.bundle.path)")
                 print("Summary: \(result.summary.path)")

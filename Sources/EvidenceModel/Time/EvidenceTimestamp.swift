@@ -125,6 +125,18 @@ public struct EvidenceTimestamp: Hashable, Sendable {
 
     /// The observed wall-clock reading.
     public var local: LocalDateTime { LocalDateTime(instant, offsetSeconds: offsetSeconds) }
+
+    /// Wall-clock seconds since 1970 that RFC 3339 can write with four year digits: 0001-01-01 to 9999-12-31.
+    private static let writableLocalSeconds: ClosedRange<Int64> = -62_135_596_800...253_402_300_799
+
+    /// True when ``value`` can be written and read back: the wall-clock reading falls in the years 0001–9999 and
+    /// the offset is less than a day. A time that fails this is dropped with a warning where it is read, never
+    /// stored: one such time would make the record that holds it unreadable.
+    public var isWritable: Bool {
+        guard abs(offsetSeconds) < 86_400 else { return false }
+        let (local, overflow) = instant.unixSeconds.addingReportingOverflow(Int64(offsetSeconds))
+        return !overflow && Self.writableLocalSeconds.contains(local)
+    }
 }
 
 extension EvidenceTimestamp: Codable {

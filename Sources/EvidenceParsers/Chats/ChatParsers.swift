@@ -61,7 +61,28 @@ public enum ChatParsers {
             throw ChatParseError(code: .unsupported, reason: "no parser for \(platform.rawValue) exports",
                                  fileName: name)
         }
-        return try parser.parse(bytes: bytes, name: name, platform: platform, options: options, onMessage: onMessage)
+        // A time outside the years 0001–9999 (one forged `date_unixtime`) is dropped here, for every platform:
+        // the message is kept without it and named in a warning, so no stored record holds an unreadable time.
+        var outOfRange: [EvidenceWarning] = []
+        var outOfRangeCount = 0
+        var info = try parser.parse(bytes: bytes, name: name, platform: platform, options: options) { message in
+                guard let stamp = message.timestamp, !stamp.isWritable else { return try onMessage(message) }
+                var kept = message
+                kept.timestamp = nil
+                outOfRangeCount += 1
+                if outOfRange.count < 20 { outOfRange.append(EvidenceWarning(
+                    code: "date-out-of-range",
+                    message: "Message \(message.index + 1) (line \(message.source.lineStart)): its \(stamp.field) "
+                        + "(Unix time \(stamp.instant.unixSeconds) s) is outside the years 0001–9999; the time was "
+                        + "dropped, the message is kept.")) }
+                try onMessage(kept)
+        }
+        info.warnings += outOfRange
+        if outOfRangeCount > outOfRange.count {
+            info.warnings.append(EvidenceWarning(code: "date-out-of-range", message: "\(outOfRangeCount - outOfRange.count) more "
+                                                 + "messages have a time outside the years 0001–9999, dropped likewise."))
+        }
+        return info
     }
 }
 

@@ -1,0 +1,85 @@
+import EvidenceModel
+import EvidenceSystem
+import Foundation
+
+/// What one `add` will copy, decided before a byte is copied: the folder walk, in a stable order, with the
+/// files left out on purpose (operating-system clutter, symbolic links inside folders, the case's own files)
+/// and the paths that could not be looked at.
+struct AddPlan {
+    /// A regular file to copy, as found on disk.
+    struct File: Sendable {
+        var path: String
+        var name: String
+        var size: Int64
+        var modifiedAt: Instant?
+    }
+
+    /// Names the operating systems leave in folders; never evidence.
+    static let clutterNames: Set<String> = [
+        ".DS_Store", "Thumbs.db", "desktop.ini", "__MACOSX", ".Spotlight-V100", ".Trashes", "ehthumbs.db",
+    ]
+
+    /// The files to copy, in the order the person gave them (folders in byte order of their names).
+    private(set) var files: [File] = []
+    /// Paths left out or unreadable, reported before any copy starts.
+    private(set) var outcomes: [AddReport.Outcome] = []
+
+    /// Walks `paths` (folders recursively) for a case whose folder is `caseFolder`.
+    init(paths: [URL], caseFolder: URL) {
+        let casePath = caseFolder.standardizedFileURL.path
+        for path in paths {
+            collect(path.standardizedFileURL, insideFolder: false, casePath: casePath)
+        }
+    }
+
+    private mutating func collect(_ url: URL, insideFolder: Bool, casePath: String) {
+        let path = url.path
+        let name = url.lastPathComponent
+        if AddPlan.clutterNames.contains(name) || name.hasPrefix("._") {
+            outcomes.append(.skipped(path: path, reason: "operating-system clutter, not evidence"))
+            return
+        }
+        let info: FileSystem.Status
+        do { info = try FileSystem.linkStatus(path) } catch {
+            outcomes.append(.failed(path: path, reason: "\(error)"))
+            return
+        }
+        if info.isSymbolicLink {
+            if insideFolder {
+                outcomes.append(.skipped(path: path, reason: "symbolic link inside a folder; not followed (add its target directly if it is evidence)"))
+                return
+            }
+            // A link named on the command line is what the person pointed at: follow it once.
+            let resolved = url.resolvingSymlinksInPath()
+            guard resolved.path != path else {
+                outcomes.append(.failed(path: path, reason: "broken symbolic link"))
+                return
+            }
+            collect(resolved, insideFolder: false, casePath: casePath)
+            return
+        }
+        // The case's own files (its stored copies, its index) are never evidence of themselves.
+        let standardized = url.standardizedFileURL.path
+        if standardized == casePath || standardized.hasPrefix(casePath + "/") {
+            outcomes.append(.skipped(path: path, reason: "inside the case folder itself"))
+            return
+        }
+        if info.isDirectory {
+            let children: [String]
+            do { children = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
+                outcomes.append(.failed(path: path, reason: "cannot list folder: \(error.localizedDescription)"))
+                return
+            }
+            for child in children.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+                collect(url.appendingPathComponent(child), insideFolder: true, casePath: casePath)
+            }
+            return
+        }
+        guard info.isRegularFile else {
+            outcomes.append(.skipped(path: path, reason: "not a regular file (device, socket or pipe)"))
+            return
+        }
+        let mtime = Instant(unixSeconds: info.modified.seconds, nanoseconds: info.modified.nanoseconds)
+        files.append(File(path: path, name: name, size: info.size, modifiedAt: mtime))
+    }
+}

@@ -1,0 +1,168 @@
+import EvidenceModel
+import EvidenceSystem
+import EvidenceParsers
+import EvidenceCrypto
+import Foundation
+import GRDB
+
+/// The committing half of `add`: copy and hash each planned file into `staging/`, move it into the object
+/// store, and record it (item row, custody entry, the files it carries) in one transaction.
+extension EvidenceCase {
+    /// Copies two files at a time (one per core) and commits them in the order they were planned, so item
+    /// numbers follow the person's order whatever the workers' timing. Each commit is its own transaction.
+    func commitCopies(of files: [AddPlan.File], options: AddOptions, now: @escaping @Sendable () -> Instant,
+                      progress: (@Sendable (AddReport.Outcome) -> Void)?, working: ProgressThrottle?) -> [AddReport.Outcome] {
+        let commits = OrderedCommits(count: files.count)
+        let workers = min(2, max(1, ProcessInfo.processInfo.activeProcessorCount), max(files.count, 1))
+        let next = WorkCounter()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let position = next.take(below: files.count) {
+                let staged = Result { try self.stage(files[position]) }
+                commits.finish(position, staged) { position, staged in
+                    let outcome = self.commit(files[position], staged: staged, options: options, now: now,
+                                              working: working)
+                    progress?(outcome)
+                    return outcome
+                }
+            }
+        }
+        return commits.outcomes.compactMap { $0 }
+    }
+
+    struct StagedCopy: Sendable {
+        var digest: SHA256Digest
+        var size: UInt64
+        var stagingPath: String
+    }
+
+    /// Copies the original into `staging/` while hashing it.
+    func stage(_ file: AddPlan.File) throws -> StagedCopy {
+        let stagingPath = folder.appendingPathComponent("staging/\(UUID().uuidString).part").path
+        do {
+            let hasher = SHA256Hasher()
+            let size = try FileSystem.copy(from: file.path, to: stagingPath) { hasher.update($0) }
+            return StagedCopy(digest: hasher.finalize(), size: size, stagingPath: stagingPath)
+        } catch {
+            FileSystem.removeFile(stagingPath)
+            throw error
+        }
+    }
+
+    /// Moves a staged copy into the object store and records the item, the files it carries (zip media,
+    /// e-mail attachments) and their journal entries in one transaction.
+    func commit(_ file: AddPlan.File, staged: Result<StagedCopy, any Error>, options: AddOptions,
+                now: () -> Instant, working: ProgressThrottle? = nil) -> AddReport.Outcome {
+        let copy: StagedCopy
+        switch staged {
+        case .success(let value): copy = value
+        case .failure(let error): return .failed(path: file.path, reason: "\(error)")
+        }
+        do {
+            let sha256 = copy.digest.hex
+            let object = try moveIntoStore(stagingPath: copy.stagingPath, sha256: sha256)
+            let acquiredAt = now()
+            if let existing = try index.database.read({ db in try index.item(withSHA256: sha256, in: db) }) {
+                return try recordDuplicate(of: existing, path: file.path, options: options, at: acquiredAt)
+            }
+            // Inspect the stored copy, not the original: the original is read exactly once.
+            let inspection = try ItemInspector.inspect(
+                fileAt: object, originalName: file.name,
+                context: InspectionContext(timeZone: timeZone, fileModificationTime: file.modifiedAt,
+                                           acquiredAt: acquiredAt, declared: options.declaredTime))
+            var item = EvidenceItem(
+                id: 0, sha256: sha256, size: Int64(copy.size),
+                mediaType: inspection.mediaType, kind: inspection.kind, kindReason: inspection.kindReason,
+                originalPath: file.path, originalName: file.name, acquiredAt: acquiredAt,
+                modifiedAt: file.modifiedAt, note: options.note, sensitive: options.sensitive,
+                timestamps: inspection.timestamps, best: inspection.best, warnings: inspection.warnings)
+            let contents = try storeContents(of: &item, storedCopy: object, originalPath: file.path)
+            item.dropUnwritableTimes()
+            return try index.database.write { db -> AddReport.Outcome in
+                if let existing = try index.item(withSHA256: sha256, in: db) {
+                    return try recordDuplicate(of: existing, path: file.path, options: options, at: acquiredAt, in: db)
+                }
+                item.id = try index.nextItemID(in: db)
+                try index.insert(item, in: db)
+                try index.appendCustody(action: "item-added", actor: Actor.current, at: acquiredAt,
+                                        details: ["item": String(item.id), "sha256": sha256, "size": String(item.size),
+                                                  "originalName": file.name, "originalPath": file.path],
+                                        in: db)
+                try recordContents(contents, of: &item, acquiredAt: acquiredAt, in: db, working: working)
+                return .added(item)
+            }
+        } catch {
+            unlink(copy.stagingPath)
+            return .failed(path: file.path, reason: "\(error)")
+        }
+    }
+
+    /// Puts a staged file under its hash in the object store (or drops it when the store has it already).
+    /// The staged file must already be flushed to disk; its folder in the store is flushed too unless the caller
+    /// flushes many folders at once (`syncingFolder: false`).
+    func moveIntoStore(stagingPath: String, sha256: String, syncingFolder: Bool = true) throws -> URL {
+        let object = storedCopy(sha256: sha256)
+        if FileManager.default.fileExists(atPath: object.path) {
+            unlink(stagingPath)
+        } else {
+            try FileManager.default.createDirectory(at: object.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileSystem.rename(stagingPath, to: object.path)
+            if syncingFolder { try FileSystem.fsyncDirectory(object.deletingLastPathComponent().path) }
+        }
+        return object
+    }
+
+    private func recordDuplicate(of existing: EvidenceItem, path: String, options: AddOptions,
+                                 at acquiredAt: Instant) throws -> AddReport.Outcome {
+        try index.database.write { db in
+            try recordDuplicate(of: try index.item(withSHA256: existing.sha256, in: db) ?? existing, path: path,
+                                options: options, at: acquiredAt, in: db)
+        }
+    }
+
+    private func recordDuplicate(of existing: EvidenceItem, path: String, options: AddOptions, at acquiredAt: Instant,
+                                 in db: Database) throws -> AddReport.Outcome {
+        try index.recordSighting(itemID: existing.id, originalPath: path, at: acquiredAt, in: db)
+        try index.appendCustody(action: "duplicate-seen", actor: Actor.current, at: acquiredAt,
+                                details: ["item": String(existing.id), "sha256": existing.sha256, "originalPath": path], in: db)
+        // What the person says now about the same content is kept, never lost: a later
+        // --sensitive marks it, a new --note is added to the earlier one.
+        var annotated = existing
+        if options.sensitive { annotated.sensitive = true }
+        if let note = options.note, !(existing.note ?? "").contains(note) {
+            annotated.note = existing.note.map { "\($0)\n\(note)" } ?? note
+        }
+        if annotated != existing {
+            try index.update(annotated, in: db)
+            try index.appendCustody(action: "item-annotated", actor: Actor.current, at: acquiredAt,
+                                    details: ["item": String(existing.id), "sensitive": String(annotated.sensitive),
+                                              "note": annotated.note ?? ""], in: db)
+        }
+        return .duplicate(of: annotated, path: path)
+    }
+}
+
+/// Collects staged copies from the workers and commits them in the order the files were given,
+/// so item numbers follow the person's order whatever the workers' timing.
+private final class OrderedCommits: @unchecked Sendable {
+    private let lock = NSLock()
+    private var staged: [Result<EvidenceCase.StagedCopy, any Error>?]
+    private(set) var outcomes: [AddReport.Outcome?]
+    private var nextToCommit = 0
+
+    init(count: Int) {
+        staged = Array(repeating: nil, count: count)
+        outcomes = Array(repeating: nil, count: count)
+    }
+
+    func finish(_ position: Int, _ result: Result<EvidenceCase.StagedCopy, any Error>,
+                commit: (Int, Result<EvidenceCase.StagedCopy, any Error>) -> AddReport.Outcome) {
+        lock.lock()
+        defer { lock.unlock() }
+        staged[position] = result
+        while nextToCommit < staged.count, let ready = staged[nextToCommit] {
+            outcomes[nextToCommit] = commit(nextToCommit, ready)
+            staged[nextToCommit] = nil
+            nextToCommit += 1
+        }
+    }
+}

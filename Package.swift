@@ -9,8 +9,8 @@ let package = Package(
     products: [
         .library(
             name: "EvidenceKit",
-            targets: ["EvidenceModel", "EvidenceCrypto", "EvidenceParsers", "EvidenceFormat", "EvidenceWorkspace",
-                      "EvidenceVerify"]),
+            targets: ["EvidenceModel", "EvidenceCrypto", "EvidenceSystem", "EvidenceParsers", "EvidenceFormat",
+                      "EvidenceWorkspace", "EvidenceVerify"]),
         // What a lawyer's verifier needs, and nothing of the case workspace or its database.
         .library(name: "EvidenceVerify", targets: ["EvidenceVerify"]),
         .library(name: "EvidenceCrypto", targets: ["EvidenceCrypto"]),

@@ -3,7 +3,7 @@ import EvidenceCrypto
 import Foundation
 
 /// One file of a bag to be written: bytes made in memory (tag files) or a stored copy streamed from disk.
-public struct BagEntry: Sendable {
+package struct BagEntry: Sendable {
     public enum Content: Sendable {
         case bytes([UInt8])
         /// A stored copy whose bytes must hash to `sha256`; the writer checks this as it streams.
@@ -23,7 +23,7 @@ public struct BagEntry: Sendable {
 }
 
 /// Everything a seal needs, read from the case beforehand, so that building the bag is a pure function.
-public struct CaseSnapshot: Sendable {
+package struct CaseSnapshot: Sendable {
     public var metadata: CaseMetadata
     public var items: [EvidenceItem]
     public var custodyJournal: [UInt8]
@@ -40,7 +40,7 @@ public struct CaseSnapshot: Sendable {
 }
 
 /// Builds the files of a bag from a case snapshot, the sealing time and the key: same inputs, same bytes.
-public enum BagBuilder {
+package enum BagBuilder {
     /// The complete, sorted list of bag entries, manifest signed.
     public static func entries(for snapshot: CaseSnapshot, sealedAt: Instant, key: Ed25519PrivateKey) throws -> [BagEntry] {
         let publicKey = key.publicKey

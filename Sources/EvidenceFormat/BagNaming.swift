@@ -4,7 +4,7 @@ import Foundation
 
 /// Names that are safe inside a bag on Windows, macOS and Linux: NFC, no reserved characters or names,
 /// no trailing dots or spaces, bounded length.
-public enum BagNaming {
+package enum BagNaming {
     static let reservedWindowsNames: Set<String> = [
         "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
         "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",

@@ -42,7 +42,7 @@ extension EvidenceCase {
     }
 
     /// A snapshot of the case for sealing.
-    public func snapshot() throws -> CaseSnapshot {
+    package func snapshot() throws -> CaseSnapshot {
         let folder = self.folder
         return CaseSnapshot(metadata: metadata, items: try items(), custodyJournal: try custodyJournal(),
                             storedCopy: { EvidenceCase.storedCopy(in: folder, sha256: $0) })

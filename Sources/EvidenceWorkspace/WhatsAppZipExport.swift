@@ -19,7 +19,7 @@ import ZIPFoundation
 /// let chat = try ChatParsers.parse(bytes: export.chatBytes, name: export.chatFileName, platform: .whatsapp,
 ///                                  options: options)
 /// ```
-public struct WhatsAppZipExport: Sendable {
+package struct WhatsAppZipExport: Sendable {
     /// Most entries accepted: real exports hold a few thousand media files at most.
     public static let maximumEntries = 100_000
     /// Largest chat text accepted (uncompressed): 64 MiB. WhatsApp itself exports at most 40,000 messages

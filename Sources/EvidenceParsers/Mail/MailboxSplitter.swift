@@ -2,7 +2,7 @@ import EvidenceModel
 import Foundation
 
 /// Splits a Unix mbox file into its messages.
-public enum MailboxSplitter {
+package enum MailboxSplitter {
     /// The byte range of each message: from the line after its `From ` separator up to the next separator.
     ///
     /// A separator is a line beginning with `From ` at the start of the file or after an empty line (mboxo/mboxrd;

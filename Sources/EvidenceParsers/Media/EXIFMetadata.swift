@@ -4,7 +4,7 @@ import EvidenceModel
 ///
 /// For example, an iPhone photo gives `DateTimeOriginal 2023:12:25 14:03:22` with `OffsetTimeOriginal +01:00`
 /// and `SubSecTimeOriginal 123`, read as `2023-12-25T14:03:22.123+01:00`, embedded.
-public struct EXIFMetadata: Sendable {
+package struct EXIFMetadata: Sendable {
     /// Times, camera clues and damage found.
     public var metadata = MediaMetadata()
 

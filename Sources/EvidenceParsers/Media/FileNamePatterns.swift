@@ -9,7 +9,7 @@ import Foundation
 /// `{yyyy}` `{MM}` `{dd}` `{HH}` (two digits) `{H}` (one or two) `{h}` (12-hour, one or two) `{mm}` `{ss}`
 /// `{SSS}` (milliseconds) `{a}` (AM/PM) `{n}` (any digits) `{'}` (’ or ') `{ }` (space, U+202F or U+00A0).
 /// A match must start at the beginning of the name and may be followed by anything but a digit.
-public struct FileNamePattern: Sendable {
+package struct FileNamePattern: Sendable {
     /// A stable name recorded as the timestamp's `field` (`android-screenshot`, `pixel-camera-photo` …).
     public var name: String
     /// The template, in the placeholder language above.
@@ -34,7 +34,7 @@ public struct FileNamePattern: Sendable {
 
 /// The table of known names, tried in order (12-hour forms before their 24-hour twins, which would
 /// otherwise read `2.03.22 PM` as 02:03:22).
-public enum FileNamePatterns {
+package enum FileNamePatterns {
     /// Every known pattern, in the order they are tried.
     public static let all: [FileNamePattern] = [
         FileNamePattern(name: "android-screenshot", template: "Screenshot_{yyyy}{MM}{dd}-{HH}{mm}{ss}", kind: .screenshot),

@@ -2,7 +2,7 @@ import EvidenceModel
 /// EXIF and XMP of HEIF/HEIC and AVIF images: the top-level `meta` box lists items (`iinf`) and where their
 /// bytes are (`iloc`); the `Exif` item holds a TIFF block after a 4-byte offset, the XMP item is a `mime`
 /// item of type `application/rdf+xml`.
-public struct HEIFMetadata {
+package struct HEIFMetadata {
     /// Times, clues and damage found.
     public var metadata = MediaMetadata()
 

@@ -1,7 +1,7 @@
 import EvidenceModel
 /// The metadata segments of a JPEG: EXIF and XMP in APP1, the frame size in SOFn. Reading stops at the
 /// first scan (SOS), so image data is never read.
-public struct JPEGMetadata {
+package struct JPEGMetadata {
     /// Times, clues and damage found.
     public var metadata = MediaMetadata()
 

@@ -1,7 +1,7 @@
 import EvidenceModel
 /// Decides whether an item is a screenshot, photo, video … from its media type, its metadata and its name,
 /// and says why in words.
-public enum KindDetection {
+package enum KindDetection {
     /// Pixel sizes of common phone, tablet and desktop screens (either orientation).
     static let screenSizes: Set<[Int]> = {
         let sizes = [

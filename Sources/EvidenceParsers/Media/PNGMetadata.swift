@@ -5,7 +5,7 @@ import EvidenceModel
 /// Every chunk read has its CRC checked; a bad CRC is a warning naming the chunk, and its content is still
 /// read (a flipped bit elsewhere in a chunk does not make its date false, but the reader is told).
 /// Image data (`IDAT`) is skipped without being read.
-public struct PNGMetadata {
+package struct PNGMetadata {
     /// Times, clues and damage found.
     public var metadata = MediaMetadata()
 

@@ -4,7 +4,7 @@ import EvidenceModel
 /// in `moov/meta` (`keys` + `ilst`), which carries the local offset.
 ///
 /// Only `moov` and its small children are read; `mdat` is skipped by its header.
-public struct QuickTimeMetadata {
+package struct QuickTimeMetadata {
     /// Times and damage found.
     public var metadata = MediaMetadata()
 

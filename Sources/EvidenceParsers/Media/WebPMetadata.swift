@@ -1,6 +1,6 @@
 import EvidenceModel
 /// WebP (RIFF) metadata: the `EXIF` and `XMP ` chunks, and the canvas size from `VP8X`, `VP8L` or `VP8 `.
-public struct WebPMetadata {
+package struct WebPMetadata {
     /// Times, clues and damage found.
     public var metadata = MediaMetadata()
 
@@ -82,7 +82,7 @@ public struct WebPMetadata {
 }
 
 /// GIF: recognised and sized; the format has no place for a time.
-public struct GIFMetadata {
+package struct GIFMetadata {
     /// The logical screen size; never any time.
     public var metadata = MediaMetadata()
 

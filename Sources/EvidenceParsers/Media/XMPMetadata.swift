@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Both the attribute form (`<rdf:Description photoshop:DateCreated="…">`) and the element form
 /// (`<xmp:CreateDate>…</xmp:CreateDate>`, `<exif:UserComment><rdf:Alt><rdf:li>…`) are read.
-public struct XMPMetadata: Sendable {
+package struct XMPMetadata: Sendable {
     /// Times and clues found in the packet.
     public var metadata = MediaMetadata()
 

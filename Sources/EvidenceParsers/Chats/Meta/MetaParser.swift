@@ -6,7 +6,7 @@ import Foundation
 /// Meta writes every string as its UTF-8 bytes escaped one by one as Latin-1 code points (`"Ã©"` for `é`); names,
 /// contents and reactions are repaired back to the text the person wrote. Messages stay in the file's order
 /// (newest first): the transcript of the original is not re-sorted.
-public enum MetaParser: ChatExportParser {
+package enum MetaParser: ChatExportParser {
     /// The platforms this parser produces.
     public static let platforms: [ChatPlatform] = [.instagram, .messenger]
     /// Most messages read from one export.

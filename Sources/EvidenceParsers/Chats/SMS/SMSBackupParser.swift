@@ -11,7 +11,7 @@ import Foundation
 /// Authors: a received message (`type` 1, MMS `msg_box` 1) is by `contact_name`, or by the `address` when the contact
 /// is `(Unknown)`; a sent, draft, outbox, failed or queued one (2–6) is by ``ChatParseOptions/ownerLabel`` (`--me`,
 /// default "Me"), never by the contact.
-public enum SMSBackupParser: ChatExportParser {
+package enum SMSBackupParser: ChatExportParser {
     /// The platforms this parser produces.
     public static let platforms: [ChatPlatform] = [.sms]
     /// Most messages read from one export.
@@ -252,7 +252,7 @@ struct XMLReader {
 }
 
 /// A file carried inside the export itself (an MMS part's base64 `data`), decoded.
-public struct EmbeddedChatFile: Hashable, Sendable {
+package struct EmbeddedChatFile: Hashable, Sendable {
     /// The name the attachment has in ``ChatMessage/attachments``.
     public var name: String
     /// The part's declared `ct` (content type).

@@ -7,7 +7,7 @@ import Foundation
 /// under `chats.list` (each message then carries its chat's name in ``ChatMessage/thread``).
 /// `date_unixtime` is the instant and is used whenever present; `date` is only the exporting computer's wall clock and
 /// is used (as an assumed local time, with a warning) for old exports that lack `date_unixtime`.
-public enum TelegramParser: ChatExportParser {
+package enum TelegramParser: ChatExportParser {
     /// The platforms this parser produces.
     public static let platforms: [ChatPlatform] = [.telegram]
     /// Most messages read from one export.

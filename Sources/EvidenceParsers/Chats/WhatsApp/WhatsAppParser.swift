@@ -15,7 +15,7 @@ import Foundation
 /// above 12 means day-first, a second field above 12 means month-first; when no field is above 12 the order
 /// under which the dates are most often non-decreasing is taken (ties go to day-first, the more common
 /// convention) and the conversation carries a `date-order-assumed` warning.
-public enum WhatsAppParser: ChatExportParser {
+package enum WhatsAppParser: ChatExportParser {
     /// The platforms this parser produces.
     public static let platforms: [ChatPlatform] = [.whatsapp]
 

@@ -144,7 +144,7 @@ enum ContentRecognizer {
         } catch {
             unlink(stagingPath)
             recognition.warnings.append(EvidenceWarning(
-                code: "chat-unreadable",
+                code: .chatUnreadable,
                 message: "Looks like a \(platform.rawValue) export but could not be read: \(error). The file is kept as it is."))
         }
         return recognition
@@ -163,7 +163,7 @@ enum ContentRecognizer {
             recognition.warnings += message.warnings
             recognition.children += message.attachments.map { .init(name: $0.fileName, source: .bytes($0.bytes)) }
         } catch {
-            recognition.warnings.append(EvidenceWarning(code: "email-unreadable", message: "\(name) could not be read as an e-mail: \(error)."))
+            recognition.warnings.append(EvidenceWarning(code: .emailUnreadable, message: "\(name) could not be read as an e-mail: \(error)."))
         }
         return recognition
     }

@@ -40,7 +40,7 @@ extension EvidenceCase {
         item.timestamps += recognition.timestamps
         let ranking = TimestampRanking.evaluate(item.timestamps, kind: item.kind)
         item.best = ranking.best
-        let rankingCodes: Set<String> = ["sources-disagree", "no-date", "local-time-dst"]
+        let rankingCodes: Set<WarningCode> = [.sourcesDisagree, .noDate, .localTimeDST]
         item.warnings = item.warnings.filter { !rankingCodes.contains($0.code) } + recognition.warnings + ranking.warnings
 
         if let conversation = recognition.conversation {
@@ -48,7 +48,7 @@ extension EvidenceCase {
             item.derived = [DerivedFile(role: "messages", suffix: ".messages.jsonl", sha256: conversation.derivedSHA256,
                                         size: conversation.derivedSize, mediaType: "application/x-ndjson")]
             item.conversation = ConversationSummary(
-                platform: conversation.info.platform.rawValue, title: conversation.info.title,
+                platform: conversation.info.platform, title: conversation.info.title,
                 participants: conversation.info.participants, messageCount: conversation.info.messageCount,
                 firstMessageAt: conversation.firstMessage?.value, lastMessageAt: conversation.lastMessage?.value,
                 attachmentItems: [:], attachmentMessages: conversation.attachmentMessages,
@@ -75,7 +75,7 @@ extension EvidenceCase {
                     contents.children.append(StoredChild(name: entry, sha256: digest.hex, size: Int64(size), object: object))
                 } catch {
                     unlink(staging.path)
-                    item.warnings.append(EvidenceWarning(code: "media-unreadable",
+                    item.warnings.append(EvidenceWarning(code: .mediaUnreadable,
                                                          message: "\(entry) in \(item.originalName) could not be extracted: \(error)"))
                 }
             }

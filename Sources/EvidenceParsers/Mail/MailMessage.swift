@@ -64,7 +64,7 @@ public struct MailMessage: Sendable {
                                     + "at the start: not an e-mail", fileName: name, line: 1)
         }
         if parsed.malformedLines > 0 {
-            warnings.append(EvidenceWarning(code: "malformed-header",
+            warnings.append(EvidenceWarning(code: .malformedHeader,
                                             message: "\(parsed.malformedLines) header line(s) are not fields and "
                                                 + "were ignored."))
         }
@@ -80,12 +80,12 @@ public struct MailMessage: Sendable {
         if let text = value("Date") {
             date = MailDate.timestamp(text, field: "Date", zone: timeZone)
             if date == nil {
-                warnings.append(EvidenceWarning(code: "bad-date", message: "The Date header \"\(text)\" is not a "
+                warnings.append(EvidenceWarning(code: .badDate, message: "The Date header \"\(text)\" is not a "
                                                     + "date this tool can read."))
             }
         } else {
             date = nil
-            warnings.append(EvidenceWarning(code: "no-date", message: "The message has no Date header."))
+            warnings.append(EvidenceWarning(code: .noDate, message: "The message has no Date header."))
         }
         var received: [EvidenceTimestamp] = []
         for field in fields where field.name.caseInsensitiveCompare("Received") == .orderedSame {

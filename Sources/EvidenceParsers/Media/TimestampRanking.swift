@@ -80,7 +80,7 @@ public enum TimestampRanking {
 
         for timestamp in timestamps {
             for note in timestamp.warnings {
-                warnings.append(EvidenceWarning(code: "local-time-dst", message: "\(describe(timestamp)): \(note)"))
+                warnings.append(EvidenceWarning(code: .localTimeDST, message: "\(describe(timestamp)): \(note)"))
             }
         }
 
@@ -98,13 +98,13 @@ public enum TimestampRanking {
                 if !coarse, apart % 900 == 0 {
                     message += " (a whole number of quarter hours: perhaps a time-zone mix-up)"
                 }
-                warnings.append(EvidenceWarning(code: "sources-disagree", message: message))
+                warnings.append(EvidenceWarning(code: .sourcesDisagree, message: message))
             }
         }
 
         let media: Set<EvidenceKind> = [.screenshot, .photo, .video]
         if media.contains(kind), !timestamps.contains(where: { isCaptureTime($0) }) {
-            warnings.append(EvidenceWarning(code: "no-date", message: kind == .video ? noDateMessageForVideo : noDateMessage))
+            warnings.append(EvidenceWarning(code: .noDate, message: kind == .video ? noDateMessageForVideo : noDateMessage))
         }
         return (best, warnings)
     }

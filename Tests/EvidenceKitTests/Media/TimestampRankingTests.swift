@@ -34,7 +34,7 @@ struct TimestampRankingTests {
         #expect(best == exif)
         let warning = try #require(warnings.first)
         #expect(warnings.count == 1)
-        #expect(warning.code == "sources-disagree")
+        #expect(warning.code.rawValue == "sources-disagree")
         #expect(warning.message.contains("2 h 0 min apart"))
         #expect(warning.message.contains("time-zone"))
     }
@@ -55,7 +55,7 @@ struct TimestampRankingTests {
         let nextDay = EvidenceTimestamp.assumed(local("2023-12-27"), in: brussels, source: .filename,
                                                 field: "whatsapp-image", precision: .day)
         #expect(TimestampRanking.evaluate([exif, day], kind: .photo).warnings.isEmpty)
-        #expect(TimestampRanking.evaluate([exif, nextDay], kind: .photo).warnings.map(\.code) == ["sources-disagree"])
+        #expect(TimestampRanking.evaluate([exif, nextDay], kind: .photo).warnings.map(\.code.rawValue) == ["sources-disagree"])
     }
 
     @Test func modificationTimesAreNotComparedButCanBeBest() {
@@ -69,14 +69,14 @@ struct TimestampRankingTests {
         #expect(warnings.isEmpty)
         let (onlyModified, moreWarnings) = TimestampRanking.evaluate([acquired, modified], kind: .photo)
         #expect(onlyModified == modified)
-        #expect(moreWarnings.map(\.code) == ["no-date"])
+        #expect(moreWarnings.map(\.code.rawValue) == ["no-date"])
     }
 
     @Test func screenshotWithoutATimeOfItsOwnGetsTheNoDateWarning() throws {
         let file = EvidenceTimestamp.utc(Instant(unixSeconds: 1_700_000_000), source: .filesystem, field: "mtime")
         let (best, warnings) = TimestampRanking.evaluate([file], kind: .screenshot)
         #expect(best == file)
-        #expect(warnings == [EvidenceWarning(code: "no-date", message: TimestampRanking.noDateMessage)])
+        #expect(warnings == [EvidenceWarning(code: .noDate, message: TimestampRanking.noDateMessage)])
         #expect(TimestampRanking.noDateMessage
             == "no date found: make sure the date is visible in the image, or add one with --declared-time")
         #expect(TimestampRanking.evaluate([file], kind: .document).warnings.isEmpty)
@@ -102,7 +102,7 @@ struct TimestampRankingTests {
         let gap = EvidenceTimestamp.assumed(local("2023-03-26T02:30:00"), in: brussels, source: .exif,
                                             field: "DateTimeOriginal")
         let warnings = TimestampRanking.evaluate([gap], kind: .photo).warnings
-        #expect(warnings.map(\.code) == ["local-time-dst"])
+        #expect(warnings.map(\.code.rawValue) == ["local-time-dst"])
         #expect(warnings.first?.message.hasPrefix("exif DateTimeOriginal:") == true)
     }
 }

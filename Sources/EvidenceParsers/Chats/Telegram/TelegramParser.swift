@@ -106,7 +106,7 @@ public enum TelegramParser: ChatExportParser {
                 if !wallClockWarned {
                     wallClockWarned = true
                     warnings.append(EvidenceWarning(
-                        code: "telegram-wall-clock",
+                        code: .telegramWallClock,
                         message: "This export has no date_unixtime; its dates are the exporting computer's wall clock "
                             + "and were read in \(options.timeZone.identifier)."))
                 }

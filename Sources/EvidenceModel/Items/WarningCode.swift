@@ -51,8 +51,6 @@ public struct WarningCode: RawRepresentable, Hashable, Sendable, Codable, Custom
     public static let noMeta = WarningCode(rawValue: "no-meta")
     /// An embedded block (EXIF inside a JPEG, PNG, WebP or HEIF) lacks its own header.
     public static let notThisFormat = WarningCode(rawValue: "not-this-format")
-    /// An embedded block is empty.
-    public static let empty = WarningCode(rawValue: "empty")
     /// An EXIF IFD, EXIF value or HEIF item points outside its data; it was skipped.
     public static let badOffset = WarningCode(rawValue: "bad-offset")
     /// An EXIF IFD points back to one already read; the loop was not followed.

@@ -78,7 +78,7 @@ public struct MailMessage: Sendable {
         subject = value("Subject").map(RFC2047.decode)
         messageID = value("Message-ID")?.trimmingCharacters(in: .whitespaces)
         if let text = value("Date") {
-            date = MailDate.timestamp(text, field: "Date", zone: timeZone)
+            date = MailDate.timestamp(text, field: "Date", role: .capture, zone: timeZone)
             if date == nil {
                 warnings.append(EvidenceWarning(code: .badDate, message: "The Date header \"\(text)\" is not a "
                                                     + "date this tool can read."))
@@ -92,7 +92,7 @@ public struct MailMessage: Sendable {
             let n = received.count
             guard let semicolon = field.rawValue.lastIndex(of: ";") else { continue }
             let text = String(field.rawValue[field.rawValue.index(after: semicolon)...])
-            if let t = MailDate.timestamp(text, field: "Received[\(n)]", zone: timeZone) { received.append(t) }
+            if let t = MailDate.timestamp(text, field: "Received[\(n)]", role: .relay, zone: timeZone) { received.append(t) }
         }
         receivedTimes = received
 

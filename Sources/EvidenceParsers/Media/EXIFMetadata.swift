@@ -95,11 +95,11 @@ public struct EXIFMetadata: Sendable {
         if metadata.width == nil { metadata.width = integer(exif[Tag.pixelXDimension]) }
         if metadata.height == nil { metadata.height = integer(exif[Tag.pixelYDimension]) }
 
-        addTime(field: "DateTimeOriginal", date: exif[Tag.dateTimeOriginal], offset: exif[Tag.offsetTimeOriginal],
+        addTime(field: "DateTimeOriginal", role: .capture, date: exif[Tag.dateTimeOriginal], offset: exif[Tag.offsetTimeOriginal],
                 subSec: exif[Tag.subSecTimeOriginal])
-        addTime(field: "CreateDate", date: exif[Tag.dateTimeDigitized], offset: exif[Tag.offsetTimeDigitized],
+        addTime(field: "CreateDate", role: .capture, date: exif[Tag.dateTimeDigitized], offset: exif[Tag.offsetTimeDigitized],
                 subSec: exif[Tag.subSecTimeDigitized])
-        addTime(field: "ModifyDate", date: values[Tag.dateTime], offset: exif[Tag.offsetTime],
+        addTime(field: "ModifyDate", role: .modification, date: values[Tag.dateTime], offset: exif[Tag.offsetTime],
                 subSec: exif[Tag.subSecTime])
 
         if let pointer = integer(values[Tag.gpsIFD]), let (entries, _) = readIFD(at: UInt32(pointer), name: "GPS IFD") {
@@ -193,7 +193,7 @@ public struct EXIFMetadata: Sendable {
         return TextDecoding.field(body)
     }
 
-    private mutating func addTime(field: String, date: Entry?, offset: Entry?, subSec: Entry?) {
+    private mutating func addTime(field: String, role: TimestampRole, date: Entry?, offset: Entry?, subSec: Entry?) {
         guard let text = ascii(date), !MetadataTimeText.isUnset(text) else { return }
         guard var local = MetadataTimeText.exif(text) else {
             metadata.warn(.badDate, "\(origin): \(field) \"\(text)\" is not a valid date and time; it was ignored")
@@ -216,7 +216,7 @@ public struct EXIFMetadata: Sendable {
                     + "the time was read without it")
             }
         }
-        metadata.times.append(EmbeddedTime(source: .exif, field: field, local: local, offsetSeconds: offsetSeconds,
+        metadata.times.append(EmbeddedTime(source: .exif, field: field, role: role, local: local, offsetSeconds: offsetSeconds,
                                            precision: precision))
     }
 
@@ -227,7 +227,7 @@ public struct EXIFMetadata: Sendable {
             return
         }
         guard let time, let value = checkedValue(time), time.type == 5, time.count == 3, value.count == 24 else {
-            metadata.times.append(EmbeddedTime(source: .exif, field: "GPSDateStamp", local: day, isUTC: true,
+            metadata.times.append(EmbeddedTime(source: .exif, field: "GPSDateStamp", role: .capture, local: day, isUTC: true,
                                                precision: .day))
             return
         }
@@ -253,7 +253,7 @@ public struct EXIFMetadata: Sendable {
                 + "it was ignored")
             return
         }
-        metadata.times.append(EmbeddedTime(source: .exif, field: "GPSDateStamp+GPSTimeStamp", local: local,
+        metadata.times.append(EmbeddedTime(source: .exif, field: "GPSDateStamp+GPSTimeStamp", role: .capture, local: local,
                                            isUTC: true, precision: nanos == 0 ? .second : .millisecond))
     }
 }

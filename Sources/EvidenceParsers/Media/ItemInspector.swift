@@ -46,10 +46,10 @@ public enum ItemInspector {
         if let nameMatch { timestamps.append(nameMatch.timestamp(assuming: context.timeZone)) }
         if let declared = context.declared { timestamps.append(declared) }
         if let modified = context.fileModificationTime {
-            timestamps.append(.utc(modified, source: .filesystem, field: "mtime", precision: precision(of: modified)))
+            timestamps.append(.utc(modified, source: .filesystem, field: "mtime", role: .modification, precision: precision(of: modified)))
         }
         if let acquired = context.acquiredAt {
-            timestamps.append(.utc(acquired, source: .acquired, field: "acquired", precision: precision(of: acquired)))
+            timestamps.append(.utc(acquired, source: .acquired, field: "acquired", role: .acquisition, precision: precision(of: acquired)))
         }
 
         var (kind, reason) = KindDetection.detect(mediaType: mediaType, metadata: metadata, nameMatch: nameMatch)

@@ -9,6 +9,8 @@ public struct EmbeddedTime: Hashable, Sendable {
     /// The field as exiftool names it (`DateTimeOriginal`, `GPSDateStamp+GPSTimeStamp`, `photoshop:DateCreated`,
     /// `tIME`, `mvhd.creation_time` …), so that readers can check it with a stock tool.
     public var field: String
+    /// What moment the field stands for, as the parser that read it knows.
+    public var role: TimestampRole
     /// The reading as written (in UTC when `isUTC`).
     public var local: LocalDateTime
     /// The UTC offset written in the file, when there was one.
@@ -19,10 +21,11 @@ public struct EmbeddedTime: Hashable, Sendable {
     public var precision: TimePrecision
 
     /// A reading; with neither `offsetSeconds` nor `isUTC` the zone will be assumed.
-    public init(source: TimestampSource, field: String, local: LocalDateTime, offsetSeconds: Int? = nil,
-                isUTC: Bool = false, precision: TimePrecision = .second) {
+    public init(source: TimestampSource, field: String, role: TimestampRole, local: LocalDateTime,
+                offsetSeconds: Int? = nil, isUTC: Bool = false, precision: TimePrecision = .second) {
         self.source = source
         self.field = field
+        self.role = role
         self.local = local
         self.offsetSeconds = offsetSeconds
         self.isUTC = isUTC
@@ -32,12 +35,14 @@ public struct EmbeddedTime: Hashable, Sendable {
     /// The timestamp this reading gives once `zone` is assumed for readings that carry no offset.
     public func timestamp(assuming zone: TimeZone) -> EvidenceTimestamp {
         if isUTC {
-            return .utc(local.instant(atOffsetSeconds: 0), source: source, field: field, precision: precision)
+            return .utc(local.instant(atOffsetSeconds: 0), source: source, field: field, role: role,
+                        precision: precision)
         }
         if let offsetSeconds {
-            return .embedded(local, offsetSeconds: offsetSeconds, source: source, field: field, precision: precision)
+            return .embedded(local, offsetSeconds: offsetSeconds, source: source, field: field, role: role,
+                             precision: precision)
         }
-        return .assumed(local, in: zone, source: source, field: field, precision: precision)
+        return .assumed(local, in: zone, source: source, field: field, role: role, precision: precision)
     }
 }
 

@@ -79,7 +79,7 @@ public struct PNGMetadata {
                 metadata.warn(.badDate, "PNG: tIME chunk at byte \(offset) does not hold a valid date; ignored")
                 return
             }
-            metadata.times.append(EmbeddedTime(source: .pngTime, field: "tIME", local: local, isUTC: true))
+            metadata.times.append(EmbeddedTime(source: .pngTime, field: "tIME", role: .modification, local: local, isUTC: true))
         case "eXIf":
             do {
                 metadata.merge(try EXIFMetadata(tiff: data, origin: "PNG eXIf").metadata)
@@ -160,12 +160,12 @@ public struct PNGMetadata {
             let text = type == "tEXt" || type == "zTXt" ? TextDecoding.latin1(value) : String(decoding: value, as: UTF8.self)
             let trimmed = text.trimming(" ")
             if let parsed = MetadataTimeText.iso8601(trimmed) {
-                metadata.times.append(EmbeddedTime(source: .pngTime, field: "Creation Time", local: parsed.local,
+                metadata.times.append(EmbeddedTime(source: .pngTime, field: "Creation Time", role: .capture, local: parsed.local,
                                                    offsetSeconds: parsed.offset, precision: parsed.precision))
             } else if let local = MetadataTimeText.exif(trimmed) {
-                metadata.times.append(EmbeddedTime(source: .pngTime, field: "Creation Time", local: local))
+                metadata.times.append(EmbeddedTime(source: .pngTime, field: "Creation Time", role: .capture, local: local))
             } else if let parsed = MetadataTimeText.rfc1123(trimmed) {
-                metadata.times.append(EmbeddedTime(source: .pngTime, field: "Creation Time", local: parsed.local,
+                metadata.times.append(EmbeddedTime(source: .pngTime, field: "Creation Time", role: .capture, local: parsed.local,
                                                    offsetSeconds: parsed.offset))
             } else {
                 metadata.warn(.badDate, "PNG: \(type) \"Creation Time\" \"\(trimmed.prefix(64))\" is not a date we "

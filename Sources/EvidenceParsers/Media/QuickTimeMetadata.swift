@@ -67,11 +67,11 @@ public struct QuickTimeMetadata {
                 + "version; its times were not read")
             return
         }
-        add(creation, field: "\(prefix).creation_time", box: box)
-        add(modification, field: "\(prefix).modification_time", box: box)
+        add(creation, field: "\(prefix).creation_time", role: .capture, box: box)
+        add(modification, field: "\(prefix).modification_time", role: .modification, box: box)
     }
 
-    private mutating func add(_ seconds1904: UInt64, field: String, box: ISOBox) {
+    private mutating func add(_ seconds1904: UInt64, field: String, role: TimestampRole, box: ISOBox) {
         guard seconds1904 != 0 else { return }  // 0 is "not set", not 1904
         // Year 9999 is the last a timestamp can show.
         guard seconds1904 <= 253_402_300_799 + Self.epochDifference else {
@@ -79,7 +79,7 @@ public struct QuickTimeMetadata {
             return
         }
         let instant = Instant(unixSeconds: Int64(seconds1904) - Int64(Self.epochDifference))
-        metadata.times.append(EmbeddedTime(source: .quicktime, field: field,
+        metadata.times.append(EmbeddedTime(source: .quicktime, field: field, role: role,
                                            local: LocalDateTime(instant, offsetSeconds: 0), isUTC: true))
     }
 
@@ -112,7 +112,7 @@ public struct QuickTimeMetadata {
                 + "ISO 8601 date; ignored")
             return
         }
-        metadata.times.append(EmbeddedTime(source: .quicktime, field: "com.apple.quicktime.creationdate",
+        metadata.times.append(EmbeddedTime(source: .quicktime, field: "com.apple.quicktime.creationdate", role: .capture,
                                            local: parsed.local, offsetSeconds: parsed.offset,
                                            precision: parsed.precision))
     }

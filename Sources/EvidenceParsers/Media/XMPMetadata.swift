@@ -39,7 +39,7 @@ public struct XMPMetadata: Sendable {
                     + "it was ignored")
                 continue
             }
-            metadata.times.append(EmbeddedTime(source: .xmp, field: name, local: parsed.local,
+            metadata.times.append(EmbeddedTime(source: .xmp, field: name, role: name == "xmp:ModifyDate" ? .modification : .capture, local: parsed.local,
                                                offsetSeconds: parsed.offset, precision: parsed.precision))
         }
         if let comment = values[Self.commentProperty], !comment.isEmpty { metadata.userComment = comment }

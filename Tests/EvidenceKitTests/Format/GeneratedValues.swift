@@ -49,8 +49,10 @@ final class GeneratedValues {
     }
 
     func timestamp() -> EvidenceTimestamp {
-        EvidenceTimestamp(
-            source: pick(TimestampSource.allCases), field: string(maxLength: 12), instant: instant(),
+        let source = pick(TimestampSource.allCases), field = string(maxLength: 12)
+        // The role is not encoded: a value that round-trips has the role its source and field read back as.
+        return EvidenceTimestamp(
+            source: source, field: field, role: TimestampRole(readingBack: source, field: field), instant: instant(),
             offsetSeconds: int(-50_400...50_400) / 60 * 60, zone: pick([ZoneBasis.embedded, .assumed, .utc]),
             zoneName: maybe { string(maxLength: 10) }, precision: pick(TimePrecision.allCases),
             warnings: list(upTo: 2) { string(maxLength: 16) })

@@ -61,7 +61,7 @@ struct ItemInspectorTests {
 
     @Test func declaredTimeIsRecordedAndLabelled() throws {
         let local = try #require(RFC3339.parseLenient("2023-12-25T14:00")?.local)
-        let declared = EvidenceTimestamp.assumed(local, in: brussels, source: .declared, field: "declared",
+        let declared = EvidenceTimestamp.assumed(local, in: brussels, source: .declared, field: "declared", role: .capture,
                                                  precision: .minute)
         let inspection = try inspect("plain.png", as: "image.png",
                                      context: InspectionContext(timeZone: brussels, declared: declared))

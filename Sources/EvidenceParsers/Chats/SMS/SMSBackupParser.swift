@@ -86,7 +86,7 @@ public enum SMSBackupParser: ChatExportParser {
                 }
                 if !participants.contains(author), participants.count < 10_000 { participants.append(author) }
                 let timestamp = attributes["date"].flatMap { Int64($0) }.map {
-                    EvidenceTimestamp.utc(Instant(unixMilliseconds: $0), source: .chat, field: "date",
+                    EvidenceTimestamp.utc(Instant(unixMilliseconds: $0), source: .chat, field: "date", role: .message,
                                           precision: .millisecond)
                 }
                 var text = ""

@@ -100,7 +100,7 @@ public enum TelegramParser: ChatExportParser {
             let source = lines.range(range, in: scanner.b)
             var timestamp: EvidenceTimestamp?
             if let seconds = JSONValue.int64(o["date_unixtime"]) {
-                timestamp = .utc(Instant(unixSeconds: seconds), source: .chat, field: "date_unixtime")
+                timestamp = .utc(Instant(unixSeconds: seconds), source: .chat, field: "date_unixtime", role: .message)
             } else if let date = o["date"] as? String, let parsed = RFC3339.parseLenient(date) {
                 timestamp = resolver.timestamp(parsed.local, precision: .second)
                 if !wallClockWarned {

@@ -50,7 +50,9 @@ public enum ConversationJSONLines {
                       let zone = (o["zone"] as? String).flatMap(ZoneBasis.init(rawValue:)),
                       let precision = (o["precision"] as? String).flatMap(TimePrecision.init(rawValue:))
                 else { throw fail("the timestamp is incomplete") }
-                timestamp = EvidenceTimestamp(source: sourceName, field: o["timestampField"] as? String ?? "",
+                let field = o["timestampField"] as? String ?? ""
+                timestamp = EvidenceTimestamp(source: sourceName, field: field,
+                                              role: TimestampRole(readingBack: sourceName, field: field),
                                               instant: parsed.instant, offsetSeconds: parsed.offsetSeconds, zone: zone,
                                               zoneName: o["zoneName"] as? String, precision: precision,
                                               warnings: o["timestampWarnings"] as? [String] ?? [])

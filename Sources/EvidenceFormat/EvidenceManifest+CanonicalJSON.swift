@@ -39,7 +39,7 @@ extension EvidenceManifest.Item {
             "originalPath": .string(originalPath),
             "acquiredAt": acquiredAt.canonicalJSON,
             "timestamps": .array(timestamps.map(\.canonicalJSON)),
-            "warnings": .array(warnings.map { .object(["code": .string($0.code), "message": .string($0.message)]) }),
+            "warnings": .array(warnings.map { .object(["code": .string($0.code.rawValue), "message": .string($0.message)]) }),
             "sensitive": .bool(sensitive),
         ]
         members["modifiedAt"] = modifiedAt?.canonicalJSON
@@ -89,7 +89,7 @@ extension EvidenceTimestamp {
 extension ConversationSummary {
     var canonicalJSON: CanonicalJSON.Value {
         var members: [String: CanonicalJSON.Value] = [
-            "platform": .string(platform),
+            "platform": .string(platform.rawValue),
             "title": .string(title),
             "participants": .strings(participants),
             "messageCount": .integer(messageCount),

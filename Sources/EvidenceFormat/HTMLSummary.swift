@@ -113,7 +113,7 @@ public struct HTMLSummary: Sendable {
     func relations(of item: EvidenceManifest.Item) -> [String] {
         var lines: [String] = []
         if let conversation = item.conversation {
-            var line = "\(escape(conversation.platform)) conversation “\(escape(conversation.title))”: \(conversation.messageCount) messages"
+            var line = "\(escape(conversation.platform.rawValue)) conversation “\(escape(conversation.title))”: \(conversation.messageCount) messages"
             if let first = conversation.firstMessageAt, let last = conversation.lastMessageAt {
                 line += ", \(escape(first)) → \(escape(last))"
             }

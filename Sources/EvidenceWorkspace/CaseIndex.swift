@@ -95,7 +95,7 @@ final class CaseIndex: Sendable {
     }
 
     /// Warning code of an item whose record was damaged and rebuilt from the custody journal.
-    static let damagedRecordCode = "index-record-damaged"
+    static let damagedRecordCode = WarningCode.indexRecordDamaged
 
     /// An item whose record cannot be decoded, rebuilt from what the custody journal recorded when it was added
     /// (its name, path, size and acquisition time) and its SHA-256: enough to seal its bytes, which `seal`
@@ -111,7 +111,7 @@ final class CaseIndex: Sendable {
         }
         let details = added?.details ?? [:]
         let acquiredAt = added.flatMap { RFC3339.parse($0.at)?.instant } ?? Instant(unixSeconds: 0)
-        let acquired = EvidenceTimestamp.utc(acquiredAt, source: .acquired, field: "custody journal")
+        let acquired = EvidenceTimestamp.utc(acquiredAt, source: .acquired, field: "custody journal", role: .acquisition)
         let name = details["originalName"] ?? "item-\(id)"
         return EvidenceItem(
             id: id, sha256: sha256, size: details["size"].flatMap { Int64($0) } ?? 0,

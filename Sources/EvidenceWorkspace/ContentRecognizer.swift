@@ -130,10 +130,9 @@ enum ContentRecognizer {
             }
             try writer.flush()
             try FileSystem.fsync(fd, path: stagingPath)
-            for (stamp, field) in [(first, "first message"), (last, "last message")] {
-                guard var stamp else { continue }
-                stamp.field = field
-                recognition.timestamps.append(stamp)
+            for (stamp, role) in [(first, TimestampRole.conversationStart), (last, .conversationEnd)] {
+                guard let stamp else { continue }
+                recognition.timestamps.append(stamp.asConversationBound(role))
             }
             recognition.warnings = info.warnings
             recognition.children = carried
@@ -144,7 +143,7 @@ enum ContentRecognizer {
         } catch {
             unlink(stagingPath)
             recognition.warnings.append(EvidenceWarning(
-                code: "chat-unreadable",
+                code: .chatUnreadable,
                 message: "Looks like a \(platform.rawValue) export but could not be read: \(error). The file is kept as it is."))
         }
         return recognition
@@ -163,7 +162,7 @@ enum ContentRecognizer {
             recognition.warnings += message.warnings
             recognition.children += message.attachments.map { .init(name: $0.fileName, source: .bytes($0.bytes)) }
         } catch {
-            recognition.warnings.append(EvidenceWarning(code: "email-unreadable", message: "\(name) could not be read as an e-mail: \(error)."))
+            recognition.warnings.append(EvidenceWarning(code: .emailUnreadable, message: "\(name) could not be read as an e-mail: \(error)."))
         }
         return recognition
     }
@@ -178,10 +177,9 @@ enum ContentRecognizer {
             recognition.children.append(.init(name: String(format: "message-%04d.eml", number + 1), source: .bytes(message)))
             if let date = (try? MailMessage(parsing: message, name: name, timeZone: timeZone))?.date { dates.append(date) }
         }
-        for (stamp, field) in [(dates.min { $0.instant < $1.instant }, "first message"), (dates.max { $0.instant < $1.instant }, "last message")] {
-            guard var stamp else { continue }
-            stamp.field = field
-            recognition.timestamps.append(stamp)
+        for (stamp, role) in [(dates.min { $0.instant < $1.instant }, TimestampRole.conversationStart), (dates.max { $0.instant < $1.instant }, .conversationEnd)] {
+            guard let stamp else { continue }
+            recognition.timestamps.append(stamp.asConversationBound(role))
         }
         return recognition
     }

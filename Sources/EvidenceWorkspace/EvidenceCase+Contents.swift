@@ -48,7 +48,7 @@ extension EvidenceCase {
             item.derived = [DerivedFile(role: "messages", suffix: ".messages.jsonl", sha256: conversation.derivedSHA256,
                                         size: conversation.derivedSize, mediaType: "application/x-ndjson")]
             item.conversation = ConversationSummary(
-                platform: conversation.info.platform.rawValue, title: conversation.info.title,
+                platform: conversation.info.platform, title: conversation.info.title,
                 participants: conversation.info.participants, messageCount: conversation.info.messageCount,
                 firstMessageAt: conversation.firstMessage?.value, lastMessageAt: conversation.lastMessage?.value,
                 attachmentItems: [:], attachmentMessages: conversation.attachmentMessages,
@@ -84,7 +84,7 @@ extension EvidenceCase {
                     staged.append((entry, digest.hex, Int64(size), staging.path))
                 } catch {
                     unlink(staging.path)
-                    item.warnings.append(EvidenceWarning(code: "media-unreadable",
+                    item.warnings.append(EvidenceWarning(code: .mediaUnreadable,
                                                          message: "\(entry) in \(item.originalName) could not be extracted: \(error)"))
                 }
             }

@@ -46,7 +46,7 @@ extension Evidence {
                         print("added     #\(item.id)  \(item.originalName)  \(item.kind.rawValue)  sha256 \(item.sha256.prefix(16))…")
                         for warning in item.warnings { print("          ⚠ \(warning.message)") }
                         if let conversation = item.conversation {
-                            print("          \(conversation.platform) conversation “\(conversation.title)”: \(conversation.messageCount) messages")
+                            print("          \(conversation.platform.rawValue) conversation “\(conversation.title)”: \(conversation.messageCount) messages")
                         }
                         let carried = (item.conversation?.attachmentItems ?? [:]).merging(item.email?.attachmentItems ?? [:]) { a, _ in a }
                         for (name, id) in carried.sorted(by: { $0.value < $1.value }) {

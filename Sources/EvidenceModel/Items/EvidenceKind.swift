@@ -6,12 +6,14 @@ public enum EvidenceKind: String, Codable, Sendable, CaseIterable {
 /// Something a person should know about an item or a reading: a missing date, sources that disagree,
 /// a damaged chunk. Never an error: the item is still kept.
 public struct EvidenceWarning: Hashable, Codable, Sendable, CustomStringConvertible {
-    /// A stable, machine-readable code such as `no-date`, `sources-disagree`, `bad-crc`, `dst-gap`.
-    public var code: String
+    /// A stable, machine-readable code such as ``WarningCode/noDate``, ``WarningCode/sourcesDisagree``,
+    /// ``WarningCode/badCRC``.
+    public var code: WarningCode
     /// One sentence a victim, lawyer or analyst understands.
     public var message: String
 
-    public init(code: String, message: String) {
+    /// A warning with its code and message.
+    public init(code: WarningCode, message: String) {
         self.code = code
         self.message = message
     }

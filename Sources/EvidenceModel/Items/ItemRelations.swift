@@ -1,7 +1,7 @@
 /// What a chat export holds, recorded on its item.
 public struct ConversationSummary: Codable, Sendable, Equatable {
-    /// `whatsapp`, `telegram`, `instagram`, `messenger`, `sms`.
-    public var platform: String
+    /// The app the export came from; encoded as its text (`whatsapp`, `telegram`, `instagram`, `messenger`, `sms`).
+    public var platform: ChatPlatform
     public var title: String
     public var participants: [String]
     public var messageCount: Int
@@ -16,7 +16,7 @@ public struct ConversationSummary: Codable, Sendable, Equatable {
     public var missingAttachments: [String]
 
     /// A value from all its parts.
-    package init(platform: String, title: String, participants: [String], messageCount: Int, firstMessageAt: String? = nil, lastMessageAt: String? = nil, attachmentItems: [String: Int64], attachmentMessages: [String: [Int]], missingAttachments: [String]) {
+    package init(platform: ChatPlatform, title: String, participants: [String], messageCount: Int, firstMessageAt: String? = nil, lastMessageAt: String? = nil, attachmentItems: [String: Int64], attachmentMessages: [String: [Int]], missingAttachments: [String]) {
         self.platform = platform
         self.title = title
         self.participants = participants

@@ -42,6 +42,9 @@ public struct EvidenceTimestamp: Hashable, Sendable {
     public var source: TimestampSource
     /// The field or pattern inside the source: `DateTimeOriginal`, `tIME`, `mvhd.creation_time`, `Date` …
     public var field: String
+    /// What moment this time stands for; decides trust (see ``TimestampRole``). Not encoded: read back from
+    /// `source` and `field`.
+    public var role: TimestampRole
     public var instant: Instant
     /// The UTC offset the time was observed in (or assumed in), in seconds.
     public var offsetSeconds: Int
@@ -52,10 +55,12 @@ public struct EvidenceTimestamp: Hashable, Sendable {
     /// Anything odd about this one reading: a DST gap or repeat, an out-of-range value clamped …
     public var warnings: [String]
 
-    public init(source: TimestampSource, field: String, instant: Instant, offsetSeconds: Int, zone: ZoneBasis,
-                zoneName: String? = nil, precision: TimePrecision, warnings: [String] = []) {
+    /// A timestamp from all its parts.
+    public init(source: TimestampSource, field: String, role: TimestampRole, instant: Instant, offsetSeconds: Int,
+                zone: ZoneBasis, zoneName: String? = nil, precision: TimePrecision, warnings: [String] = []) {
         self.source = source
         self.field = field
+        self.role = role
         self.instant = instant
         self.offsetSeconds = offsetSeconds
         self.zone = zone
@@ -65,22 +70,22 @@ public struct EvidenceTimestamp: Hashable, Sendable {
     }
 
     /// A time the source defines as UTC.
-    public static func utc(_ instant: Instant, source: TimestampSource, field: String,
+    public static func utc(_ instant: Instant, source: TimestampSource, field: String, role: TimestampRole,
                            precision: TimePrecision = .second) -> EvidenceTimestamp {
-        EvidenceTimestamp(source: source, field: field, instant: instant, offsetSeconds: 0, zone: .utc,
+        EvidenceTimestamp(source: source, field: field, role: role, instant: instant, offsetSeconds: 0, zone: .utc,
                           precision: precision)
     }
 
     /// A wall-clock reading whose offset the source wrote beside it.
     public static func embedded(_ local: LocalDateTime, offsetSeconds: Int, source: TimestampSource, field: String,
-                                precision: TimePrecision = .second) -> EvidenceTimestamp {
-        EvidenceTimestamp(source: source, field: field, instant: local.instant(atOffsetSeconds: offsetSeconds),
+                                role: TimestampRole, precision: TimePrecision = .second) -> EvidenceTimestamp {
+        EvidenceTimestamp(source: source, field: field, role: role, instant: local.instant(atOffsetSeconds: offsetSeconds),
                           offsetSeconds: offsetSeconds, zone: .embedded, precision: precision)
     }
 
     /// A wall-clock reading with no offset, placed in the case's zone; DST gaps and repeats become warnings.
     public static func assumed(_ local: LocalDateTime, in zone: TimeZone, source: TimestampSource, field: String,
-                               precision: TimePrecision = .second) -> EvidenceTimestamp {
+                               role: TimestampRole, precision: TimePrecision = .second) -> EvidenceTimestamp {
         let resolution = local.resolve(in: zone)
         var warnings: [String] = []
         // Formatted only when needed: this runs once per chat line, millions of times for a large export.
@@ -101,7 +106,7 @@ public struct EvidenceTimestamp: Hashable, Sendable {
                     + "read as \(String(format: "%02d:%02d", moved.hour, moved.minute))"
                     + "\(RFC3339.offsetText(resolution.offsetSeconds)).")
         }
-        return EvidenceTimestamp(source: source, field: field, instant: resolution.instant,
+        return EvidenceTimestamp(source: source, field: field, role: role, instant: resolution.instant,
                                  offsetSeconds: resolution.offsetSeconds, zone: .assumed,
                                  zoneName: zone.identifier, precision: precision, warnings: warnings)
     }
@@ -113,10 +118,11 @@ public struct EvidenceTimestamp: Hashable, Sendable {
     public static func declared(_ text: String, field: String, zone: TimeZone) -> EvidenceTimestamp? {
         guard let parsed = RFC3339.parseLenient(text) else { return nil }
         if let offset = parsed.offsetSeconds {
-            return .embedded(parsed.local, offsetSeconds: offset, source: .declared, field: field,
+            return .embedded(parsed.local, offsetSeconds: offset, source: .declared, field: field, role: .capture,
                              precision: parsed.precision)
         }
-        return .assumed(parsed.local, in: zone, source: .declared, field: field, precision: parsed.precision)
+        return .assumed(parsed.local, in: zone, source: .declared, field: field, role: .capture,
+                        precision: parsed.precision)
     }
 
     /// RFC 3339 text of the time as observed, e.g. `2023-12-25T14:03:22+01:00`; a day-precision time shows
@@ -136,6 +142,15 @@ public struct EvidenceTimestamp: Hashable, Sendable {
         guard abs(offsetSeconds) < 86_400 else { return false }
         let (local, overflow) = instant.unixSeconds.addingReportingOverflow(Int64(offsetSeconds))
         return !overflow && Self.writableLocalSeconds.contains(local)
+    }
+
+    /// The same instant as the first or last time of a conversation or mailbox: the role is set, and the field
+    /// text (`first message`, `last message`) is written from it.
+    package func asConversationBound(_ role: TimestampRole) -> EvidenceTimestamp {
+        var bound = self
+        bound.role = role
+        bound.field = role.conversationFieldName ?? field
+        return bound
     }
 }
 
@@ -162,8 +177,9 @@ extension EvidenceTimestamp: Codable {
             throw DecodingError.dataCorruptedError(forKey: .value, in: container,
                                                    debugDescription: "not an RFC 3339 date-time: \(text)")
         }
-        self.init(source: try container.decode(TimestampSource.self, forKey: .source),
-                  field: try container.decode(String.self, forKey: .field),
+        let source = try container.decode(TimestampSource.self, forKey: .source)
+        let field = try container.decode(String.self, forKey: .field)
+        self.init(source: source, field: field, role: TimestampRole(readingBack: source, field: field),
                   instant: parsed.instant, offsetSeconds: parsed.offsetSeconds,
                   zone: try container.decode(ZoneBasis.self, forKey: .zone),
                   zoneName: try container.decodeIfPresent(String.self, forKey: .zoneName),

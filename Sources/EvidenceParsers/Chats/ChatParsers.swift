@@ -71,7 +71,7 @@ public enum ChatParsers {
                 kept.timestamp = nil
                 outOfRangeCount += 1
                 if outOfRange.count < 20 { outOfRange.append(EvidenceWarning(
-                    code: "date-out-of-range",
+                    code: .dateOutOfRange,
                     message: "Message \(message.index + 1) (line \(message.source.lineStart)): its \(stamp.field) "
                         + "(Unix time \(stamp.instant.unixSeconds) s) is outside the years 0001–9999; the time was "
                         + "dropped, the message is kept.")) }
@@ -79,7 +79,7 @@ public enum ChatParsers {
         }
         info.warnings += outOfRange
         if outOfRangeCount > outOfRange.count {
-            info.warnings.append(EvidenceWarning(code: "date-out-of-range", message: "\(outOfRangeCount - outOfRange.count) more "
+            info.warnings.append(EvidenceWarning(code: .dateOutOfRange, message: "\(outOfRangeCount - outOfRange.count) more "
                                                  + "messages have a time outside the years 0001–9999, dropped likewise."))
         }
         return info

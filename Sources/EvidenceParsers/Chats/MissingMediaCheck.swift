@@ -24,7 +24,7 @@ struct MissingMediaCheck {
         if available.contains(name) { return true }
         missing &+= 1
         if missing <= Self.maximumWarnings {
-            warnings.append(EvidenceWarning(code: "missing-media",
+            warnings.append(EvidenceWarning(code: .missingMedia,
                                             message: "Line \(line) refers to \"\(name)\", which is not in \(place)."))
         }
         return false

@@ -28,9 +28,9 @@ struct WallClockResolver {
             dayOffsets[day] = offset
         }
         if offset == Self.nearChange {
-            return .assumed(local, in: zone, source: .chat, field: field, precision: precision)
+            return .assumed(local, in: zone, source: .chat, field: field, role: .message, precision: precision)
         }
-        return EvidenceTimestamp(source: .chat, field: field, instant: local.instant(atOffsetSeconds: offset),
+        return EvidenceTimestamp(source: .chat, field: field, role: .message, instant: local.instant(atOffsetSeconds: offset),
                                  offsetSeconds: offset, zone: .assumed, zoneName: zoneName, precision: precision)
     }
 

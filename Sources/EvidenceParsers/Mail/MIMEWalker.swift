@@ -14,7 +14,7 @@ struct MIMEWalker {
         parts += 1
         guard parts <= MailMessage.maximumParts else {
             if parts == MailMessage.maximumParts + 1 {
-                warnings.append(EvidenceWarning(code: "too-many-parts",
+                warnings.append(EvidenceWarning(code: .tooManyParts,
                                                 message: "More than \(MailMessage.maximumParts) MIME parts; the rest "
                                                     + "were not read."))
             }
@@ -27,7 +27,7 @@ struct MIMEWalker {
         let disposition = header("Content-Disposition").map(MIMEHeaderValue.init)
         if type.value.hasPrefix("multipart/"), let boundary = type.parameters["boundary"], !boundary.isEmpty {
             guard depth < MailMessage.maximumDepth else {
-                warnings.append(EvidenceWarning(code: "mime-too-deep",
+                warnings.append(EvidenceWarning(code: .mimeTooDeep,
                                                 message: "MIME parts nested deeper than \(MailMessage.maximumDepth) "
                                                     + "levels were kept as one opaque attachment."))
                 attachments.append(MailAttachment(fileName: "part-\(attachments.count + 1).bin",
@@ -69,7 +69,7 @@ struct MIMEWalker {
 
     mutating func text(_ bytes: [UInt8], charset: String?) -> String {
         if let s = MailCharsets.decode(bytes, charset: charset) { return s }
-        warnings.append(EvidenceWarning(code: "unknown-charset",
+        warnings.append(EvidenceWarning(code: .unknownCharset,
                                         message: "A text part declares the charset \"\(charset ?? "")\", which this "
                                             + "tool cannot decode; it was read as UTF-8."))
         return String(decoding: bytes, as: UTF8.self)

@@ -64,7 +64,7 @@ public struct MailMessage: Sendable {
                                     + "at the start: not an e-mail", fileName: name, line: 1)
         }
         if parsed.malformedLines > 0 {
-            warnings.append(EvidenceWarning(code: "malformed-header",
+            warnings.append(EvidenceWarning(code: .malformedHeader,
                                             message: "\(parsed.malformedLines) header line(s) are not fields and "
                                                 + "were ignored."))
         }
@@ -78,21 +78,21 @@ public struct MailMessage: Sendable {
         subject = value("Subject").map(RFC2047.decode)
         messageID = value("Message-ID")?.trimmingCharacters(in: .whitespaces)
         if let text = value("Date") {
-            date = MailDate.timestamp(text, field: "Date", zone: timeZone)
+            date = MailDate.timestamp(text, field: "Date", role: .capture, zone: timeZone)
             if date == nil {
-                warnings.append(EvidenceWarning(code: "bad-date", message: "The Date header \"\(text)\" is not a "
+                warnings.append(EvidenceWarning(code: .badDate, message: "The Date header \"\(text)\" is not a "
                                                     + "date this tool can read."))
             }
         } else {
             date = nil
-            warnings.append(EvidenceWarning(code: "no-date", message: "The message has no Date header."))
+            warnings.append(EvidenceWarning(code: .noDate, message: "The message has no Date header."))
         }
         var received: [EvidenceTimestamp] = []
         for field in fields where field.name.caseInsensitiveCompare("Received") == .orderedSame {
             let n = received.count
             guard let semicolon = field.rawValue.lastIndex(of: ";") else { continue }
             let text = String(field.rawValue[field.rawValue.index(after: semicolon)...])
-            if let t = MailDate.timestamp(text, field: "Received[\(n)]", zone: timeZone) { received.append(t) }
+            if let t = MailDate.timestamp(text, field: "Received[\(n)]", role: .relay, zone: timeZone) { received.append(t) }
         }
         receivedTimes = received
 

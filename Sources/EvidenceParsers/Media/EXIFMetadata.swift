@@ -52,14 +52,14 @@ package struct EXIFMetadata: Sendable {
         var data = tiff
         if data.starts(with: Array("Exif\0\0".utf8)) { data.removeFirst(6) }
         guard data.count >= 8 else {
-            throw MediaParseError(code: "truncated", reason: "\(origin): EXIF block too short for a TIFF header")
+            throw MediaParseError(code: .truncated, reason: "\(origin): EXIF block too short for a TIFF header")
         }
         if data[0] == 0x49, data[1] == 0x49, data.u16(2, bigEndian: false) == 42 {
             bigEndian = false
         } else if data[0] == 0x4D, data[1] == 0x4D, data.u16(2, bigEndian: true) == 42 {
             bigEndian = true
         } else {
-            throw MediaParseError(code: "not-this-format", reason: "\(origin): no TIFF header (II*/MM*) in EXIF block")
+            throw MediaParseError(code: .notThisFormat, reason: "\(origin): no TIFF header (II*/MM*) in EXIF block")
         }
         bytes = data
         self.origin = origin
@@ -95,11 +95,11 @@ package struct EXIFMetadata: Sendable {
         if metadata.width == nil { metadata.width = integer(exif[Tag.pixelXDimension]) }
         if metadata.height == nil { metadata.height = integer(exif[Tag.pixelYDimension]) }
 
-        addTime(field: "DateTimeOriginal", date: exif[Tag.dateTimeOriginal], offset: exif[Tag.offsetTimeOriginal],
+        addTime(field: "DateTimeOriginal", role: .capture, date: exif[Tag.dateTimeOriginal], offset: exif[Tag.offsetTimeOriginal],
                 subSec: exif[Tag.subSecTimeOriginal])
-        addTime(field: "CreateDate", date: exif[Tag.dateTimeDigitized], offset: exif[Tag.offsetTimeDigitized],
+        addTime(field: "CreateDate", role: .capture, date: exif[Tag.dateTimeDigitized], offset: exif[Tag.offsetTimeDigitized],
                 subSec: exif[Tag.subSecTimeDigitized])
-        addTime(field: "ModifyDate", date: values[Tag.dateTime], offset: exif[Tag.offsetTime],
+        addTime(field: "ModifyDate", role: .modification, date: values[Tag.dateTime], offset: exif[Tag.offsetTime],
                 subSec: exif[Tag.subSecTime])
 
         if let pointer = integer(values[Tag.gpsIFD]), let (entries, _) = readIFD(at: UInt32(pointer), name: "GPS IFD") {
@@ -111,21 +111,21 @@ package struct EXIFMetadata: Sendable {
 
     private mutating func readIFD(at offset: UInt32, name: String) -> ([Entry], UInt32)? {
         guard !visited.contains(offset) else {
-            metadata.warn("ifd-loop", "\(origin): \(name) points back to an IFD already read (offset \(offset)); "
+            metadata.warn(.ifdLoop, "\(origin): \(name) points back to an IFD already read (offset \(offset)); "
                 + "the loop was not followed")
             return nil
         }
         visited.insert(offset)
         let start = Int(offset)
         guard let count = bytes.u16(start, bigEndian: bigEndian) else {
-            metadata.warn("bad-offset", "\(origin): \(name) offset \(offset) points outside the EXIF data "
+            metadata.warn(.badOffset, "\(origin): \(name) offset \(offset) points outside the EXIF data "
                 + "(\(bytes.count) bytes); it was skipped")
             return nil
         }
         var entries: [Entry] = []
         let total = Int(count)
         if total > Self.maxEntriesPerIFD {
-            metadata.warn("too-many-entries", "\(origin): \(name) claims \(total) entries; only the first "
+            metadata.warn(.tooManyEntries, "\(origin): \(name) claims \(total) entries; only the first "
                 + "\(Self.maxEntriesPerIFD) were read")
         }
         for index in 0..<min(total, Self.maxEntriesPerIFD) {
@@ -134,7 +134,7 @@ package struct EXIFMetadata: Sendable {
                   let valueCount = bytes.u32(at + 4, bigEndian: bigEndian),
                   let rawOffset = bytes.u32(at + 8, bigEndian: bigEndian)
             else {
-                metadata.warn("truncated", "\(origin): \(name) is cut short after \(index) of \(total) entries")
+                metadata.warn(.truncated, "\(origin): \(name) is cut short after \(index) of \(total) entries")
                 return (entries, 0)
             }
             let unit: UInt64 = switch type {
@@ -160,7 +160,7 @@ package struct EXIFMetadata: Sendable {
     private mutating func checkedValue(_ entry: Entry?) -> [UInt8]? {
         guard let entry else { return nil }
         if entry.value == nil {
-            metadata.warn("bad-offset", "\(origin): tag 0x\(String(entry.tag, radix: 16)) value at offset "
+            metadata.warn(.badOffset, "\(origin): tag 0x\(String(entry.tag, radix: 16)) value at offset "
                 + "\(entry.valueOffset) lies outside the EXIF data (or is too large); it was ignored")
         }
         return entry.value
@@ -193,10 +193,10 @@ package struct EXIFMetadata: Sendable {
         return TextDecoding.field(body)
     }
 
-    private mutating func addTime(field: String, date: Entry?, offset: Entry?, subSec: Entry?) {
+    private mutating func addTime(field: String, role: TimestampRole, date: Entry?, offset: Entry?, subSec: Entry?) {
         guard let text = ascii(date), !MetadataTimeText.isUnset(text) else { return }
         guard var local = MetadataTimeText.exif(text) else {
-            metadata.warn("bad-date", "\(origin): \(field) \"\(text)\" is not a valid date and time; it was ignored")
+            metadata.warn(.badDate, "\(origin): \(field) \"\(text)\" is not a valid date and time; it was ignored")
             return
         }
         var precision = TimePrecision.second
@@ -205,29 +205,29 @@ package struct EXIFMetadata: Sendable {
                 local.nanosecond = fraction.nanoseconds
                 precision = fraction.precision
             } else {
-                metadata.warn("bad-date", "\(origin): SubSecTime for \(field) \"\(subText)\" is not digits; ignored")
+                metadata.warn(.badDate, "\(origin): SubSecTime for \(field) \"\(subText)\" is not digits; ignored")
             }
         }
         var offsetSeconds: Int?
         if let offsetText = ascii(offset), !offsetText.allSatisfy({ $0 == " " || $0 == ":" }) {
             offsetSeconds = MetadataTimeText.offset(offsetText)
             if offsetSeconds == nil {
-                metadata.warn("bad-offset-time", "\(origin): offset for \(field) \"\(offsetText)\" is not ±HH:MM; "
+                metadata.warn(.badOffsetTime, "\(origin): offset for \(field) \"\(offsetText)\" is not ±HH:MM; "
                     + "the time was read without it")
             }
         }
-        metadata.times.append(EmbeddedTime(source: .exif, field: field, local: local, offsetSeconds: offsetSeconds,
+        metadata.times.append(EmbeddedTime(source: .exif, field: field, role: role, local: local, offsetSeconds: offsetSeconds,
                                            precision: precision))
     }
 
     private mutating func addGPSTime(date: Entry?, time: Entry?) {
         guard let dateText = ascii(date), !MetadataTimeText.isUnset(dateText) else { return }
         guard let day = MetadataTimeText.exifDate(dateText) else {
-            metadata.warn("bad-date", "\(origin): GPSDateStamp \"\(dateText)\" is not a valid date; it was ignored")
+            metadata.warn(.badDate, "\(origin): GPSDateStamp \"\(dateText)\" is not a valid date; it was ignored")
             return
         }
         guard let time, let value = checkedValue(time), time.type == 5, time.count == 3, value.count == 24 else {
-            metadata.times.append(EmbeddedTime(source: .exif, field: "GPSDateStamp", local: day, isUTC: true,
+            metadata.times.append(EmbeddedTime(source: .exif, field: "GPSDateStamp", role: .capture, local: day, isUTC: true,
                                                precision: .day))
             return
         }
@@ -238,7 +238,7 @@ package struct EXIFMetadata: Sendable {
             parts.append((n, d))
         }
         guard parts.allSatisfy({ $0.1 != 0 }), parts[0].0 % parts[0].1 == 0, parts[1].0 % parts[1].1 == 0 else {
-            metadata.warn("bad-date", "\(origin): GPSTimeStamp is not a whole hour and minute; it was ignored")
+            metadata.warn(.badDate, "\(origin): GPSTimeStamp is not a whole hour and minute; it was ignored")
             return
         }
         let hour = Int(parts[0].0 / parts[0].1), minute = Int(parts[1].0 / parts[1].1)
@@ -249,11 +249,11 @@ package struct EXIFMetadata: Sendable {
         guard let local = LocalDateTime(year: day.year, month: day.month, day: day.day, hour: hour, minute: minute,
                                         second: second, nanosecond: nanos)
         else {
-            metadata.warn("bad-date", "\(origin): GPSTimeStamp \(hour):\(minute):\(second) is not a valid time; "
+            metadata.warn(.badDate, "\(origin): GPSTimeStamp \(hour):\(minute):\(second) is not a valid time; "
                 + "it was ignored")
             return
         }
-        metadata.times.append(EmbeddedTime(source: .exif, field: "GPSDateStamp+GPSTimeStamp", local: local,
+        metadata.times.append(EmbeddedTime(source: .exif, field: "GPSDateStamp+GPSTimeStamp", role: .capture, local: local,
                                            isUTC: true, precision: nanos == 0 ? .second : .millisecond))
     }
 }

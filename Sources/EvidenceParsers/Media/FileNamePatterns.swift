@@ -89,7 +89,7 @@ package enum FileNamePatterns {
         /// The timestamp, with `zone` assumed unless the pattern writes UTC. A day-precision name gives the
         /// start of that day.
         public func timestamp(assuming zone: TimeZone) -> EvidenceTimestamp {
-            EmbeddedTime(source: .filename, field: pattern.name, local: local, isUTC: pattern.isUTC,
+            EmbeddedTime(source: .filename, field: pattern.name, role: .capture, local: local, isUTC: pattern.isUTC,
                          precision: pattern.precision).timestamp(assuming: zone)
         }
     }

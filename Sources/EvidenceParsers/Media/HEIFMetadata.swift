@@ -22,7 +22,7 @@ package struct HEIFMetadata {
     public init(parsing source: some ByteSource) throws {
         let top = try ISOBoxReader.boxes(in: source, from: 0, to: source.count, within: "the file", metadata: &metadata)
         guard let meta = top.first(where: { $0.type == "meta" }) else {
-            throw MediaParseError(code: source.count == 0 ? "empty" : "no-meta",
+            throw MediaParseError(code: source.count == 0 ? .empty : .noMeta,
                                   reason: source.count == 0 ? "the file is empty" : "no HEIF meta box")
         }
         let children = try ISOBoxReader.metaChildren(meta, in: source, metadata: &metadata)
@@ -30,7 +30,7 @@ package struct HEIFMetadata {
               let ilocBox = children.first(where: { $0.type == "iloc" })
         else {
             let missing = ["iinf", "iloc"].filter { name in !children.contains { $0.type == name } }
-            metadata.warn("bad-box", "HEIF: the meta box at byte \(meta.offset) has no "
+            metadata.warn(.badBox, "HEIF: the meta box at byte \(meta.offset) has no "
                 + missing.joined(separator: " and ") + " box (item list, item locations); its Exif and XMP "
                 + "items cannot be found")
             return
@@ -49,26 +49,26 @@ package struct HEIFMetadata {
             guard isExif || isXMP else { continue }
             metadataItems += 1
             guard metadataItems <= Self.maxMetadataItems else {
-                metadata.warn("too-many-items", "HEIF: more than \(Self.maxMetadataItems) Exif/XMP items; the rest "
+                metadata.warn(.tooManyItems, "HEIF: more than \(Self.maxMetadataItems) Exif/XMP items; the rest "
                     + "were not read")
                 break
             }
             guard let location = locations[id] else {
-                metadata.warn("bad-box", "HEIF: item \(id) (\(item.type)) has no location in iloc; skipped")
+                metadata.warn(.badBox, "HEIF: item \(id) (\(item.type)) has no location in iloc; skipped")
                 continue
             }
             guard let data = try read(location, id: id, source: source, idat: idat) else { continue }
             if isExif {
                 // The item starts with the offset of the TIFF header from the end of this 4-byte field.
                 guard let skip = data.u32(0), UInt64(skip) <= UInt64(data.count - 4) else {
-                    metadata.warn("bad-offset", "HEIF: Exif item \(id) has an invalid TIFF header offset; skipped")
+                    metadata.warn(.badOffset, "HEIF: Exif item \(id) has an invalid TIFF header offset; skipped")
                     continue
                 }
                 do {
                     metadata.merge(try EXIFMetadata(tiff: Array(data.dropFirst(4 + Int(skip))),
                                                     origin: "HEIF Exif item").metadata)
                 } catch let error as MediaParseError {
-                    metadata.warn(error.code, error.reason)
+                    metadata.warn(error)
                 }
             } else {
                 metadata.merge(XMPMetadata(packet: data, origin: "HEIF XMP item").metadata)
@@ -85,7 +85,7 @@ package struct HEIFMetadata {
             guard let size = iinf.u32(offset), size >= 12, Int(size) <= iinf.count - offset,
                   iinf.fourCC(offset + 4) == "infe"
             else {
-                metadata.warn("bad-box", "HEIF: item info in iinf at byte \(box.offset) is malformed; the rest was "
+                metadata.warn(.badBox, "HEIF: item info in iinf at byte \(box.offset) is malformed; the rest was "
                     + "skipped")
                 break
             }
@@ -112,7 +112,7 @@ package struct HEIFMetadata {
         let offsetSize = Int(sizes >> 4), lengthSize = Int(sizes & 0x0F)
         let baseOffsetSize = Int(sizes2 >> 4), indexSize = version == 0 ? 0 : Int(sizes2 & 0x0F)
         guard [offsetSize, lengthSize, baseOffsetSize, indexSize].allSatisfy({ [0, 4, 8].contains($0) }) else {
-            metadata.warn("bad-box", "HEIF: iloc at byte \(box.offset) uses unsupported field sizes; items not located")
+            metadata.warn(.badBox, "HEIF: iloc at byte \(box.offset) uses unsupported field sizes; items not located")
             return [:]
         }
         var at = 6
@@ -161,13 +161,13 @@ package struct HEIFMetadata {
         case 0: break
         case 1:
             guard let idat else {
-                metadata.warn("bad-box", "HEIF: item \(id) lives in an idat box that is missing; skipped")
+                metadata.warn(.badBox, "HEIF: item \(id) lives in an idat box that is missing; skipped")
                 return nil
             }
             origin = idat.payloadStart
             limit = idat.end
         default:
-            metadata.warn("unsupported", "HEIF: item \(id) uses construction method \(location.constructionMethod); "
+            metadata.warn(.unsupported, "HEIF: item \(id) uses construction method \(location.constructionMethod); "
                 + "skipped")
             return nil
         }
@@ -178,11 +178,11 @@ package struct HEIFMetadata {
             // A length of 0 means "to the end".
             let length = extent.length == 0 ? (begin < limit ? limit - begin : 0) : extent.length
             guard !overflow1, !overflow2, begin <= limit, length <= limit - begin else {
-                metadata.warn("bad-offset", "HEIF: item \(id) points outside the file; skipped")
+                metadata.warn(.badOffset, "HEIF: item \(id) points outside the file; skipped")
                 return nil
             }
             guard UInt64(data.count) + length <= UInt64(Self.maxItemBytes) else {
-                metadata.warn("too-large", "HEIF: item \(id) is larger than \(Self.maxItemBytes) bytes; skipped")
+                metadata.warn(.tooLarge, "HEIF: item \(id) is larger than \(Self.maxItemBytes) bytes; skipped")
                 return nil
             }
             data += try source.read(at: begin, maxCount: Int(length))

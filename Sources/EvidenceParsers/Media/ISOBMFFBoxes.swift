@@ -26,7 +26,7 @@ enum ISOBoxReader {
         var offset = start
         while offset < end, end - offset >= 8 {
             guard result.count < maxBoxesPerLevel else {
-                metadata.warn("too-many-boxes", "ISO BMFF: more than \(maxBoxesPerLevel) boxes in \(parent); "
+                metadata.warn(.tooManyBoxes, "ISO BMFF: more than \(maxBoxesPerLevel) boxes in \(parent); "
                     + "the rest was not read")
                 break
             }
@@ -36,7 +36,7 @@ enum ISOBoxReader {
             var headerLength: UInt64 = 8
             if size32 == 1 {
                 guard let large = header.u64(8) else {
-                    metadata.warn("truncated", "ISO BMFF: box \(type) at byte \(offset) is cut short")
+                    metadata.warn(.truncated, "ISO BMFF: box \(type) at byte \(offset) is cut short")
                     break
                 }
                 size = large
@@ -46,12 +46,12 @@ enum ISOBoxReader {
             }
             if type == "uuid" { headerLength += 16 }
             guard size >= headerLength else {
-                metadata.warn("bad-box", "ISO BMFF: box \(type) at byte \(offset) in \(parent) has an impossible size "
+                metadata.warn(.badBox, "ISO BMFF: box \(type) at byte \(offset) in \(parent) has an impossible size "
                     + "(\(size)); the rest of \(parent) was not read")
                 break
             }
             if size > end - offset {
-                metadata.warn("truncated", "ISO BMFF: box \(type) at byte \(offset) runs past the end of \(parent) "
+                metadata.warn(.truncated, "ISO BMFF: box \(type) at byte \(offset) runs past the end of \(parent) "
                     + "(\(size) bytes claimed, \(end - offset) left)")
                 size = end - offset
                 guard size >= headerLength else { break }
@@ -67,7 +67,7 @@ enum ISOBoxReader {
         -> [UInt8]?
     {
         guard box.payloadLength <= UInt64(limit) else {
-            metadata.warn("too-large", "ISO BMFF: box \(box.type) at byte \(box.offset) is \(box.size) bytes, more "
+            metadata.warn(.tooLarge, "ISO BMFF: box \(box.type) at byte \(box.offset) is \(box.size) bytes, more "
                 + "than the \(limit) read for metadata; it was skipped")
             return nil
         }

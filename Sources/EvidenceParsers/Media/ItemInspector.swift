@@ -33,10 +33,10 @@ public enum ItemInspector {
         let mediaType = MediaTypeProbe.mediaType(of: header)
         var metadata = try MediaMetadataReader.read(source, mediaType: mediaType)
         if source.count == 0 {
-            metadata.warn("empty-file", "the file is empty (0 bytes): it holds no picture, video or time")
+            metadata.warn(.emptyFile, "the file is empty (0 bytes): it holds no picture, video or time")
         } else if mediaType == "application/octet-stream" {
             // Said out loud: a cut or damaged photo whose first bytes are gone looks exactly like this.
-            metadata.warn("unrecognised-content", "the file's first bytes match no format this tool reads (JPEG, "
+            metadata.warn(.unrecognisedContent, "the file's first bytes match no format this tool reads (JPEG, "
                 + "PNG, HEIF/AVIF, WebP, GIF, MP4/MOV/3GP, PDF, text, e-mail, ZIP): no time was read from inside it; "
                 + "the file may be damaged or cut short")
         }
@@ -46,10 +46,10 @@ public enum ItemInspector {
         if let nameMatch { timestamps.append(nameMatch.timestamp(assuming: context.timeZone)) }
         if let declared = context.declared { timestamps.append(declared) }
         if let modified = context.fileModificationTime {
-            timestamps.append(.utc(modified, source: .filesystem, field: "mtime", precision: precision(of: modified)))
+            timestamps.append(.utc(modified, source: .filesystem, field: "mtime", role: .modification, precision: precision(of: modified)))
         }
         if let acquired = context.acquiredAt {
-            timestamps.append(.utc(acquired, source: .acquired, field: "acquired", precision: precision(of: acquired)))
+            timestamps.append(.utc(acquired, source: .acquired, field: "acquired", role: .acquisition, precision: precision(of: acquired)))
         }
 
         var (kind, reason) = KindDetection.detect(mediaType: mediaType, metadata: metadata, nameMatch: nameMatch)
@@ -86,7 +86,7 @@ public enum MediaMetadataReader {
             }
         } catch let error as MediaParseError {
             var metadata = MediaMetadata()
-            metadata.warn(error.code, error.reason)
+            metadata.warn(error)
             return metadata
         }
     }

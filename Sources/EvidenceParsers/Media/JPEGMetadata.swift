@@ -14,7 +14,7 @@ package struct JPEGMetadata {
     public init(parsing source: some ByteSource) throws {
         let start = try source.read(at: 0, maxCount: 2)
         guard start == [0xFF, 0xD8] else {
-            throw MediaParseError(code: source.count == 0 ? "empty" : "not-this-format",
+            throw MediaParseError(code: source.count == 0 ? .empty : .notThisFormat,
                                   reason: source.count == 0 ? "the file is empty" : "no JPEG start-of-image marker")
         }
         var offset: UInt64 = 2
@@ -23,11 +23,11 @@ package struct JPEGMetadata {
             segments += 1
             let header = try source.read(at: offset, maxCount: 4)
             guard header.count >= 2 else {
-                metadata.warn("truncated", "JPEG: the file ends at byte \(offset) before any image data")
+                metadata.warn(.truncated, "JPEG: the file ends at byte \(offset) before any image data")
                 return
             }
             guard header[0] == 0xFF else {
-                metadata.warn("bad-marker", "JPEG: expected a marker at byte \(offset), found 0x"
+                metadata.warn(.badMarker, "JPEG: expected a marker at byte \(offset), found 0x"
                     + String(header[0], radix: 16) + "; the rest was not read")
                 return
             }
@@ -36,7 +36,7 @@ package struct JPEGMetadata {
             if marker == 0xD9 || marker == 0xDA { return }  // EOI, or SOS: image data follows
             if marker == 0x01 || (0xD0...0xD7).contains(marker) { offset += 2; continue }
             guard let length = header.u16(2), length >= 2 else {
-                metadata.warn("truncated", "JPEG: segment 0xFF\(String(marker, radix: 16, uppercase: true)) at byte "
+                metadata.warn(.truncated, "JPEG: segment 0xFF\(String(marker, radix: 16, uppercase: true)) at byte "
                     + "\(offset) has no valid length")
                 return
             }
@@ -46,7 +46,7 @@ package struct JPEGMetadata {
             if marker == 0xE1 || isSOF {
                 let payload = try source.read(at: payloadStart, maxCount: payloadLength)
                 if payload.count < payloadLength {
-                    metadata.warn("truncated", "JPEG: segment at byte \(offset) is cut short (\(payload.count) of "
+                    metadata.warn(.truncated, "JPEG: segment at byte \(offset) is cut short (\(payload.count) of "
                         + "\(payloadLength) bytes)")
                 }
                 if isSOF {
@@ -59,7 +59,7 @@ package struct JPEGMetadata {
                         metadata.merge(try EXIFMetadata(tiff: Array(payload.dropFirst(6)), origin: "JPEG APP1 EXIF")
                             .metadata)
                     } catch let error as MediaParseError {
-                        metadata.warn(error.code, error.reason)
+                        metadata.warn(error)
                     }
                 } else if payload.starts(with: Self.xmpSignature) {
                     metadata.merge(XMPMetadata(packet: Array(payload.dropFirst(Self.xmpSignature.count)),
@@ -68,7 +68,7 @@ package struct JPEGMetadata {
             }
             offset = payloadStart + UInt64(payloadLength)
         }
-        metadata.warn("too-many-segments", "JPEG: more than \(Self.maxSegments) segments before image data; "
+        metadata.warn(.tooManySegments, "JPEG: more than \(Self.maxSegments) segments before image data; "
             + "the rest was not read")
     }
 }

@@ -9,6 +9,8 @@ public struct EmbeddedTime: Hashable, Sendable {
     /// The field as exiftool names it (`DateTimeOriginal`, `GPSDateStamp+GPSTimeStamp`, `photoshop:DateCreated`,
     /// `tIME`, `mvhd.creation_time` …), so that readers can check it with a stock tool.
     public var field: String
+    /// What moment the field stands for, as the parser that read it knows.
+    public var role: TimestampRole
     /// The reading as written (in UTC when `isUTC`).
     public var local: LocalDateTime
     /// The UTC offset written in the file, when there was one.
@@ -19,10 +21,11 @@ public struct EmbeddedTime: Hashable, Sendable {
     public var precision: TimePrecision
 
     /// A reading; with neither `offsetSeconds` nor `isUTC` the zone will be assumed.
-    public init(source: TimestampSource, field: String, local: LocalDateTime, offsetSeconds: Int? = nil,
-                isUTC: Bool = false, precision: TimePrecision = .second) {
+    public init(source: TimestampSource, field: String, role: TimestampRole, local: LocalDateTime,
+                offsetSeconds: Int? = nil, isUTC: Bool = false, precision: TimePrecision = .second) {
         self.source = source
         self.field = field
+        self.role = role
         self.local = local
         self.offsetSeconds = offsetSeconds
         self.isUTC = isUTC
@@ -32,12 +35,14 @@ public struct EmbeddedTime: Hashable, Sendable {
     /// The timestamp this reading gives once `zone` is assumed for readings that carry no offset.
     public func timestamp(assuming zone: TimeZone) -> EvidenceTimestamp {
         if isUTC {
-            return .utc(local.instant(atOffsetSeconds: 0), source: source, field: field, precision: precision)
+            return .utc(local.instant(atOffsetSeconds: 0), source: source, field: field, role: role,
+                        precision: precision)
         }
         if let offsetSeconds {
-            return .embedded(local, offsetSeconds: offsetSeconds, source: source, field: field, precision: precision)
+            return .embedded(local, offsetSeconds: offsetSeconds, source: source, field: field, role: role,
+                             precision: precision)
         }
-        return .assumed(local, in: zone, source: source, field: field, precision: precision)
+        return .assumed(local, in: zone, source: source, field: field, role: role, precision: precision)
     }
 }
 
@@ -75,25 +80,53 @@ public struct MediaMetadata: Sendable {
         warnings.append(contentsOf: other.warnings)
     }
 
-    mutating func warn(_ code: String, _ message: String) {
+    mutating func warn(_ code: WarningCode, _ message: String) {
         // Hostile files could repeat one problem thousands of times; a few say enough.
         guard warnings.count < 50 else { return }
         warnings.append(EvidenceWarning(code: code, message: message))
+    }
+
+    /// An embedded block (EXIF inside a PNG, the whole file for the inspector) that could not be read: a warning
+    /// with the same code text, since the outer file was still read.
+    mutating func warn(_ error: MediaParseError) {
+        warn(WarningCode(rawValue: error.code.rawValue), error.reason)
     }
 }
 
 /// Why a file could not be read as the format its parser expects (wrong signature, empty).
 /// Damage further in is reported as warnings in ``MediaMetadata``, never as this error.
 public struct MediaParseError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// A stable code: `empty`, `not-this-format`, `truncated`.
-    public var code: String
+    /// Stable, machine-readable reasons. Extensible: new codes may appear. Each becomes the ``WarningCode`` of the
+    /// same text when the file around the block was still read.
+    public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+        /// The stable text of the code, e.g. `not-this-format`.
+        public var rawValue: String
+        /// A code from its text.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// The raw value.
+        public var description: String { rawValue }
+
+        /// The bytes given to the parser are empty.
+        public static let empty = Code(rawValue: "empty")
+        /// The bytes do not start with the format's signature (or an EXIF block lacks its TIFF header).
+        public static let notThisFormat = Code(rawValue: "not-this-format")
+        /// The bytes end before the format's first structure is complete.
+        public static let truncated = Code(rawValue: "truncated")
+        /// An ISO BMFF video has no movie header (`moov`).
+        public static let noMoov = Code(rawValue: "no-moov")
+        /// A HEIF/AVIF file has no `meta` box.
+        public static let noMeta = Code(rawValue: "no-meta")
+    }
+
+    /// What kind of problem, for programs.
+    public var code: Code
     /// One sentence saying what was wrong.
     public var reason: String
     /// The byte offset concerned.
     public var offset: UInt64
 
     /// An error with its code, reason and byte offset.
-    public init(code: String, reason: String, offset: UInt64 = 0) {
+    public init(code: Code, reason: String, offset: UInt64 = 0) {
         self.code = code
         self.reason = reason
         self.offset = offset

@@ -26,18 +26,18 @@ package struct PNGMetadata {
     public init(parsing source: some ByteSource) throws {
         let head = try source.read(at: 0, maxCount: 8)
         guard head == Self.signature else {
-            throw MediaParseError(code: source.count == 0 ? "empty" : "not-this-format",
+            throw MediaParseError(code: source.count == 0 ? .empty : .notThisFormat,
                                   reason: source.count == 0 ? "the file is empty" : "no PNG signature")
         }
         var offset: UInt64 = 8
         for _ in 0..<Self.maxChunks {
             let header = try source.read(at: offset, maxCount: 8)
             guard header.count == 8, let length = header.u32(0), let type = header.fourCC(4) else {
-                metadata.warn("truncated", "PNG: the file ends at byte \(offset) before the IEND chunk")
+                metadata.warn(.truncated, "PNG: the file ends at byte \(offset) before the IEND chunk")
                 return
             }
             guard length <= 0x7FFF_FFFF else {
-                metadata.warn("bad-length", "PNG: chunk \(type) at byte \(offset) claims \(length) bytes, more than "
+                metadata.warn(.badLength, "PNG: chunk \(type) at byte \(offset) claims \(length) bytes, more than "
                     + "the format allows; the rest was not read")
                 return
             }
@@ -45,23 +45,23 @@ package struct PNGMetadata {
             let end = dataStart + UInt64(length) + 4
             if type == "IEND" { return }
             if end > source.count {
-                metadata.warn("truncated", "PNG: chunk \(type) at byte \(offset) is cut short by the end of the file")
+                metadata.warn(.truncated, "PNG: chunk \(type) at byte \(offset) is cut short by the end of the file")
             }
             let interesting = ["IHDR", "tIME", "eXIf", "tEXt", "zTXt", "iTXt"].contains(type)
             if interesting, length <= UInt32(Self.maxMetadataChunk), end <= source.count {
                 let data = try source.read(at: dataStart, maxCount: Int(length))
                 let stored = try source.read(at: dataStart + UInt64(length), maxCount: 4).u32(0)
                 if stored != CRC32.checksum(Array(type.utf8), data) {
-                    metadata.warn("bad-crc", "PNG: chunk \(type) at byte \(offset) has a bad CRC (damaged or edited); "
+                    metadata.warn(.badCRC, "PNG: chunk \(type) at byte \(offset) has a bad CRC (damaged or edited); "
                         + "its content was still read")
                 }
                 read(type: type, data: data, at: offset)
             } else if interesting, end <= source.count {
-                metadata.warn("too-large", "PNG: chunk \(type) at byte \(offset) is \(length) bytes; skipped")
+                metadata.warn(.tooLarge, "PNG: chunk \(type) at byte \(offset) is \(length) bytes; skipped")
             }
             offset = end
         }
-        metadata.warn("too-many-chunks", "PNG: more than \(Self.maxChunks) chunks; the rest was not read")
+        metadata.warn(.tooManyChunks, "PNG: more than \(Self.maxChunks) chunks; the rest was not read")
     }
 
     private mutating func read(type: String, data: [UInt8], at offset: UInt64) {
@@ -76,15 +76,15 @@ package struct PNGMetadata {
                   let local = LocalDateTime(year: Int(year), month: Int(data[2]), day: Int(data[3]), hour: Int(data[4]),
                                             minute: Int(data[5]), second: Int(data[6]))
             else {
-                metadata.warn("bad-date", "PNG: tIME chunk at byte \(offset) does not hold a valid date; ignored")
+                metadata.warn(.badDate, "PNG: tIME chunk at byte \(offset) does not hold a valid date; ignored")
                 return
             }
-            metadata.times.append(EmbeddedTime(source: .pngTime, field: "tIME", local: local, isUTC: true))
+            metadata.times.append(EmbeddedTime(source: .pngTime, field: "tIME", role: .modification, local: local, isUTC: true))
         case "eXIf":
             do {
                 metadata.merge(try EXIFMetadata(tiff: data, origin: "PNG eXIf").metadata)
             } catch let error as MediaParseError {
-                metadata.warn(error.code, error.reason)
+                metadata.warn(error)
             } catch {}
         default:
             guard let text = textChunk(type: type, data: data, at: offset) else { return }
@@ -95,7 +95,7 @@ package struct PNGMetadata {
     /// The keyword and (decompressed) text of a `tEXt`, `zTXt` or `iTXt` chunk.
     private mutating func textChunk(type: String, data: [UInt8], at offset: UInt64) -> (keyword: String, value: [UInt8])? {
         guard let nul = data.firstIndex(of: 0, from: 0), nul >= 1, nul <= 79 else {
-            metadata.warn("bad-text", "PNG: \(type) chunk at byte \(offset) has no valid keyword; ignored")
+            metadata.warn(.badText, "PNG: \(type) chunk at byte \(offset) has no valid keyword; ignored")
             return nil
         }
         let keyword = TextDecoding.latin1(data[0..<nul])
@@ -104,7 +104,7 @@ package struct PNGMetadata {
             return (keyword, Array(data[(nul + 1)...]))
         case "zTXt":
             guard data.u8(nul + 1) == 0 else {
-                metadata.warn("bad-text", "PNG: zTXt \"\(keyword)\" at byte \(offset) uses an unknown compression")
+                metadata.warn(.badText, "PNG: zTXt \"\(keyword)\" at byte \(offset) uses an unknown compression")
                 return nil
             }
             return inflate(Array(data.dropFirst(nul + 2)), keyword: keyword, type: type, at: offset)
@@ -114,13 +114,13 @@ package struct PNGMetadata {
                   let languageEnd = data.firstIndex(of: 0, from: nul + 3),
                   let translatedEnd = data.firstIndex(of: 0, from: languageEnd + 1)
             else {
-                metadata.warn("bad-text", "PNG: iTXt \"\(keyword)\" at byte \(offset) is malformed; ignored")
+                metadata.warn(.badText, "PNG: iTXt \"\(keyword)\" at byte \(offset) is malformed; ignored")
                 return nil
             }
             let body = Array(data.dropFirst(translatedEnd + 1))
             if flag == 0 { return (keyword, body) }
             guard method == 0 else {
-                metadata.warn("bad-text", "PNG: iTXt \"\(keyword)\" at byte \(offset) uses an unknown compression")
+                metadata.warn(.badText, "PNG: iTXt \"\(keyword)\" at byte \(offset) uses an unknown compression")
                 return nil
             }
             return inflate(body, keyword: keyword, type: type, at: offset).map { (keyword, $0) }
@@ -130,7 +130,7 @@ package struct PNGMetadata {
     private mutating func inflate(_ bytes: [UInt8], keyword: String, type: String, at offset: UInt64) -> [UInt8]? {
         let budget = min(Self.maxInflatedText, Self.maxInflatedTotal - inflatedTotal)
         guard budget > 0 else {
-            metadata.warn("decompression-limit", "PNG: \(type) \"\(keyword)\" at byte \(offset) was not decompressed: "
+            metadata.warn(.decompressionLimit, "PNG: \(type) \"\(keyword)\" at byte \(offset) was not decompressed: "
                 + "the file's compressed text already expanded to \(Self.maxInflatedTotal) bytes")
             return nil
         }
@@ -142,11 +142,11 @@ package struct PNGMetadata {
             // A failed stream still did work: at most the budget, and DEFLATE expands at most ~1032:1.
             inflatedTotal += min(budget, bytes.count.multipliedReportingOverflow(by: 1032).partialValue)
             if error == .outputLimit, budget < Self.maxInflatedText {
-                metadata.warn("decompression-limit", "PNG: \(type) \"\(keyword)\" at byte \(offset) was not fully "
+                metadata.warn(.decompressionLimit, "PNG: \(type) \"\(keyword)\" at byte \(offset) was not fully "
                     + "decompressed: the file's compressed text reached \(Self.maxInflatedTotal) bytes; ignored")
             } else {
                 let why = error == .outputLimit ? "expands beyond \(Self.maxInflatedText) bytes" : "cannot be decompressed"
-                metadata.warn("bad-compression", "PNG: \(type) \"\(keyword)\" at byte \(offset) \(why); ignored")
+                metadata.warn(.badCompression, "PNG: \(type) \"\(keyword)\" at byte \(offset) \(why); ignored")
             }
             return nil
         }
@@ -160,15 +160,15 @@ package struct PNGMetadata {
             let text = type == "tEXt" || type == "zTXt" ? TextDecoding.latin1(value) : String(decoding: value, as: UTF8.self)
             let trimmed = text.trimming(" ")
             if let parsed = MetadataTimeText.iso8601(trimmed) {
-                metadata.times.append(EmbeddedTime(source: .pngTime, field: "Creation Time", local: parsed.local,
+                metadata.times.append(EmbeddedTime(source: .pngTime, field: "Creation Time", role: .capture, local: parsed.local,
                                                    offsetSeconds: parsed.offset, precision: parsed.precision))
             } else if let local = MetadataTimeText.exif(trimmed) {
-                metadata.times.append(EmbeddedTime(source: .pngTime, field: "Creation Time", local: local))
+                metadata.times.append(EmbeddedTime(source: .pngTime, field: "Creation Time", role: .capture, local: local))
             } else if let parsed = MetadataTimeText.rfc1123(trimmed) {
-                metadata.times.append(EmbeddedTime(source: .pngTime, field: "Creation Time", local: parsed.local,
+                metadata.times.append(EmbeddedTime(source: .pngTime, field: "Creation Time", role: .capture, local: parsed.local,
                                                    offsetSeconds: parsed.offset))
             } else {
-                metadata.warn("bad-date", "PNG: \(type) \"Creation Time\" \"\(trimmed.prefix(64))\" is not a date we "
+                metadata.warn(.badDate, "PNG: \(type) \"Creation Time\" \"\(trimmed.prefix(64))\" is not a date we "
                     + "can read; it was ignored")
             }
         case "Software":

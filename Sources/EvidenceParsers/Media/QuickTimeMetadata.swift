@@ -18,7 +18,7 @@ package struct QuickTimeMetadata {
     public init(parsing source: some ByteSource) throws {
         let top = try ISOBoxReader.boxes(in: source, from: 0, to: source.count, within: "the file", metadata: &metadata)
         guard let moov = top.first(where: { $0.type == "moov" }) else {
-            throw MediaParseError(code: source.count == 0 ? "empty" : "no-moov",
+            throw MediaParseError(code: source.count == 0 ? .empty : .noMoov,
                                   reason: source.count == 0 ? "the file is empty"
                                       : "no movie header (moov box): the video is incomplete or damaged")
         }
@@ -27,7 +27,7 @@ package struct QuickTimeMetadata {
         if let mvhd = children.first(where: { $0.type == "mvhd" }) {
             try readTimes(mvhd, prefix: "mvhd", source: source)
         } else {
-            metadata.warn("bad-box", "QuickTime: the moov box at byte \(moov.offset) has no movie header (mvhd); "
+            metadata.warn(.badBox, "QuickTime: the moov box at byte \(moov.offset) has no movie header (mvhd); "
                 + "the recording's creation time is missing")
         }
         var track = 0
@@ -63,23 +63,23 @@ package struct QuickTimeMetadata {
         default: values = nil
         }
         guard let (creation, modification) = values else {
-            metadata.warn("bad-box", "QuickTime: \(box.type) at byte \(box.offset) is too short or of an unknown "
+            metadata.warn(.badBox, "QuickTime: \(box.type) at byte \(box.offset) is too short or of an unknown "
                 + "version; its times were not read")
             return
         }
-        add(creation, field: "\(prefix).creation_time", box: box)
-        add(modification, field: "\(prefix).modification_time", box: box)
+        add(creation, field: "\(prefix).creation_time", role: .capture, box: box)
+        add(modification, field: "\(prefix).modification_time", role: .modification, box: box)
     }
 
-    private mutating func add(_ seconds1904: UInt64, field: String, box: ISOBox) {
+    private mutating func add(_ seconds1904: UInt64, field: String, role: TimestampRole, box: ISOBox) {
         guard seconds1904 != 0 else { return }  // 0 is "not set", not 1904
         // Year 9999 is the last a timestamp can show.
         guard seconds1904 <= 253_402_300_799 + Self.epochDifference else {
-            metadata.warn("bad-date", "QuickTime: \(field) value \(seconds1904) is beyond year 9999; ignored")
+            metadata.warn(.badDate, "QuickTime: \(field) value \(seconds1904) is beyond year 9999; ignored")
             return
         }
         let instant = Instant(unixSeconds: Int64(seconds1904) - Int64(Self.epochDifference))
-        metadata.times.append(EmbeddedTime(source: .quicktime, field: field,
+        metadata.times.append(EmbeddedTime(source: .quicktime, field: field, role: role,
                                            local: LocalDateTime(instant, offsetSeconds: 0), isUTC: true))
     }
 
@@ -108,11 +108,11 @@ package struct QuickTimeMetadata {
         else { return }
         let text = TextDecoding.field(Array(inner[16..<Int(size)]))
         guard let parsed = MetadataTimeText.iso8601(text) else {
-            metadata.warn("bad-date", "QuickTime: com.apple.quicktime.creationdate \"\(text.prefix(64))\" is not an "
+            metadata.warn(.badDate, "QuickTime: com.apple.quicktime.creationdate \"\(text.prefix(64))\" is not an "
                 + "ISO 8601 date; ignored")
             return
         }
-        metadata.times.append(EmbeddedTime(source: .quicktime, field: "com.apple.quicktime.creationdate",
+        metadata.times.append(EmbeddedTime(source: .quicktime, field: "com.apple.quicktime.creationdate", role: .capture,
                                            local: parsed.local, offsetSeconds: parsed.offset,
                                            precision: parsed.precision))
     }

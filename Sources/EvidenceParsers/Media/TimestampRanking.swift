@@ -21,6 +21,10 @@ import EvidenceModel
 /// Within one rank, a time whose offset is embedded or UTC beats one whose zone was assumed, then the finer
 /// precision wins, then the first found.
 ///
+/// The role of a timestamp (``TimestampRole``, set by whoever made it) decides which group it falls in: capture
+/// times and a chat export's first message take ranks 1–9, ordered among themselves by the field table below
+/// (exiftool's field names); every other role ranks 10–12.
+///
 /// Ranks 1–9 are "capture" times: when one of them differs from the best by more than ``toleranceSeconds``
 /// (taking a coarse precision as a whole interval: a day-precision name agrees with any time that day),
 /// a `sources-disagree` warning names both. Modification, file-system and acquisition times legitimately
@@ -40,6 +44,23 @@ public enum TimestampRanking {
 
     /// The rank of a timestamp in the order of trust (lower is more trusted).
     public static func rank(_ timestamp: EvidenceTimestamp) -> Int {
+        switch timestamp.role {
+        case .capture:
+            return captureRank(timestamp)
+        case .conversationStart:
+            // A mailbox's earliest Date is not ranked as its capture: each of its messages is an item of its own,
+            // whose Date is ranked there.
+            return timestamp.source == .chat ? 8 : 10
+        case .modification, .conversationEnd, .message, .relay:
+            // Real, but not the moment the evidence came to be, so they never make sources "disagree".
+            return timestamp.source == .filesystem ? 11 : 10
+        case .acquisition:
+            return 12
+        }
+    }
+
+    /// The order of capture times among themselves, by the field that holds them.
+    private static func captureRank(_ timestamp: EvidenceTimestamp) -> Int {
         switch (timestamp.source, timestamp.field) {
         case (.exif, "DateTimeOriginal"): return 1
         case (.xmp, "exif:DateTimeOriginal"), (.xmp, "photoshop:DateCreated"): return 2
@@ -51,14 +72,8 @@ public enum TimestampRanking {
         case (.emailHeader, "Date"): return 6
         case (.exif, let field) where field.hasPrefix("GPS"): return 7
         case (.filename, _): return 8
-        case (.chat, "first message"): return 8
-        case (.declared, _): return 9
-        // Modification times, and the other times an export or e-mail carries (last message, Received hops):
-        // real, but not the moment the evidence came to be, so they never make sources "disagree".
-        case (.exif, _), (.xmp, _), (.pngTime, _), (.quicktime, _), (.chat, _), (.emailHeader, _): return 10
-        case (.filesystem, _): return 11
-        case (.acquired, _): return 12
-        default: return 13
+        // A declared time, and any capture time from a field this table does not name, is trusted least.
+        default: return 9
         }
     }
 
@@ -80,7 +95,7 @@ public enum TimestampRanking {
 
         for timestamp in timestamps {
             for note in timestamp.warnings {
-                warnings.append(EvidenceWarning(code: "local-time-dst", message: "\(describe(timestamp)): \(note)"))
+                warnings.append(EvidenceWarning(code: .localTimeDST, message: "\(describe(timestamp)): \(note)"))
             }
         }
 
@@ -98,13 +113,13 @@ public enum TimestampRanking {
                 if !coarse, apart % 900 == 0 {
                     message += " (a whole number of quarter hours: perhaps a time-zone mix-up)"
                 }
-                warnings.append(EvidenceWarning(code: "sources-disagree", message: message))
+                warnings.append(EvidenceWarning(code: .sourcesDisagree, message: message))
             }
         }
 
         let media: Set<EvidenceKind> = [.screenshot, .photo, .video]
         if media.contains(kind), !timestamps.contains(where: { isCaptureTime($0) }) {
-            warnings.append(EvidenceWarning(code: "no-date", message: kind == .video ? noDateMessageForVideo : noDateMessage))
+            warnings.append(EvidenceWarning(code: .noDate, message: kind == .video ? noDateMessageForVideo : noDateMessage))
         }
         return (best, warnings)
     }

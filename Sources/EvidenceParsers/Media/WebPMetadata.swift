@@ -14,33 +14,33 @@ package struct WebPMetadata {
         guard header.count == 12, header.fourCC(0) == "RIFF", header.fourCC(8) == "WEBP",
               let riffSize = header.u32(4, bigEndian: false)
         else {
-            throw MediaParseError(code: source.count == 0 ? "empty" : "not-this-format",
+            throw MediaParseError(code: source.count == 0 ? .empty : .notThisFormat,
                                   reason: source.count == 0 ? "the file is empty" : "no RIFF WEBP header")
         }
         let end = min(source.count, 8 + UInt64(riffSize))
         if 8 + UInt64(riffSize) > source.count {
-            metadata.warn("truncated", "WebP: the RIFF header claims \(riffSize) bytes but the file is shorter")
+            metadata.warn(.truncated, "WebP: the RIFF header claims \(riffSize) bytes but the file is shorter")
         }
         var offset: UInt64 = 12
         var chunks = 0
         while offset + 8 <= end {
             chunks += 1
             guard chunks <= Self.maxChunks else {
-                metadata.warn("too-many-chunks", "WebP: more than \(Self.maxChunks) chunks; the rest was not read")
+                metadata.warn(.tooManyChunks, "WebP: more than \(Self.maxChunks) chunks; the rest was not read")
                 return
             }
             let chunkHeader = try source.read(at: offset, maxCount: 8)
             guard let type = chunkHeader.fourCC(0), let size = chunkHeader.u32(4, bigEndian: false) else { return }
             let dataStart = offset + 8
             guard UInt64(size) <= end - dataStart else {
-                metadata.warn("truncated", "WebP: chunk \(type) at byte \(offset) runs past the end of the file")
+                metadata.warn(.truncated, "WebP: chunk \(type) at byte \(offset) runs past the end of the file")
                 return
             }
             switch type {
             case "EXIF", "XMP ", "VP8X", "VP8L", "VP8 ":
                 let wanted = type.hasPrefix("VP8") ? min(Int(size), 16) : Int(size)
                 guard wanted <= Self.maxMetadataChunk else {
-                    metadata.warn("too-large", "WebP: chunk \(type) at byte \(offset) is \(size) bytes; skipped")
+                    metadata.warn(.tooLarge, "WebP: chunk \(type) at byte \(offset) is \(size) bytes; skipped")
                     break
                 }
                 read(type: type, data: try source.read(at: dataStart, maxCount: wanted))
@@ -57,7 +57,7 @@ package struct WebPMetadata {
             do {
                 metadata.merge(try EXIFMetadata(tiff: data, origin: "WebP EXIF").metadata)
             } catch let error as MediaParseError {
-                metadata.warn(error.code, error.reason)
+                metadata.warn(error)
             } catch {}
         case "XMP ":
             metadata.merge(XMPMetadata(packet: data, origin: "WebP XMP").metadata)
@@ -92,11 +92,11 @@ package struct GIFMetadata {
         let header = try source.read(at: 0, maxCount: 10)
         guard header.count >= 6, header.starts(with: Array("GIF87a".utf8)) || header.starts(with: Array("GIF89a".utf8))
         else {
-            throw MediaParseError(code: source.count == 0 ? "empty" : "not-this-format",
+            throw MediaParseError(code: source.count == 0 ? .empty : .notThisFormat,
                                   reason: source.count == 0 ? "the file is empty" : "no GIF signature")
         }
         guard let width = header.u16(6, bigEndian: false), let height = header.u16(8, bigEndian: false) else {
-            metadata.warn("truncated", "GIF: the file ends inside its header")
+            metadata.warn(.truncated, "GIF: the file ends inside its header")
             return
         }
         metadata.width = Int(width)

@@ -27,7 +27,7 @@ package struct XMPMetadata: Sendable {
     public init(packet: [UInt8], origin: String = "XMP") {
         var bytes = packet
         if bytes.count > Self.maxPacketBytes {
-            metadata.warn("too-large", "\(origin): XMP packet of \(bytes.count) bytes; only the first "
+            metadata.warn(.tooLarge, "\(origin): XMP packet of \(bytes.count) bytes; only the first "
                 + "\(Self.maxPacketBytes) were read")
             bytes = Array(bytes.prefix(Self.maxPacketBytes))
         }
@@ -35,11 +35,11 @@ package struct XMPMetadata: Sendable {
         for name in Self.timeProperties {
             guard let text = values[name], !text.isEmpty else { continue }
             guard let parsed = MetadataTimeText.iso8601(text) else {
-                metadata.warn("bad-date", "\(origin): XMP \(name) \"\(text.prefix(64))\" is not a full ISO 8601 date; "
+                metadata.warn(.badDate, "\(origin): XMP \(name) \"\(text.prefix(64))\" is not a full ISO 8601 date; "
                     + "it was ignored")
                 continue
             }
-            metadata.times.append(EmbeddedTime(source: .xmp, field: name, local: parsed.local,
+            metadata.times.append(EmbeddedTime(source: .xmp, field: name, role: name == "xmp:ModifyDate" ? .modification : .capture, local: parsed.local,
                                                offsetSeconds: parsed.offset, precision: parsed.precision))
         }
         if let comment = values[Self.commentProperty], !comment.isEmpty { metadata.userComment = comment }
@@ -65,7 +65,7 @@ package struct XMPMetadata: Sendable {
             }
             tags += 1
             if tags > maxTags {
-                metadata.warn("too-complex", "\(origin): XMP packet has more than \(maxTags) tags; the rest was skipped")
+                metadata.warn(.tooComplex, "\(origin): XMP packet has more than \(maxTags) tags; the rest was skipped")
                 break
             }
             if b.starts(with: Array("<!--".utf8), at: index) {
@@ -101,7 +101,7 @@ package struct XMPMetadata: Sendable {
             }
             if selfClosing { continue }
             if stack.count >= maxDepth {
-                metadata.warn("too-deep", "\(origin): XMP nesting deeper than \(maxDepth); the rest was skipped")
+                metadata.warn(.tooDeep, "\(origin): XMP nesting deeper than \(maxDepth); the rest was skipped")
                 break
             }
             stack.append(name)

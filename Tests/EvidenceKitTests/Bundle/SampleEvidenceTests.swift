@@ -25,7 +25,7 @@ import Testing
             if !columns[3].isEmpty {
                 let parsed = try #require(RFC3339.parse(columns[3]))
                 declared = EvidenceTimestamp.embedded(parsed.local, offsetSeconds: parsed.offsetSeconds, source: .declared,
-                                                      field: "--declared-time", precision: parsed.precision)
+                                                      field: "--declared-time", role: .capture, precision: parsed.precision)
             }
             let report = try evidenceCase.add([Self.sampleFolder.appendingPathComponent(columns[0])],
                                               options: AddOptions(note: columns[2], sensitive: columns[1] == "yes", declaredTime: declared))

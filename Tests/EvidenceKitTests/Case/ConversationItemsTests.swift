@@ -29,10 +29,10 @@ import ZIPFoundation
         #expect(report.added.count == 1)
         let chat = try #require(items.first { $0.kind == .chat })
         let conversation = try #require(chat.conversation)
-        #expect(conversation.platform == "whatsapp")
+        #expect(conversation.platform == .whatsapp)
         #expect(conversation.messageCount == 3)
         #expect(conversation.missingAttachments == ["00000013-PHOTO-2023-12-25-14-05-00.jpg"])
-        #expect(chat.warnings.contains { $0.code == "missing-media" })
+        #expect(chat.warnings.contains { $0.code.rawValue == "missing-media" })
         #expect(chat.best?.source == .chat)
         #expect(chat.best?.value == "2023-12-25T14:03:22+01:00")
 
@@ -81,7 +81,7 @@ import ZIPFoundation
         let chat = try #require(report.added.first)
         #expect(chat.kind == .chat)
         #expect(chat.conversation?.messageCount == 2)
-        #expect(chat.warnings.contains { $0.code == "media-unreadable" && $0.message.contains("no photo or video does") })
+        #expect(chat.warnings.contains { $0.code.rawValue == "media-unreadable" && $0.message.contains("no photo or video does") })
         #expect(try evidenceCase.items().count == 1)
         let objects = try FileManager.default.subpathsOfDirectory(atPath: evidenceCase.folder.appendingPathComponent("objects").path)
         let sizes = try objects.map { try FileManager.default.attributesOfItem(atPath: evidenceCase.folder.appendingPathComponent("objects/\($0)").path)[.size] as? NSNumber }
@@ -136,7 +136,7 @@ import ZIPFoundation
         try Data([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 9, 9, 9]).write(to: export.appendingPathComponent("photos/photo_1@25-12-2023_14-05-00.jpg"))
         _ = try evidenceCase.add([export])
         let items = try evidenceCase.items()
-        let chat = try #require(items.first { $0.conversation?.platform == "telegram" })
+        let chat = try #require(items.first { $0.conversation?.platform == .telegram })
         let photo = try #require(items.first { $0.originalName == "photo_1@25-12-2023_14-05-00.jpg" })
         #expect(chat.conversation?.attachmentItems == ["photos/photo_1@25-12-2023_14-05-00.jpg": photo.id])
         #expect(photo.linkedMessages == [MessageLink(item: chat.id, messages: [2])])
@@ -193,15 +193,15 @@ import ZIPFoundation
         try FileManager.default.copyItem(at: TestSupport.fixture("Chats/Telegram/result-single.json"), to: renamed)
         _ = try evidenceCase.add([renamed, TestSupport.fixture("Chats/SMS/sms-backup.xml")])
         let items = try evidenceCase.items()
-        #expect(items.first { $0.originalName == "export.txt" }?.conversation?.platform == "telegram")
-        #expect(items.first { $0.originalName == "sms-backup.xml" }?.conversation?.platform == "sms")
+        #expect(items.first { $0.originalName == "export.txt" }?.conversation?.platform == .telegram)
+        #expect(items.first { $0.originalName == "sms-backup.xml" }?.conversation?.platform == .sms)
     }
 
     @Test func brokenExportIsKeptWithAWarning() throws {
         let (evidenceCase, _) = try makeCase("broken")
         let report = try evidenceCase.add([TestSupport.fixture("Chats/Telegram/result-truncated.json")])
         let item = try #require(report.added.first)
-        #expect(item.warnings.contains { $0.code == "chat-unreadable" } || item.kind != .chat)
+        #expect(item.warnings.contains { $0.code.rawValue == "chat-unreadable" } || item.kind != .chat)
         #expect(try evidenceCase.items().count == 1)
     }
 }

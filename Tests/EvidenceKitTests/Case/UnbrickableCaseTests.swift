@@ -36,7 +36,7 @@ import Testing
         #expect(list.stdout.contains("result.json"))
         let item = try #require(try EvidenceCase(opening: caseFolder).items().first)
         #expect(item.timestamps.allSatisfy { $0.isWritable })
-        #expect(item.warnings.filter { $0.code == "date-out-of-range" }.count == 2)
+        #expect(item.warnings.filter { $0.code == .dateOutOfRange }.count == 2)
 
         let bundle = directory.appendingPathComponent("bundle.zip")
         let seal = try TestSupport.evidence(["seal", "--case", caseFolder.path, "--out", bundle.path,
@@ -57,19 +57,19 @@ import Testing
                                                  options: ChatParseOptions(timeZone: TimeZone(identifier: "UTC")!))
         #expect(conversation.messages.count == 2)
         #expect(conversation.messages.compactMap(\.timestamp).count == 1)
-        #expect(conversation.warnings.contains { $0.code == "date-out-of-range" })
+        #expect(conversation.warnings.contains { $0.code == .dateOutOfRange })
     }
 
     @Test func writableYearsAreExactlyThoseRFC3339CanReadBack() {
-        let last = EvidenceTimestamp.utc(Instant(unixSeconds: 253_402_300_799), source: .chat, field: "t")
-        let first = EvidenceTimestamp.utc(Instant(unixSeconds: -62_135_596_800), source: .chat, field: "t")
+        let last = EvidenceTimestamp.utc(Instant(unixSeconds: 253_402_300_799), source: .chat, field: "t", role: .message)
+        let first = EvidenceTimestamp.utc(Instant(unixSeconds: -62_135_596_800), source: .chat, field: "t", role: .message)
         for stamp in [first, last] {
             #expect(stamp.isWritable)
             #expect(RFC3339.parse(stamp.value)?.instant == stamp.instant)
         }
-        #expect(!EvidenceTimestamp.utc(Instant(unixSeconds: 253_402_300_800), source: .chat, field: "t").isWritable)
-        #expect(!EvidenceTimestamp.utc(Instant(unixSeconds: -62_135_596_801), source: .chat, field: "t").isWritable)
-        #expect(!EvidenceTimestamp.utc(Instant(unixSeconds: .max), source: .chat, field: "t").isWritable)
+        #expect(!EvidenceTimestamp.utc(Instant(unixSeconds: 253_402_300_800), source: .chat, field: "t", role: .message).isWritable)
+        #expect(!EvidenceTimestamp.utc(Instant(unixSeconds: -62_135_596_801), source: .chat, field: "t", role: .message).isWritable)
+        #expect(!EvidenceTimestamp.utc(Instant(unixSeconds: .max), source: .chat, field: "t", role: .message).isWritable)
         var shifted = last
         shifted.offsetSeconds = 3600  // 9999-12-31T23:59:59Z is year 10000 at +01:00
         #expect(!shifted.isWritable)

@@ -38,7 +38,7 @@ struct TelegramParserTests {
                                                     found: false)])
         #expect(m[4].kind == .mediaOmitted)
         #expect(m[5].kind == .system && m[5].text == "Bob phone_call")
-        #expect(c.warnings.map(\.code) == ["missing-media"])
+        #expect(c.warnings.map(\.code.rawValue) == ["missing-media"])
         // Each range is exactly the message's object in the original bytes.
         for message in m {
             let slice = Array(bytes[message.source.byteStart..<message.source.byteEnd])
@@ -66,7 +66,7 @@ struct TelegramParserTests {
         let t = try #require(c.messages.first?.timestamp)
         #expect(t.value == "2020-06-01T12:00:00+02:00")
         #expect(t.zone == .assumed)
-        #expect(c.warnings.map(\.code) == ["telegram-wall-clock"])
+        #expect(c.warnings.map(\.code.rawValue) == ["telegram-wall-clock"])
     }
 
     @Test func truncatedJSONNamesTheFileAndTheLastLine() throws {

@@ -144,7 +144,7 @@ struct WhatsAppMarkerTests {
     @Test func ambiguousOrderWarningSaysWhatWasAssumedAndHowToChangeIt() throws {
         let c = try parse("01/02/2024, 10:00 - A: x\n03/02/2024, 10:00 - A: y\n")
         let warning = try #require(c.warnings.first)
-        #expect(warning.code == "date-order-assumed")
+        #expect(warning.code.rawValue == "date-order-assumed")
         #expect(warning.message.contains("day above 12"))
         #expect(warning.message.contains("day/month"))
         #expect(warning.message.contains("--date-order"))

@@ -265,7 +265,7 @@ struct WhatsAppFixtureTests {
             "2024-02-01T10:00:00+01:00", "2024-02-03T10:00:00+01:00", "2024-02-05T10:00:00+01:00",
             "2024-03-02T10:00:00+01:00",
         ])
-        #expect(c.warnings.map(\.code) == ["date-order-assumed"])
+        #expect(c.warnings.map(\.code.rawValue) == ["date-order-assumed"])
         let (forced, _) = try parseWhatsApp("android-ambiguous.txt", order: .mdy)
         #expect(forced.messages.first?.timestamp?.value == "2024-01-02T10:00:00+01:00")
         #expect(forced.warnings.isEmpty)
@@ -293,7 +293,7 @@ struct WhatsAppFixtureTests {
                                                              found: true)])
         #expect(c.messages[2].attachments == [ChatAttachment(name: "00000013-PHOTO-2023-12-25-14-05-00.jpg",
                                                              found: false)])
-        #expect(c.warnings.map(\.code) == ["missing-media"])
+        #expect(c.warnings.map(\.code.rawValue) == ["missing-media"])
         let folder = try TestSupport.temporaryDirectory("wa-zip")
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("photo.jpg")

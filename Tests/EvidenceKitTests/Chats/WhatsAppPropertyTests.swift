@@ -186,7 +186,7 @@ struct WhatsAppPropertyTests {
                                           options: ChatParseOptions(timeZone: brussels))
             try #require(c.messages.count == expected.count, "\(variant) seed \(seed)")
             for (m, e) in zip(c.messages, expected) {
-                let want = EvidenceTimestamp.assumed(e.local, in: brussels, source: .chat, field: "WhatsApp line",
+                let want = EvidenceTimestamp.assumed(e.local, in: brussels, source: .chat, field: "WhatsApp line", role: .message,
                                                      precision: variant.iOS ? .second : .minute)
                 #expect(m.timestamp == want, "\(variant) seed \(seed) #\(m.index)")
                 #expect(m.author == e.author, "\(variant) seed \(seed) #\(m.index)")

@@ -49,8 +49,10 @@ final class GeneratedValues {
     }
 
     func timestamp() -> EvidenceTimestamp {
-        EvidenceTimestamp(
-            source: pick(TimestampSource.allCases), field: string(maxLength: 12), instant: instant(),
+        let source = pick(TimestampSource.allCases), field = string(maxLength: 12)
+        // The role is not encoded: a value that round-trips has the role its source and field read back as.
+        return EvidenceTimestamp(
+            source: source, field: field, role: TimestampRole(readingBack: source, field: field), instant: instant(),
             offsetSeconds: int(-50_400...50_400) / 60 * 60, zone: pick([ZoneBasis.embedded, .assumed, .utc]),
             zoneName: maybe { string(maxLength: 10) }, precision: pick(TimePrecision.allCases),
             warnings: list(upTo: 2) { string(maxLength: 16) })
@@ -60,7 +62,7 @@ final class GeneratedValues {
         let timestamps = list(upTo: 3) { timestamp() }
         let conversation = maybe {
             ConversationSummary(
-                platform: string(maxLength: 8), title: string(maxLength: 12), participants: strings(upTo: 3),
+                platform: ChatPlatform(rawValue: string(maxLength: 8)), title: string(maxLength: 12), participants: strings(upTo: 3),
                 messageCount: int(0...1_000_000), firstMessageAt: maybe { string(maxLength: 8) },
                 lastMessageAt: maybe { string(maxLength: 8) }, attachmentItems: dictionary(upTo: 4) { int(Int64(1)...99) },
                 attachmentMessages: dictionary(upTo: 4) { list(upTo: 3) { int(0...9) } },
@@ -77,7 +79,7 @@ final class GeneratedValues {
             kindReason: string(maxLength: 12), originalName: string(maxLength: 12), originalPath: string(maxLength: 16),
             acquiredAt: instant(), modifiedAt: maybe { instant() }, timestamps: timestamps,
             best: maybe { timestamps.first ?? timestamp() },
-            warnings: list(upTo: 2) { EvidenceWarning(code: string(maxLength: 6), message: string(maxLength: 12)) },
+            warnings: list(upTo: 2) { EvidenceWarning(code: WarningCode(rawValue: string(maxLength: 6)), message: string(maxLength: 12)) },
             sensitive: coin(), note: maybe { string(maxLength: 20) }, parentID: maybe { int(Int64(1)...99) },
             conversation: conversation, email: email,
             linkedMessages: maybe { list(upTo: 2) { MessageLink(item: int(1...99), messages: list(upTo: 3) { int(0...500) }) } },

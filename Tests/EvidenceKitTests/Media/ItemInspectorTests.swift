@@ -43,7 +43,7 @@ struct ItemInspectorTests {
         let inspection = try inspect("photo-iphone.jpg", as: "IMG_20231225_160322.jpg")
         #expect(inspection.kind == .photo)
         #expect(inspection.best?.field == "DateTimeOriginal")
-        #expect(inspection.warnings.map(\.code) == ["sources-disagree"])
+        #expect(inspection.warnings.map(\.code.rawValue) == ["sources-disagree"])
     }
 
     @Test func plainScreenshotWithNoTimeAtAllWarnsNoDate() throws {
@@ -56,12 +56,12 @@ struct ItemInspectorTests {
         #expect(inspection.timestamps.map(\.source) == [.filesystem, .acquired])
         #expect(inspection.timestamps.allSatisfy { $0.zone == .utc })
         #expect(inspection.best?.source == .filesystem)
-        #expect(inspection.warnings.map(\.code) == ["no-date"])
+        #expect(inspection.warnings.map(\.code.rawValue) == ["no-date"])
     }
 
     @Test func declaredTimeIsRecordedAndLabelled() throws {
         let local = try #require(RFC3339.parseLenient("2023-12-25T14:00")?.local)
-        let declared = EvidenceTimestamp.assumed(local, in: brussels, source: .declared, field: "declared",
+        let declared = EvidenceTimestamp.assumed(local, in: brussels, source: .declared, field: "declared", role: .capture,
                                                  precision: .minute)
         let inspection = try inspect("plain.png", as: "image.png",
                                      context: InspectionContext(timeZone: brussels, declared: declared))
@@ -74,13 +74,13 @@ struct ItemInspectorTests {
         let inspection = try inspect("empty.jpg", as: "Screenshot_20231225-140322.png")
         #expect(inspection.mediaType == "application/octet-stream")
         #expect(inspection.kind == .other)
-        #expect(inspection.warnings.map(\.code) == ["empty-file"])
+        #expect(inspection.warnings.map(\.code.rawValue) == ["empty-file"])
     }
 
     @Test func exifLocalTimeInTheDSTGapIsFlagged() throws {
         let inspection = try inspect("dst-gap.jpg")
         #expect(inspection.best?.value == "2023-03-26T03:30:00+02:00")
-        #expect(inspection.warnings.map(\.code) == ["local-time-dst"])
+        #expect(inspection.warnings.map(\.code.rawValue) == ["local-time-dst"])
     }
 
     @Test func nonMediaFilesStillGetAnInspection() throws {

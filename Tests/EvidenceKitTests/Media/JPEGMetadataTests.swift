@@ -63,26 +63,26 @@ struct JPEGMetadataTests {
 
     @Test func exifIFDOffsetOutsideTheFileIsAWarningAndTheRestIsRead() throws {
         let metadata = try read("exif-bad-offset.jpg")
-        #expect(metadata.warnings.contains { $0.code == "bad-offset" && $0.message.contains("ExifIFD") })
+        #expect(metadata.warnings.contains { $0.code.rawValue == "bad-offset" && $0.message.contains("ExifIFD") })
         #expect(!metadata.times.contains { $0.field == "DateTimeOriginal" })
         #expect(Set(metadata.times.map(\.field)) == ["ModifyDate", "GPSDateStamp+GPSTimeStamp"])
     }
 
     @Test func ifdLoopIsDetectedNotFollowed() throws {
         let metadata = try read("exif-ifd-loop.jpg")
-        #expect(metadata.warnings.contains { $0.code == "ifd-loop" })
+        #expect(metadata.warnings.contains { $0.code.rawValue == "ifd-loop" })
         #expect(!metadata.times.contains { $0.field == "DateTimeOriginal" })
     }
 
     @Test func truncatedJPEGWarnsAndInventsNothing() throws {
         let metadata = try read("jpeg-truncated.jpg")
-        #expect(metadata.warnings.contains { $0.code == "truncated" })
+        #expect(metadata.warnings.contains { $0.code.rawValue == "truncated" })
         #expect(metadata.times.isEmpty)
     }
 
     @Test func emptyFileIsRefusedWithACode() throws {
         #expect(throws: MediaParseError.self) { try read("empty.jpg") }
-        do { _ = try read("empty.jpg") } catch let error as MediaParseError { #expect(error.code == "empty") }
+        do { _ = try read("empty.jpg") } catch let error as MediaParseError { #expect(error.code == .empty) }
     }
 
     @Test func zeroAndBlankEXIFDatesAreUnsetNotTimes() throws {
@@ -101,6 +101,6 @@ struct JPEGMetadataTests {
         tiff += Array("2023:13:45 25:61:00\0".utf8)
         let metadata = try EXIFMetadata(tiff: tiff).metadata
         #expect(metadata.times.isEmpty)
-        #expect(metadata.warnings.map(\.code) == ["bad-date"])
+        #expect(metadata.warnings.map(\.code.rawValue) == ["bad-date"])
     }
 }

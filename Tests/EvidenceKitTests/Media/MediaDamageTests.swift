@@ -42,7 +42,7 @@ struct MediaDamageTests {
     func everyPrefixKeepsOnlyRealTimesAndSaysWhenOneIsLost(_ fixture: String, _ format: String) throws {
         let bytes = try TestSupport.fixtureBytes("Media/\(fixture)")
         let whole = try Self.embedded(bytes, name: "x")
-        #expect(whole.inspection.warnings.allSatisfy { $0.code == "no-date" }, "\(fixture): \(whole.inspection.warnings)")
+        #expect(whole.inspection.warnings.allSatisfy { $0.code.rawValue == "no-date" }, "\(fixture): \(whole.inspection.warnings)")
         #expect(format == "GIF" || !whole.times.isEmpty)
         for length in 0..<bytes.count {
             let cut = try Self.embedded(Array(bytes.prefix(length)), name: "x")
@@ -51,15 +51,15 @@ struct MediaDamageTests {
             guard cut.times.count < whole.times.count else { continue }
             // The first few bytes of a RIFF or ISO file ("RIFF", "\0\0\0") can be plain text: they are.
             if cut.inspection.mediaType == "text/plain", length < 12 { continue }
-            let warnings = cut.inspection.warnings.filter { $0.code != "no-date" }
+            let warnings = cut.inspection.warnings.filter { $0.code.rawValue != "no-date" }
             let named = warnings.contains { warning in
                 Self.problemWords.contains { warning.message.contains($0) }
             }
             #expect(named, "\(fixture) cut at \(length) lost a time without a warning naming why: \(warnings)")
             if length == 0 {
-                #expect(cut.inspection.warnings.map(\.code).contains("empty-file"))
+                #expect(cut.inspection.warnings.map(\.code.rawValue).contains("empty-file"))
             } else if cut.inspection.mediaType == "application/octet-stream" {
-                #expect(cut.inspection.warnings.map(\.code) == ["unrecognised-content"])
+                #expect(cut.inspection.warnings.map(\.code.rawValue) == ["unrecognised-content"])
             }
         }
         FuzzRun.report(["ItemInspector"], inputs: bytes.count)
@@ -69,7 +69,7 @@ struct MediaDamageTests {
     func cutInHalfIsReportedAsTruncated(_ fixture: String) throws {
         let bytes = try TestSupport.fixtureBytes("Media/\(fixture)")
         let half = try Self.embedded(Array(bytes.prefix(bytes.count / 2)), name: "x").inspection
-        let codes = Set(half.warnings.map(\.code))
+        let codes = Set(half.warnings.map(\.code.rawValue))
         #expect(!codes.isDisjoint(with: ["truncated", "no-moov", "bad-offset"]), "\(fixture): \(half.warnings)")
         #expect(half.warnings.allSatisfy { !$0.message.isEmpty })
     }
@@ -84,9 +84,9 @@ struct MediaDamageTests {
             ("QuickTime", { _ = try QuickTimeMetadata(parsing: empty) }),
         ]
         for (name, parse) in parsers {
-            #expect(throws: MediaParseError(code: "empty", reason: "the file is empty"), "\(name)") { try parse() }
+            #expect(throws: MediaParseError(code: .empty, reason: "the file is empty"), "\(name)") { try parse() }
         }
-        #expect(throws: MediaParseError(code: "truncated", reason: "EXIF: EXIF block too short for a TIFF header")) {
+        #expect(throws: MediaParseError(code: .truncated, reason: "EXIF: EXIF block too short for a TIFF header")) {
             try EXIFMetadata(tiff: [])
         }
         #expect(XMPMetadata(packet: []).metadata.times.isEmpty)
@@ -97,7 +97,7 @@ struct MediaDamageTests {
                                                    context: InspectionContext(timeZone: Self.utc))
         #expect(inspection.timestamps.isEmpty)
         #expect(inspection.best == nil)
-        #expect(inspection.warnings == [EvidenceWarning(code: "empty-file",
+        #expect(inspection.warnings == [EvidenceWarning(code: .emptyFile,
                                                         message: "the file is empty (0 bytes): it holds no picture, "
                                                             + "video or time")])
     }
@@ -105,15 +105,15 @@ struct MediaDamageTests {
     @Test func ifdLoopAndBadOffsetWarningsNameTheIFD() throws {
         let loop = try JPEGMetadata(parsing: ArrayByteSource(try TestSupport.fixtureBytes("Media/exif-ifd-loop.jpg")))
             .metadata
-        #expect(loop.warnings.contains { $0.code == "ifd-loop" && $0.message.contains("ExifIFD")
+        #expect(loop.warnings.contains { $0.code.rawValue == "ifd-loop" && $0.message.contains("ExifIFD")
             && $0.message.contains("not followed") })
         let outside = try JPEGMetadata(parsing: ArrayByteSource(
             try TestSupport.fixtureBytes("Media/exif-bad-offset.jpg"))).metadata
-        #expect(outside.warnings.contains { $0.code == "bad-offset" && $0.message.contains("ExifIFD")
+        #expect(outside.warnings.contains { $0.code.rawValue == "bad-offset" && $0.message.contains("ExifIFD")
             && $0.message.contains("outside the EXIF data") })
         let truncated = try JPEGMetadata(parsing: ArrayByteSource(
             try TestSupport.fixtureBytes("Media/jpeg-truncated.jpg"))).metadata
-        #expect(truncated.warnings.contains { $0.code == "truncated" && $0.message.contains("cut short") })
+        #expect(truncated.warnings.contains { $0.code.rawValue == "truncated" && $0.message.contains("cut short") })
         let crc = try PNGMetadata(parsing: ArrayByteSource(try TestSupport.fixtureBytes("Media/png-bad-crc.png")))
             .metadata
         #expect(crc.warnings.first?.message.contains("tIME") == true)
@@ -126,7 +126,7 @@ struct MediaDamageTests {
             + box("meta", [0, 0, 0, 0] + hdlr)
         let metadata = try HEIFMetadata(parsing: ArrayByteSource(file)).metadata
         #expect(metadata.times.isEmpty)
-        #expect(metadata.warnings.map(\.code) == ["bad-box"])
+        #expect(metadata.warnings.map(\.code.rawValue) == ["bad-box"])
         #expect(metadata.warnings.first?.message.contains("no iinf and iloc box") == true)
     }
 
@@ -134,7 +134,7 @@ struct MediaDamageTests {
         let file = box("ftyp", Array("isom".utf8) + be32(0)) + box("moov", box("udta", []))
         let metadata = try QuickTimeMetadata(parsing: ArrayByteSource(file)).metadata
         #expect(metadata.times.isEmpty)
-        #expect(metadata.warnings.map(\.code) == ["bad-box"])
+        #expect(metadata.warnings.map(\.code.rawValue) == ["bad-box"])
         #expect(metadata.warnings.first?.message.contains("no movie header (mvhd)") == true)
     }
 }

@@ -56,14 +56,14 @@ struct PNGMetadataTests {
         let metadata = try read("png-bad-crc.png")
         #expect(metadata.warnings.count == 1)
         let warning = try #require(metadata.warnings.first)
-        #expect(warning.code == "bad-crc")
+        #expect(warning.code.rawValue == "bad-crc")
         #expect(warning.message.contains("tIME"))
         #expect(metadata.times.count == 3)
     }
 
     @Test func truncatedPNGWarnsAndKeepsWhatWasWhole() throws {
         let metadata = try read("png-truncated.png")
-        #expect(metadata.warnings.contains { $0.code == "truncated" })
+        #expect(metadata.warnings.contains { $0.code.rawValue == "truncated" })
         #expect(Set(metadata.times.map(\.field)) == ["tIME", "Creation Time"])
     }
 
@@ -177,7 +177,7 @@ struct PNGDecompressionBudgetTests {
         for _ in 0..<40 { png += chunk("zTXt", Array("Comment".utf8) + [0, 0] + stream) }
         png += chunk("IEND", [])
         let metadata = try PNGMetadata(parsing: ArrayByteSource(png)).metadata
-        #expect(metadata.warnings.contains { $0.code == "decompression-limit" })
-        #expect(!metadata.warnings.contains { $0.code == "bad-compression" })
+        #expect(metadata.warnings.contains { $0.code.rawValue == "decompression-limit" })
+        #expect(!metadata.warnings.contains { $0.code.rawValue == "bad-compression" })
     }
 }

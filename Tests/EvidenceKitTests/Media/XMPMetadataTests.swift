@@ -48,7 +48,7 @@ struct XMPMetadataTests {
         let xml = #"<d xmp:CreateDate="2023-12" xmp:ModifyDate="yesterday"/>"#
         let metadata = XMPMetadata(packet: Array(xml.utf8)).metadata
         #expect(metadata.times.isEmpty)
-        #expect(metadata.warnings.map(\.code) == ["bad-date", "bad-date"])
+        #expect(metadata.warnings.map(\.code.rawValue) == ["bad-date", "bad-date"])
     }
 
     @Test func entityDeclarationsAreNotExpanded() {
@@ -57,12 +57,12 @@ struct XMPMetadataTests {
             """
         let metadata = XMPMetadata(packet: Array(xml.utf8)).metadata
         #expect(metadata.times.isEmpty)
-        #expect(metadata.warnings.map(\.code) == ["bad-date"])
+        #expect(metadata.warnings.map(\.code.rawValue) == ["bad-date"])
     }
 
     @Test func deepNestingStopsAtTheLimit() {
         let xml = String(repeating: "<a>", count: 10_000) + "<xmp:CreateDate>2023-12-25</xmp:CreateDate>"
         let metadata = XMPMetadata(packet: Array(xml.utf8)).metadata
-        #expect(metadata.warnings.map(\.code) == ["too-deep"])
+        #expect(metadata.warnings.map(\.code.rawValue) == ["too-deep"])
     }
 }

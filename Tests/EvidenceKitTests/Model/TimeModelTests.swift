@@ -31,7 +31,7 @@ import Testing
     @Test func dstGapMovesForwardWithWarning() throws {
         // 2024-03-31 02:30 does not exist in Brussels: clocks jump from 02:00 to 03:00.
         let local = try #require(LocalDateTime(year: 2024, month: 3, day: 31, hour: 2, minute: 30))
-        let stamp = EvidenceTimestamp.assumed(local, in: brussels, source: .filename, field: "test")
+        let stamp = EvidenceTimestamp.assumed(local, in: brussels, source: .filename, field: "test", role: .capture)
         #expect(stamp.value == "2024-03-31T03:30:00+02:00")
         #expect(stamp.zone == .assumed)
         #expect(stamp.warnings.count == 1)
@@ -41,7 +41,7 @@ import Testing
     @Test func dstRepeatTakesFirstOccurrenceWithWarning() throws {
         // 2024-10-27 02:30 occurs twice in Brussels: first at +02:00, then at +01:00.
         let local = try #require(LocalDateTime(year: 2024, month: 10, day: 27, hour: 2, minute: 30))
-        let stamp = EvidenceTimestamp.assumed(local, in: brussels, source: .chat, field: "line")
+        let stamp = EvidenceTimestamp.assumed(local, in: brussels, source: .chat, field: "line", role: .message)
         #expect(stamp.value == "2024-10-27T02:30:00+02:00")
         #expect(stamp.instant.unixSeconds == 1_729_989_000)
         #expect(stamp.warnings.first?.contains("occurred twice") == true)
@@ -49,7 +49,7 @@ import Testing
 
     @Test func ordinaryTimeHasNoWarning() throws {
         let local = try #require(LocalDateTime(year: 2024, month: 7, day: 1, hour: 12))
-        let stamp = EvidenceTimestamp.assumed(local, in: brussels, source: .filename, field: "test")
+        let stamp = EvidenceTimestamp.assumed(local, in: brussels, source: .filename, field: "test", role: .capture)
         #expect(stamp.value == "2024-07-01T12:00:00+02:00")
         #expect(stamp.warnings.isEmpty)
     }
@@ -67,7 +67,7 @@ import Testing
 
     @Test func timestampJSONRoundTrip() throws {
         let local = try #require(LocalDateTime(year: 2024, month: 3, day: 3, hour: 9, minute: 15))
-        let stamp = EvidenceTimestamp.assumed(local, in: brussels, source: .declared, field: "--declared-time",
+        let stamp = EvidenceTimestamp.assumed(local, in: brussels, source: .declared, field: "--declared-time", role: .capture,
                                               precision: .minute)
         let data = try JSONEncoder().encode(stamp)
         let back = try JSONDecoder().decode(EvidenceTimestamp.self, from: data)

@@ -65,7 +65,7 @@ package enum MetaParser: ChatExportParser {
             }
             let source = lines.range(element, in: bytes)
             let timestamp = JSONValue.int64(o["timestamp_ms"]).map {
-                EvidenceTimestamp.utc(Instant(unixMilliseconds: $0), source: .chat, field: "timestamp_ms",
+                EvidenceTimestamp.utc(Instant(unixMilliseconds: $0), source: .chat, field: "timestamp_ms", role: .message,
                                       precision: .millisecond)
             }
             let author = (o["sender_name"] as? String).map(TextDecoding.repairingLatin1Mojibake)

@@ -86,7 +86,7 @@ package enum SMSBackupParser: ChatExportParser {
                 }
                 if !participants.contains(author), participants.count < 10_000 { participants.append(author) }
                 let timestamp = attributes["date"].flatMap { Int64($0) }.map {
-                    EvidenceTimestamp.utc(Instant(unixMilliseconds: $0), source: .chat, field: "date",
+                    EvidenceTimestamp.utc(Instant(unixMilliseconds: $0), source: .chat, field: "date", role: .message,
                                           precision: .millisecond)
                 }
                 var text = ""
@@ -244,7 +244,7 @@ struct XMLReader {
         var loneSurrogates = 0
         let text = XMLEntities.decode(b, from: start, to: end, loneSurrogates: &loneSurrogates)
         for _ in 0..<loneSurrogates {
-            warnings.append(EvidenceWarning(code: "lone-surrogate", message: "A character reference named half of an "
+            warnings.append(EvidenceWarning(code: .loneSurrogate, message: "A character reference named half of an "
                                             + "emoji (an unpaired UTF-16 surrogate); it is shown as U+FFFD."))
         }
         return text

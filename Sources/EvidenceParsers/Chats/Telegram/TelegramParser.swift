@@ -100,13 +100,13 @@ package enum TelegramParser: ChatExportParser {
             let source = lines.range(range, in: scanner.b)
             var timestamp: EvidenceTimestamp?
             if let seconds = JSONValue.int64(o["date_unixtime"]) {
-                timestamp = .utc(Instant(unixSeconds: seconds), source: .chat, field: "date_unixtime")
+                timestamp = .utc(Instant(unixSeconds: seconds), source: .chat, field: "date_unixtime", role: .message)
             } else if let date = o["date"] as? String, let parsed = RFC3339.parseLenient(date) {
                 timestamp = resolver.timestamp(parsed.local, precision: .second)
                 if !wallClockWarned {
                     wallClockWarned = true
                     warnings.append(EvidenceWarning(
-                        code: "telegram-wall-clock",
+                        code: .telegramWallClock,
                         message: "This export has no date_unixtime; its dates are the exporting computer's wall clock "
                             + "and were read in \(options.timeZone.identifier)."))
                 }

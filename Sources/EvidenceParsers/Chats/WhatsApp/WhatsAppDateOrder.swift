@@ -91,7 +91,7 @@ extension WhatsAppParser {
         case (nil, nil):
             let order: DateOrder = s.ascendingMDY > s.ascendingDMY ? .mdy : .dmy
             warnings.append(EvidenceWarning(
-                code: "date-order-assumed",
+                code: .dateOrderAssumed,
                 message: "No date in this export has a day above 12, so the order of day and month was inferred as "
                     + "\(order == .dmy ? "day/month" : "month/day") (the order under which the dates run forward); "
                     + "pass --date-order to set it."))

@@ -66,7 +66,7 @@ package enum WhatsAppParser: ChatExportParser {
         try builder.finish(onMessage: onMessage)
         if builder.skippedLines > 0 {
             warnings.append(EvidenceWarning(
-                code: "text-before-first-message",
+                code: .textBeforeFirstMessage,
                 message: "\(builder.skippedLines) line(s) before the first message were not part of any message."))
         }
         warnings += builder.warnings

@@ -194,8 +194,10 @@ package struct JSONPullReader {
     }
 
     private mutating func skipWhiteSpace() {
-        while let current = byte(at: position),
-              current == 0x20 || current == 0x0A || current == 0x0D || current == 0x09 {
+        let end = bytes.count
+        while position < end {
+            let current = bytes[position]
+            guard current == 0x20 || current == 0x0A || current == 0x0D || current == 0x09 else { return }
             position += 1
         }
     }
@@ -332,29 +334,33 @@ package struct JSONPullReader {
     /// (RFC 3629: no overlong forms, no encoded surrogates, nothing above U+10FFFF), no control characters.
     private mutating func scanString() throws(JSONReadError) {
         let start = position + 1
+        let end = bytes.count
+        let longest = start + limits.maximumStringBytes
         position = start
         scalarHasEscapes = false
-        while true {
-            guard position - start <= limits.maximumStringBytes else {
+        // Byte values as literals and plain comparisons: this loop sees every byte of every string, and stays
+        // fast in debug builds too.
+        while position < end {
+            guard position <= longest else {
                 throw refusal(.stringTooLong, "a string longer than \(limits.maximumStringBytes) bytes", at: start - 1)
             }
-            guard let current = byte(at: position) else { throw refusal(.unexpectedEnd, "the document ends inside a string") }
-            switch current {
-            case UInt8(ascii: "\""):
+            let current = bytes[position]
+            if current >= 0x20 && current < 0x80 && current != 0x22 && current != 0x5C {
+                position += 1
+            } else if current == 0x22 {
                 scalarRange = start..<position
                 position += 1
                 return
-            case UInt8(ascii: "\\"):
+            } else if current == 0x5C {
                 scalarHasEscapes = true
                 try scanEscape()
-            case 0..<0x20:
+            } else if current < 0x20 {
                 throw refusal(.controlCharacter, "a control character (byte \(current)) in a string must be escaped")
-            case 0x20..<0x80:
-                position += 1
-            default:
+            } else {
                 try scanMultiByteCharacter(lead: current)
             }
         }
+        throw refusal(.unexpectedEnd, "the document ends inside a string")
     }
 
     private mutating func scanEscape() throws(JSONReadError) {

@@ -163,9 +163,9 @@ private struct ManifestShapeReader {
         try readObject(context, first: first) { (reader: inout Self, key: String) throws(JSONReadError) in
             seen.insert(key)
             switch key {
-            case "id": id = try reader.readInteger(context + ".id", allowsNegative: true)
+            case "id": id = try reader.readInteger(context + ".id")
             case "path": path = try reader.readPath(context + ".path")
-            case "size": size = try reader.readInteger(context + ".size", allowsNegative: false)
+            case "size": size = try reader.readInteger(context + ".size")
             case "sha256": sha256 = try reader.readHash(context + ".sha256")
             case "derived":
                 derived = try reader.readArray(context + ".derived", allowsNull: true) {
@@ -203,7 +203,7 @@ private struct ManifestShapeReader {
             seen.insert(key)
             switch key {
             case "path": path = try reader.readPath(context + ".path")
-            case "size": size = try reader.readInteger(context + ".size", allowsNegative: false)
+            case "size": size = try reader.readInteger(context + ".size")
             case "sha256": sha256 = try reader.readHash(context + ".sha256")
             default:
                 if required.contains(key) {
@@ -309,9 +309,10 @@ private struct ManifestShapeReader {
         return hash
     }
 
-    mutating func readInteger(_ context: String, allowsNegative: Bool) throws(JSONReadError) -> Int64 {
-        guard try reader.next() == .number, let value = reader.integerValue(), allowsNegative || value >= 0 else {
-            throw shapeError("\(context) is not a whole number\(allowsNegative ? "" : " ≥ 0") that fits in 64 bits")
+    /// Any `Int64`, as the model declares ids and sizes: a negative size is refused when the file is read.
+    mutating func readInteger(_ context: String) throws(JSONReadError) -> Int64 {
+        guard try reader.next() == .number, let value = reader.integerValue() else {
+            throw shapeError("\(context) is not a whole number that fits in 64 bits")
         }
         return value
     }

@@ -5,8 +5,9 @@ Each item is as large in the manifest as a real photo's (about 1.3 KB: four time
 
     make-large-bag.py BAG ITEMS                      # a bag that verifies INTACT
     make-large-bag.py BAG ITEMS --hostile SHAPE MB   # the same bag, its manifest replaced by a hostile document of
-                                                     # MB megabytes and signed: zeros ([0,0,…]), deep ([[[…),
-                                                     # string ({"format": "aaa…"}), keys ({"k0": 0, "k1": 0, …})
+                                                     # MB megabytes and signed: zeros ({"unknown": [0,0,…]}),
+                                                     # deep ({"unknown": [[[…), string ({"format": "aaa…"}),
+                                                     # keys ({"k0": 0, "k1": 0, …})
 
 Used by Tests/EvidenceKitTests/Verify/LargeManifestTests.swift and scripts/bench-verify-manifest.sh.
 """
@@ -44,12 +45,14 @@ def item(number, digest, size):
 
 def hostile(shape, size):
     """The hostile document, in chunks of at most a few megabytes."""
+    # Inside an object member, so that the reader must go through all of it rather than refuse the first byte.
     if shape == "zeros":
-        yield b"["
+        yield b'{"unknown": ['
         for _ in range(size // 2_000_000):
             yield b"0," * 1_000_000
-        yield b"0]"
+        yield b"0]}"
     elif shape == "deep":
+        yield b'{"unknown": '
         for _ in range(size // 1_000_000):
             yield b"[" * 1_000_000
     elif shape == "string":

@@ -14,7 +14,9 @@
 /// ```
 /// It refuses what RFC 8259 refuses and what JSON parsers disagree on: invalid UTF-8, a lone surrogate in a
 /// `\u` escape, a number with a leading zero, anything after the top value, and a key repeated in one object
-/// (parsers keep the first or the last of two `"sha256"` keys, so a document with both says two things).
+/// (Foundation's `JSONDecoder` keeps the first of two `"sha256"` keys, Python's `json` the last, so a document with
+/// both says two things). Keys are compared as Swift strings, unescaped and up to canonical equivalence: two
+/// spellings of one name that a Swift dictionary would merge count as a repeat.
 /// Its work is linear in the input and its memory bounded by ``Limits`` whatever the input: nesting depth, string
 /// length and the keys of the open objects (kept to find repeated keys) are capped. Every byte is read through a
 /// bounds check; short input is an error, never a trap.
@@ -45,15 +47,6 @@ package struct JSONPullReader {
         case `true`, `false`, null
         /// The end of the document, after its one value and trailing white space.
         case end
-
-        /// Whether the token opens a value (an object, an array or a scalar), as opposed to closing one or
-        /// naming a member.
-        var startsValue: Bool {
-            switch self {
-            case .beginObject, .beginArray, .string, .number, .true, .false, .null: true
-            case .endObject, .endArray, .key, .end: false
-            }
-        }
     }
 
     private enum Expectation {

@@ -5,7 +5,8 @@ import EvidenceModel
 ///
 /// Decoding the whole ``EvidenceManifest`` costs about six times the manifest in memory (a manifest of 100,000
 /// items is about 130 MB); this costs about 250 bytes per listed file beside the bytes, which the signature check
-/// holds anyway. For any manifest it accepts, ``EvidenceManifest/init(parsing:)`` reads the same values.
+/// holds anyway. Where ``EvidenceManifest/init(parsing:)`` (`JSONDecoder`) reads a manifest this accepts, both read
+/// the same values.
 ///
 /// It is as strict as verification needs: strict JSON (``JSONPullReader``), every key ``EvidenceManifest``
 /// requires present, every member of the top level, of `tool`, `case`, `signer`, of an item, a derived file and a

@@ -54,7 +54,7 @@ import Testing
         }
     }
 
-    /// A forged item with two `"sha256"` keys: Foundation keeps one of them, another parser the other, so the
+    /// A forged item with two `"sha256"` keys: `JSONDecoder` keeps the first, Python's `json` the last, so the
     /// manifest says two things and is refused.
     @Test func duplicateKeyInAnItemIsRefused() throws {
         let forged = try Self.goldenEdited([(#""sha256" : "68a8c6813720a364ee7917aa3189ce820372685ce688fdc572713c7c6204a5fe","#,
@@ -93,8 +93,8 @@ import Testing
         }
     }
 
-    /// `JSONDecoder` reads `18978.0` and `1.8978e4` as the size 18978, Python as a float: only the plain integer
-    /// form that every writer of manifests uses is read.
+    /// `JSONDecoder` reads `18978.0`, `1.8978e4` and `18978e0` as the size 18978, Python as a float: only the plain
+    /// integer form that every writer of manifests uses is read.
     @Test(arguments: ["18978.0", "1.8978e4", "18978e0"])
     func sizesAreWholeNumbersWrittenAsSuch(size: String) throws {
         let edited = try Self.goldenEdited([(#""size" : 18978"#, #""size" : \#(size)"#)])

@@ -137,33 +137,32 @@ struct BundleCheck {
         }
     }
 
-    mutating func readSignedManifest(_ bytes: [UInt8]?, publicKey: Ed25519PublicKey?) -> EvidenceManifest? {
+    /// Reads the tables verification needs from the manifest, never the whole model: a manifest of 100,000 items
+    /// is about 130 MB, and decoding it whole would cost six times that.
+    mutating func readSignedManifest(_ bytes: [UInt8]?, publicKey: Ed25519PublicKey?) -> ManifestListing? {
         guard let bytes else { return nil }
-        guard JSONShape.tokenCount(bytes) <= JSONShape.maximumTokens else {
-            find(.manifestInvalid, BagLayout.manifest, "holds more than \(JSONShape.maximumTokens) JSON values and keys "
-                + "(a manifest has about 100 per item); not parsed")
-            return nil
-        }
+        var listingLimits = ManifestListing.Limits()
+        listingLimits.maximumFiles = FolderBagSource.maximumEntries
         do {
-            let parsed = try EvidenceManifest(parsing: bytes)
-            if parsed.format != EvidenceManifest.formatName {
-                find(.manifestInvalid, BagLayout.manifest, "format “\(parsed.format)” is not \(EvidenceManifest.formatName)")
+            let listing = try ManifestListing(parsing: bytes, limits: listingLimits)
+            if listing.format != EvidenceManifest.formatName {
+                find(.manifestInvalid, BagLayout.manifest, "format “\(listing.format)” is not \(EvidenceManifest.formatName)")
             }
-            if let publicKey, parsed.signer.fingerprint != publicKey.fingerprint.hex {
-                find(.untrustedKey, BagLayout.manifest, "the manifest names signer \(parsed.signer.fingerprint) but the bundled key differs")
+            if let publicKey, listing.signerFingerprint != publicKey.fingerprint.hex {
+                find(.untrustedKey, BagLayout.manifest, "the manifest names signer \(listing.signerFingerprint) but the bundled key differs")
             }
-            report.caseTitle = parsed.case.title
-            report.caseIdentifier = parsed.case.identifier
-            report.sealedAt = parsed.sealedAt
-            report.itemCount = parsed.items.count
-            return parsed
+            report.caseTitle = listing.caseTitle
+            report.caseIdentifier = listing.caseIdentifier
+            report.sealedAt = listing.sealedAt
+            report.itemCount = listing.items.count
+            return listing
         } catch {
             find(.manifestInvalid, BagLayout.manifest, "cannot be read as an EvidenceKit manifest (\(error))")
             return nil
         }
     }
 
-    mutating func expectations(_ declarations: Declarations, manifest: EvidenceManifest?) -> Expectations {
+    mutating func expectations(_ declarations: Declarations, manifest: ManifestListing?) -> Expectations {
         var expected = Expectations()
         func expect(_ path: String, _ source: String, _ sha256: String, size: Int64? = nil) {
             expected.digests[path, default: []].append((source, sha256))
@@ -173,11 +172,11 @@ struct BundleCheck {
         for (path, sha256) in declarations.tagManifest ?? [:] { expect(path, BagLayout.tagManifest, sha256) }
         if let manifest {
             for item in manifest.items {
-                expect(item.path, BagLayout.manifest, item.sha256, size: item.size)
-                if declarations.payloadManifest?[item.path] == nil, declarations.payloadManifest != nil {
-                    find(.manifestInvalid, item.path, "item \(item.id) is in manifest.json but not in manifest-sha256.txt")
+                expect(item.file.path, BagLayout.manifest, item.file.sha256, size: item.file.size)
+                if declarations.payloadManifest?[item.file.path] == nil, declarations.payloadManifest != nil {
+                    find(.manifestInvalid, item.file.path, "item \(item.id) is in manifest.json but not in manifest-sha256.txt")
                 }
-                for file in item.derived ?? [] { expect(file.path, BagLayout.manifest, file.sha256, size: file.size) }
+                for file in item.derived { expect(file.path, BagLayout.manifest, file.sha256, size: file.size) }
             }
             for file in manifest.files { expect(file.path, BagLayout.manifest, file.sha256, size: file.size) }
         }
@@ -189,12 +188,12 @@ struct BundleCheck {
 
     /// Every file is listed in the signed manifest, or is the manifest, its signature or the tag manifest:
     /// a file that only the unsigned BagIt manifests list was not sealed.
-    mutating func validateOnlySignedFiles(_ manifest: EvidenceManifest?) {
+    mutating func validateOnlySignedFiles(_ manifest: ManifestListing?) {
         guard let manifest else { return }
         var signed = Set(manifest.files.map(\.path))
         for item in manifest.items {
-            signed.insert(item.path)
-            for file in item.derived ?? [] { signed.insert(file.path) }
+            signed.insert(item.file.path)
+            for file in item.derived { signed.insert(file.path) }
         }
         for file in source.files.sorted(by: { $0.path < $1.path })
         where !signed.contains(file.path) && !Self.outsideTheSignedManifest.contains(file.path) {
@@ -326,7 +325,11 @@ struct BundleCheck {
             return nil
         }
         do {
-            let bytes = try source.read(path, limit: limit)
+            // Reserved up front (the container's size, at most the cap): grown by doubling, a 130 MB manifest
+            // would pass through a 256 MB buffer and its 128 MB predecessor at once.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(Int(min(max(present[path]?.declaredSize ?? 0, 0), limit)))
+            try source.stream(path, limit: limit) { bytes.append(contentsOf: $0) }
             tagBytes[path] = bytes
             return bytes
         } catch is EntryTooLarge {

@@ -19,9 +19,10 @@ public struct BundleVerifier: Sendable {
         /// `bagit.txt`, `bag-info.txt`, `manifest-sha256.txt`, `tagmanifest-sha256.txt`: a payload manifest of
         /// 200,000 files is about 25 MB.
         public var tagFile: Int64 = 32 << 20
-        /// `evidence/manifest.json`: about 25,000 items of 1.3 KB. Parsed whole, it costs about six times its
-        /// size in memory, which this cap keeps under 300 MB.
-        public var manifest: Int64 = 32 << 20
+        /// `evidence/manifest.json`: an item is about 1.3 KB, so 512 MiB holds about 400,000 items, twice the
+        /// 200,000 files a bundle may hold. It is held whole (the signature covers its exact bytes) and read with
+        /// a streaming reader that keeps about 250 bytes per listed file beside it.
+        public var manifest: Int64 = 512 << 20
         /// `evidence/custody.jsonl`: about 80,000 steps of 400 bytes; checking it costs about four times its size.
         public var journal: Int64 = 32 << 20
         public var publicKey: Int64 = 16 << 10

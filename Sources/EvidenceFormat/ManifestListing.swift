@@ -44,7 +44,7 @@ package struct ManifestListing: Sendable, Equatable {
     package struct Limits: Sendable {
         /// Items, derived files and `files` entries together. Each is a file of the bag, so more than a bag can
         /// hold cannot be a bag's manifest.
-        package var maximumFiles = 200_000
+        package var maximumFiles = BundleLimits.maximumEntries
         /// One path, in UTF-8 bytes: `PATH_MAX`, so no file system holds a longer one.
         package var maximumPathBytes = 4096
         /// All paths together: a zip's central directory, which holds every name, is read up to 64 MiB.

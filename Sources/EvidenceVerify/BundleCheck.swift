@@ -386,5 +386,5 @@ struct BundleCheck {
 
 /// The most lines a BagIt manifest may have: one per file, and a bundle holds at most 200,000 entries.
 enum BagManifestLimits {
-    static let maximumLines = 200_000
+    static let maximumLines = BundleLimits.maximumEntries
 }

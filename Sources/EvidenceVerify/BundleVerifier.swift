@@ -16,15 +16,13 @@ import Foundation
 public struct BundleVerifier: Sendable {
     /// Caps for files whose size the signed manifest does not declare (Docs/bundle-format.md says why these).
     public struct Limits: Sendable {
-        /// `bagit.txt`, `bag-info.txt`, `manifest-sha256.txt`, `tagmanifest-sha256.txt`: a payload manifest of
-        /// 200,000 files is about 25 MB.
-        public var tagFile: Int64 = 32 << 20
-        /// `evidence/manifest.json`: an item is about 1.3 KB, so 512 MiB holds about 400,000 items, twice the
-        /// 200,000 files a bundle may hold. It is held whole (the signature covers its exact bytes) and read with
-        /// a streaming reader that keeps about 250 bytes per listed file beside it.
-        public var manifest: Int64 = 512 << 20
-        /// `evidence/custody.jsonl`: about 80,000 steps of 400 bytes; checking it costs about four times its size.
-        public var journal: Int64 = 32 << 20
+        /// `bagit.txt`, `bag-info.txt`, `manifest-sha256.txt`, `tagmanifest-sha256.txt` (``BundleLimits``).
+        public var tagFile: Int64 = BundleLimits.maximumTagFileBytes
+        /// `evidence/manifest.json`, held whole (the signature covers its exact bytes) and read with a streaming
+        /// reader that keeps about 250 bytes per listed file beside it (``BundleLimits``).
+        public var manifest: Int64 = BundleLimits.maximumManifestBytes
+        /// `evidence/custody.jsonl` (``BundleLimits``).
+        public var journal: Int64 = BundleLimits.maximumJournalBytes
         public var publicKey: Int64 = 16 << 10
         public var signature: Int64 = 1 << 10
         public init() {}

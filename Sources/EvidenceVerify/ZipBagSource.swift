@@ -91,7 +91,7 @@ final class ZipBagSource: BagSource {
 
 /// An unpacked bag in a folder. Symbolic links and special files are refused, never followed.
 final class FolderBagSource: BagSource {
-    static let maximumEntries = 200_000
+    static let maximumEntries = BundleLimits.maximumEntries
 
     let root: URL
     let bagFolder: String

@@ -83,6 +83,12 @@ extension EvidenceCase {
         }
         let key = try signingKey()
         let entries = try BagBuilder.entries(for: snapshot, sealedAt: sealedAt, key: key)
+        // A bundle that no verifier would read is no evidence: refuse it before writing a byte.
+        let tooLarge = BundleLimits.problems(with: entries)
+        guard tooLarge.isEmpty else {
+            throw CaseError(.tooLarge, "Refusing to seal: \(tooLarge.joined(separator: "; ")), so `evidence verify` could not "
+                            + "check it. Split the evidence into several cases (for example one per mailbox or per conversation).")
+        }
         try ZipBundleWriter.write(entries, bagFolder: metadata.identifier, modificationDate: sealedAt.date, to: destination)
 
         if let summary = entries.first(where: { $0.path == BagLayout.summary }), case .bytes(let bytes) = summary.content {

@@ -1,3 +1,4 @@
+import EvidenceFormat
 import EvidenceModel
 import EvidenceCrypto
 
@@ -19,7 +20,7 @@ import EvidenceCrypto
 /// ```
 final class StrictZipArchive {
     /// More entries than this is not a case bundle but an attack on the verifier.
-    static let maximumEntries = 200_000
+    static let maximumEntries = BundleLimits.maximumEntries
     /// 200,000 records with names of a few hundred bytes; larger is refused before it is read.
     static let maximumCentralDirectorySize: UInt64 = 64 << 20
     /// The end record (22 bytes) plus the longest comment it can carry: the only place it can be.

@@ -25,13 +25,13 @@ import Testing
     static func item(_ id: Int64, sha256: String, size: Int64) -> EvidenceItem {
         let taken = Instant(unixSeconds: 1_772_000_000 + id)
         let timestamps = [
-            EvidenceTimestamp(source: .exif, field: "exif:DateTimeOriginal", instant: taken, offsetSeconds: 3600,
+            EvidenceTimestamp(source: .exif, field: "exif:DateTimeOriginal", role: .capture, instant: taken, offsetSeconds: 3600,
                               zone: .embedded, zoneName: nil, precision: .second, warnings: []),
-            EvidenceTimestamp(source: .exif, field: "exif:CreateDate", instant: taken, offsetSeconds: 3600,
+            EvidenceTimestamp(source: .exif, field: "exif:CreateDate", role: .capture, instant: taken, offsetSeconds: 3600,
                               zone: .embedded, zoneName: nil, precision: .second, warnings: []),
-            EvidenceTimestamp(source: .filesystem, field: "mtime", instant: taken, offsetSeconds: 0, zone: .utc,
+            EvidenceTimestamp(source: .filesystem, field: "mtime", role: .modification, instant: taken, offsetSeconds: 0, zone: .utc,
                               zoneName: nil, precision: .nanosecond, warnings: []),
-            EvidenceTimestamp(source: .acquired, field: "acquired", instant: sealedAt, offsetSeconds: 0, zone: .utc,
+            EvidenceTimestamp(source: .acquired, field: "acquired", role: .acquisition, instant: sealedAt, offsetSeconds: 0, zone: .utc,
                               zoneName: nil, precision: .microsecond, warnings: []),
         ]
         return EvidenceItem(
@@ -40,7 +40,7 @@ import Testing
             originalName: "IMG_\(id).jpg", acquiredAt: sealedAt, modifiedAt: taken,
             note: "Photo \(id) of the messages received that evening, taken with the phone's camera",
             sensitive: id % 7 == 0, timestamps: timestamps, best: timestamps[0],
-            warnings: [EvidenceWarning(code: "sources-disagree", message: "The file's time and the camera's time differ by an hour")])
+            warnings: [EvidenceWarning(code: .sourcesDisagree, message: "The file's time and the camera's time differ by an hour")])
     }
 
     /// Writes an unpacked bag of `count` tiny items at `bag` and returns the key that signed it.

@@ -70,7 +70,8 @@ struct XMLTokenizer {
             case .unclosedCDATA: return "a CDATA section that is never closed"
             case .unclosedDeclaration: return "a declaration that is never closed"
             case .notATag: return "\"<\" that does not open a tag"
-            case .truncatedTag(let name): return "the file ends inside the <\(name)> tag that starts here: it is truncated"
+            case .truncatedTag(let name):
+                return "the file ends inside the <\(name)> tag that starts here: it is truncated"
             case .truncatedAttribute(let tag):
                 return "the file ends inside the <\(tag)> tag that starts on line \(bytes.lineNumber(of: start)): "
                     + "it is truncated"
@@ -152,7 +153,8 @@ struct XMLTokenizer {
         if closing { i &+= 1 }
         let nameStart = i
         while i < b.count, Self.isNameByte(b[i]) { i &+= 1 }
-        guard i > nameStart else { return malformed(.notATag, at: start, in: start) }
+        // A stray `<` in text: what follows may well be a tag, so reading resumes right after it.
+        guard i > nameStart else { return malformed(.notATag, at: start, in: start, resumingAt: start &+ 1) }
         let name = b.text(from: nameStart, to: i)
         while true {
             while i < b.count, Self.isSpace(b[i]) { i &+= 1 }

@@ -35,13 +35,13 @@ public struct XMPMetadata: Sendable {
         let values = Self.scan(bytes, origin: origin, metadata: &metadata)
         for name in Self.timeProperties {
             guard let text = values[name], !text.isEmpty else { continue }
-            guard let parsed = MetadataTimeText.iso8601(text) else {
+            guard let parsed = ISO8601DateTime(text, profile: .metadata) else {
                 metadata.warn("bad-date", "\(origin): XMP \(name) \"\(text.prefix(64))\" is not a full ISO 8601 date; "
                     + "it was ignored")
                 continue
             }
             metadata.times.append(EmbeddedTime(source: .xmp, field: name, local: parsed.local,
-                                               offsetSeconds: parsed.offset, precision: parsed.precision))
+                                               offsetSeconds: parsed.offsetSeconds, precision: parsed.precision))
         }
         if let comment = values[Self.commentProperty], !comment.isEmpty { metadata.userComment = comment }
     }

@@ -70,7 +70,8 @@ package struct ISO8601DateTime: Hashable, Sendable {
         case .whitespaceAndNewlines: b = Array(text.trimmingCharacters(in: .whitespacesAndNewlines).utf8)
         }
         guard b.count >= 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
-              let year = Self.number(b, 0, 4), let month = Self.number(b, 5, 2), let day = Self.number(b, 8, 2)
+              let year = b.decimal(at: 0, count: 4), let month = b.decimal(at: 5, count: 2),
+              let day = b.decimal(at: 8, count: 2)
         else { return nil }
         if b.count == 10 {
             guard profile.dateOnly, let date = LocalDateTime(year: year, month: month, day: day) else { return nil }
@@ -80,13 +81,14 @@ package struct ISO8601DateTime: Hashable, Sendable {
         guard b.count >= 16,
               b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " ")
                 || (profile.lowercaseT && b[10] == UInt8(ascii: "t")),
-              let hour = Self.number(b, 11, 2), b[13] == UInt8(ascii: ":"), let minute = Self.number(b, 14, 2)
+              let hour = b.decimal(at: 11, count: 2), b[13] == UInt8(ascii: ":"),
+              let minute = b.decimal(at: 14, count: 2)
         else { return nil }
         var index = 16
         var second = 0, nanoseconds = 0
         var precision = TimePrecision.minute
         if index < b.count, b[index] == UInt8(ascii: ":") {
-            guard let s = Self.number(b, index + 1, 2) else { return nil }
+            guard let s = b.decimal(at: index + 1, count: 2) else { return nil }
             second = s
             precision = .second
             index += 3
@@ -96,7 +98,7 @@ package struct ISO8601DateTime: Hashable, Sendable {
                 var end = start
                 while end < b.count, (48...57).contains(b[end]) { end += 1 }
                 let count = end - start
-                guard (1...9).contains(count), let value = Self.number(b, start, count) else { return nil }
+                guard (1...9).contains(count), let value = b.decimal(at: start, count: count) else { return nil }
                 nanoseconds = value
                 for _ in count..<9 { nanoseconds *= 10 }
                 precision = count <= 3 ? .millisecond : count <= 6 ? .microsecond : .nanosecond
@@ -141,20 +143,10 @@ package struct ISO8601DateTime: Hashable, Sendable {
         if b == [UInt8(ascii: "Z")] || b == [UInt8(ascii: "z")] { return 0 }
         let minutesAt = form == .colon ? 4 : 3
         guard b.count == minutesAt + 2, b[0] == UInt8(ascii: "+") || b[0] == UInt8(ascii: "-"),
-              let hours = number(b, 1, 2), let minutes = number(b, minutesAt, 2), hours <= maximumHours, minutes <= 59
+              let hours = b.decimal(at: 1, count: 2), let minutes = b.decimal(at: minutesAt, count: 2),
+              hours <= maximumHours, minutes <= 59
         else { return nil }
         let seconds = hours * 3600 + minutes * 60
         return b[0] == UInt8(ascii: "-") ? -seconds : seconds
-    }
-
-    /// The decimal number in `b[start..<start + count]`, or `nil` when any of it is not an ASCII digit.
-    private static func number(_ b: [UInt8], _ start: Int, _ count: Int) -> Int? {
-        guard count > 0, start >= 0, start + count <= b.count else { return nil }
-        var value = 0
-        for byte in b[start..<start + count] {
-            guard (48...57).contains(byte) else { return nil }
-            value = value * 10 + Int(byte - 48)
-        }
-        return value
     }
 }

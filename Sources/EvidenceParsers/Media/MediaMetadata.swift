@@ -113,8 +113,9 @@ enum MetadataTimeText {
         guard b.count >= 19, b[4] == b[7], b[4] == UInt8(ascii: ":") || b[4] == UInt8(ascii: "-"),
               b[10] == UInt8(ascii: " ") || b[10] == UInt8(ascii: "T"),
               b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
-              let y = number(b, 0, 4), let mo = number(b, 5, 2), let d = number(b, 8, 2),
-              let h = number(b, 11, 2), let mi = number(b, 14, 2), let s = number(b, 17, 2)
+              let y = b.decimal(at: 0, count: 4), let mo = b.decimal(at: 5, count: 2),
+              let d = b.decimal(at: 8, count: 2), let h = b.decimal(at: 11, count: 2),
+              let mi = b.decimal(at: 14, count: 2), let s = b.decimal(at: 17, count: 2)
         else { return nil }
         return LocalDateTime(year: y, month: mo, day: d, hour: h, minute: mi, second: s)
     }
@@ -123,7 +124,8 @@ enum MetadataTimeText {
     static func exifDate(_ text: String) -> LocalDateTime? {
         let b = Array(text.utf8)
         guard b.count >= 10, b[4] == b[7], b[4] == UInt8(ascii: ":") || b[4] == UInt8(ascii: "-"),
-              let y = number(b, 0, 4), let mo = number(b, 5, 2), let d = number(b, 8, 2)
+              let y = b.decimal(at: 0, count: 4), let mo = b.decimal(at: 5, count: 2),
+              let d = b.decimal(at: 8, count: 2)
         else { return nil }
         return LocalDateTime(year: y, month: mo, day: d)
     }
@@ -142,7 +144,9 @@ enum MetadataTimeText {
     /// Fraction digits (`SubSecTime`, `.123`) as nanoseconds and the precision they show.
     static func fraction(_ text: String) -> (nanoseconds: Int, precision: TimePrecision)? {
         let digits = Array(text.utf8.prefix { $0 != 0 && $0 != UInt8(ascii: " ") })
-        guard (1...9).contains(digits.count), let value = number(digits, 0, digits.count) else { return nil }
+        guard (1...9).contains(digits.count), let value = digits.decimal(at: 0, count: digits.count) else {
+            return nil
+        }
         var nanos = value
         for _ in digits.count..<9 { nanos *= 10 }
         let precision: TimePrecision = digits.count <= 3 ? .millisecond : digits.count <= 6 ? .microsecond : .nanosecond
@@ -156,15 +160,5 @@ enum MetadataTimeText {
         guard parsed.zoneWritten else { return (parsed.local, nil) }
         guard let offset = parsed.offsetSeconds else { return nil }
         return (parsed.local, offset)
-    }
-
-    static func number(_ b: [UInt8], _ start: Int, _ count: Int) -> Int? {
-        guard count > 0, start >= 0, start + count <= b.count else { return nil }
-        var value = 0
-        for byte in b[start..<start + count] {
-            guard (48...57).contains(byte) else { return nil }
-            value = value * 10 + Int(byte - 48)
-        }
-        return value
     }
 }

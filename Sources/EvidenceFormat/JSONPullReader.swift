@@ -271,9 +271,8 @@ package struct JSONPullReader {
         return .key(name)
     }
 
-    private mutating func scanLiteral(_ literal: StaticString) throws(JSONReadError) {
-        let text = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
-        for expected in text {
+    private mutating func scanLiteral(_ literal: String) throws(JSONReadError) {
+        for expected in literal.utf8 {
             guard let current = byte(at: position) else { throw refusal(.unexpectedEnd, "the document ends inside \(literal)") }
             guard current == expected else { throw refusal(.unexpectedByte, "expected \(literal)") }
             position += 1

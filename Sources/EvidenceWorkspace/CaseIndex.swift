@@ -181,9 +181,7 @@ final class CaseIndex: Sendable {
     }
 
     private static func encode(_ item: EvidenceItem) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(item), as: UTF8.self)
+        String(decoding: try JSONEncoder.evidenceKit(prettyPrinted: false).encode(item), as: UTF8.self)
     }
 
     private static func decodeItem(_ json: String) throws -> EvidenceItem {

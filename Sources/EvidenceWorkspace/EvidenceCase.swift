@@ -75,8 +75,7 @@ public final class EvidenceCase: Sendable {
             let metadata = CaseMetadata(identifier: identifier ?? BagNaming.identifier(from: folder.lastPathComponent),
                                         title: trimmedTitle, timeZone: zoneName, createdAt: now,
                                         externalKeyPath: externalKeyPath)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            let encoder = JSONEncoder.evidenceKit(prettyPrinted: true)
             let index = try CaseIndex(path: building.appendingPathComponent("index.sqlite").path)
             try index.database.write { db in
                 _ = try index.appendCustody(action: "case-created", actor: Actor.current, at: now,

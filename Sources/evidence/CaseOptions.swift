@@ -45,9 +45,7 @@ func runReportingFailures(_ body: () throws -> Void) throws {
 
 /// Prints JSON with sorted keys and readable indentation.
 func printJSON<T: Encodable>(_ value: T) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    FileHandle.standardOutput.write(try encoder.encode(value) + Data("\n".utf8))
+    FileHandle.standardOutput.write(try JSONEncoder.evidenceKit(prettyPrinted: true).encode(value) + Data("\n".utf8))
 }
 
 /// The plain reason behind a file error (`No such file or directory`, `Permission denied`), not Foundation's

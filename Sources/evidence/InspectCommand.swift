@@ -48,8 +48,7 @@ extension Evidence {
                 }
             }
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                let encoder = JSONEncoder.evidenceKit(prettyPrinted: true)
                 let data = reports.count == 1 && files.count == 1
                     ? try encoder.encode(reports[0]) : try encoder.encode(reports)
                 print(String(decoding: data, as: UTF8.self))

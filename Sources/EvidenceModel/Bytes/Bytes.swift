@@ -42,6 +42,18 @@ package extension Array where Element == UInt8 {
         return Array(self[offset..<offset + length])
     }
 
+    /// The number written in `count` ASCII decimal digits at `offset` (`2023` in a date), or `nil` when any of
+    /// them is not a digit or they are not all there. Callers read at most 18 digits, so it cannot overflow.
+    func decimal(at offset: Int, count digits: Int) -> Int? {
+        guard digits > 0, offset >= 0, offset <= count - digits else { return nil }
+        var value = 0
+        for byte in self[offset..<offset + digits] {
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
+    }
+
     /// Four bytes read as an ASCII code (`ftyp`, `IHDR`), or `nil` when short.
     func fourCC(_ offset: Int) -> String? {
         guard let bytes = slice(offset, 4) else { return nil }

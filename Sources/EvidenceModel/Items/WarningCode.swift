@@ -106,6 +106,8 @@ public struct WarningCode: RawRepresentable, Hashable, Sendable, Codable, Custom
     /// An item's record in the case index could not be read; the item was rebuilt from its custody-journal entry
     /// (bytes, name, size, acquisition time), marked sensitive, and its parsed times and contents are lost.
     public static let indexRecordDamaged = WarningCode(rawValue: "index-record-damaged")
+    /// An XMP packet is malformed at some byte: what came before was read, the damage is skipped, the rest read on.
+    public static let malformedXML = WarningCode(rawValue: "malformed-xml")
     /// A file looks like a chat export but could not be read as one; it is kept as it is.
     public static let chatUnreadable = WarningCode(rawValue: "chat-unreadable")
     /// A file carried by an export (a zip's media) could not be extracted.

@@ -1,7 +1,8 @@
 import Foundation
 
 /// RFC 3339 date-times with an explicit offset, written and read without Foundation's formatters
-/// (which depend on the host's locale and calendar settings).
+/// (which depend on the host's locale and calendar settings); reading goes through `ISO8601DateTime`,
+/// the one grammar shared with the metadata readers.
 public enum RFC3339 {
     /// Formats an instant as seen at a fixed offset, showing as many fraction digits as `precision` has.
     ///
@@ -90,89 +91,16 @@ public enum RFC3339 {
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; `t`/space separators and `z` are accepted.
     /// Returns `nil` for anything else, including impossible dates.
     public static func parse(_ text: String) -> Parsed? {
-        guard let (local, precision, rest) = parseLocal(Substring(text), requireSeconds: true),
-              let offset = parseOffset(rest)
-        else { return nil }
-        return Parsed(instant: local.instant(atOffsetSeconds: offset), offsetSeconds: offset,
-                      precision: precision, local: local)
+        guard let parsed = ISO8601DateTime(text, profile: .rfc3339), let offset = parsed.offsetSeconds else {
+            return nil
+        }
+        return Parsed(instant: parsed.local.instant(atOffsetSeconds: offset), offsetSeconds: offset,
+                      precision: parsed.precision, local: parsed.local)
     }
 
     /// Parses a wall-clock reading with an optional offset: `2023-12-25T14:00`, `2023-12-25 14:00:05`,
     /// `2023-12-25T14:00+01:00`, `2023-12-25` (a whole day). Used for times a person types.
     public static func parseLenient(_ text: String) -> (local: LocalDateTime, precision: TimePrecision, offsetSeconds: Int?)? {
-        let trimmed = Substring(text.trimmingCharacters(in: .whitespaces))
-        if trimmed.count == 10, let date = parseDate(trimmed) {
-            return (date, .day, nil)
-        }
-        guard let (local, precision, rest) = parseLocal(trimmed, requireSeconds: false) else { return nil }
-        if rest.isEmpty { return (local, precision, nil) }
-        guard let offset = parseOffset(rest) else { return nil }
-        return (local, precision, offset)
-    }
-
-    private static func parseDate(_ text: Substring) -> LocalDateTime? {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let y = digits(bytes, 0, 4), let m = digits(bytes, 5, 2), let d = digits(bytes, 8, 2)
-        else { return nil }
-        return LocalDateTime(year: y, month: m, day: d)
-    }
-
-    private static func parseLocal(_ text: Substring, requireSeconds: Bool)
-        -> (LocalDateTime, TimePrecision, Substring)?
-    {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 16, let date = parseDate(Substring(decoding: bytes[0..<10], as: UTF8.self)),
-              [UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: " ")].contains(bytes[10]),
-              let hour = digits(bytes, 11, 2), bytes[13] == UInt8(ascii: ":"), let minute = digits(bytes, 14, 2)
-        else { return nil }
-        var index = 16
-        var second = 0
-        var nanos = 0
-        var precision = TimePrecision.minute
-        if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
-            guard let s = digits(bytes, index + 1, 2) else { return nil }
-            second = s
-            precision = .second
-            index += 3
-            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
-                index += 1
-                let start = index
-                while index < bytes.count, (48...57).contains(bytes[index]) { index += 1 }
-                let count = index - start
-                guard (1...9).contains(count) else { return nil }
-                var value = digits(bytes, start, count)!
-                for _ in count..<9 { value *= 10 }
-                nanos = value
-                precision = count <= 3 ? .millisecond : count <= 6 ? .microsecond : .nanosecond
-            }
-        } else if requireSeconds {
-            return nil
-        }
-        guard let local = LocalDateTime(year: date.year, month: date.month, day: date.day,
-                                        hour: hour, minute: minute, second: second, nanosecond: nanos)
-        else { return nil }
-        return (local, precision, Substring(decoding: bytes[index...], as: UTF8.self))
-    }
-
-    private static func parseOffset(_ text: Substring) -> Int? {
-        if text == "Z" || text == "z" { return 0 }
-        let bytes = Array(text.utf8)
-        guard bytes.count == 6, bytes[0] == UInt8(ascii: "+") || bytes[0] == UInt8(ascii: "-"),
-              let h = digits(bytes, 1, 2), bytes[3] == UInt8(ascii: ":"), let m = digits(bytes, 4, 2),
-              h <= 23, m <= 59
-        else { return nil }
-        let seconds = h * 3600 + m * 60
-        return bytes[0] == UInt8(ascii: "-") ? -seconds : seconds
-    }
-
-    private static func digits(_ bytes: [UInt8], _ start: Int, _ count: Int) -> Int? {
-        guard start >= 0, start + count <= bytes.count else { return nil }
-        var value = 0
-        for byte in bytes[start..<start + count] {
-            guard (48...57).contains(byte) else { return nil }
-            value = value * 10 + Int(byte - 48)
-        }
-        return value
+        ISO8601DateTime(text, profile: .typed).map { ($0.local, $0.precision, $0.offsetSeconds) }
     }
 }

@@ -136,7 +136,8 @@ public struct MediaParseError: Error, Hashable, Sendable, CustomStringConvertibl
     public var description: String { "\(reason) (at byte \(offset))" }
 }
 
-/// Readers for the date-time spellings metadata uses. All return `nil` for anything invalid.
+/// Readers for the date-time spellings metadata uses. All return `nil` for anything invalid. ISO 8601 (XMP,
+/// QuickTime, PNG `Creation Time`) is read by `ISO8601DateTime` with its `.metadata` profile.
 enum MetadataTimeText {
     /// EXIF `YYYY:MM:DD HH:MM:SS` (dashes tolerated in the date). `nil` also for the blank and all-zero
     /// values cameras write when unset: check ``isUnset(_:)`` to tell those apart.
@@ -145,8 +146,9 @@ enum MetadataTimeText {
         guard b.count >= 19, b[4] == b[7], b[4] == UInt8(ascii: ":") || b[4] == UInt8(ascii: "-"),
               b[10] == UInt8(ascii: " ") || b[10] == UInt8(ascii: "T"),
               b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
-              let y = number(b, 0, 4), let mo = number(b, 5, 2), let d = number(b, 8, 2),
-              let h = number(b, 11, 2), let mi = number(b, 14, 2), let s = number(b, 17, 2)
+              let y = b.decimal(at: 0, count: 4), let mo = b.decimal(at: 5, count: 2),
+              let d = b.decimal(at: 8, count: 2), let h = b.decimal(at: 11, count: 2),
+              let mi = b.decimal(at: 14, count: 2), let s = b.decimal(at: 17, count: 2)
         else { return nil }
         return LocalDateTime(year: y, month: mo, day: d, hour: h, minute: mi, second: s)
     }
@@ -155,7 +157,8 @@ enum MetadataTimeText {
     static func exifDate(_ text: String) -> LocalDateTime? {
         let b = Array(text.utf8)
         guard b.count >= 10, b[4] == b[7], b[4] == UInt8(ascii: ":") || b[4] == UInt8(ascii: "-"),
-              let y = number(b, 0, 4), let mo = number(b, 5, 2), let d = number(b, 8, 2)
+              let y = b.decimal(at: 0, count: 4), let mo = b.decimal(at: 5, count: 2),
+              let d = b.decimal(at: 8, count: 2)
         else { return nil }
         return LocalDateTime(year: y, month: mo, day: d)
     }
@@ -168,63 +171,19 @@ enum MetadataTimeText {
 
     /// `+01:00`, `-0500`, `Z`.
     static func offset(_ text: String) -> Int? {
-        let b = Array(text.utf8).filter { $0 != UInt8(ascii: ":") }
-        if b == [UInt8(ascii: "Z")] || b == [UInt8(ascii: "z")] { return 0 }
-        guard b.count == 5, b[0] == UInt8(ascii: "+") || b[0] == UInt8(ascii: "-"),
-              let h = number(b, 1, 2), let m = number(b, 3, 2), h <= 18, m <= 59
-        else { return nil }
-        let seconds = h * 3600 + m * 60
-        return b[0] == UInt8(ascii: "-") ? -seconds : seconds
+        ISO8601DateTime.offsetSeconds(Array(text.utf8), form: .colonOptional)
     }
 
     /// Fraction digits (`SubSecTime`, `.123`) as nanoseconds and the precision they show.
     static func fraction(_ text: String) -> (nanoseconds: Int, precision: TimePrecision)? {
         let digits = Array(text.utf8.prefix { $0 != 0 && $0 != UInt8(ascii: " ") })
-        guard (1...9).contains(digits.count), let value = number(digits, 0, digits.count) else { return nil }
+        guard (1...9).contains(digits.count), let value = digits.decimal(at: 0, count: digits.count) else {
+            return nil
+        }
         var nanos = value
         for _ in digits.count..<9 { nanos *= 10 }
         let precision: TimePrecision = digits.count <= 3 ? .millisecond : digits.count <= 6 ? .microsecond : .nanosecond
         return (nanos, precision)
-    }
-
-    /// ISO 8601 as XMP and QuickTime write it: `YYYY-MM-DD`, `YYYY-MM-DDThh:mm[:ss[.s+]][Z|±hh:mm|±hhmm]`.
-    /// Year-only and year-month values are refused (returning `nil`): they would invent a day.
-    static func iso8601(_ text: String) -> (local: LocalDateTime, offset: Int?, precision: TimePrecision)? {
-        let b = Array(text.trimmingCharacters(in: .whitespacesAndNewlines).utf8)
-        guard b.count >= 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
-              let y = number(b, 0, 4), let mo = number(b, 5, 2), let d = number(b, 8, 2)
-        else { return nil }
-        if b.count == 10 {
-            guard let date = LocalDateTime(year: y, month: mo, day: d) else { return nil }
-            return (date, nil, .day)
-        }
-        guard b.count >= 16, b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " "),
-              let h = number(b, 11, 2), b[13] == UInt8(ascii: ":"), let mi = number(b, 14, 2)
-        else { return nil }
-        var index = 16
-        var second = 0, nanos = 0
-        var precision = TimePrecision.minute
-        if index < b.count, b[index] == UInt8(ascii: ":") {
-            guard let s = number(b, index + 1, 2) else { return nil }
-            second = s
-            precision = .second
-            index += 3
-            if index < b.count, b[index] == UInt8(ascii: ".") || b[index] == UInt8(ascii: ",") {
-                let start = index + 1
-                var end = start
-                while end < b.count, (48...57).contains(b[end]) { end += 1 }
-                guard let parsed = fraction(String(decoding: b[start..<end], as: UTF8.self)) else { return nil }
-                nanos = parsed.nanoseconds
-                precision = parsed.precision
-                index = end
-            }
-        }
-        guard let local = LocalDateTime(year: y, month: mo, day: d, hour: h, minute: mi, second: second,
-                                        nanosecond: nanos)
-        else { return nil }
-        if index == b.count { return (local, nil, precision) }
-        guard let offset = offset(String(decoding: b[index...], as: UTF8.self)) else { return nil }
-        return (local, offset, precision)
     }
 
     /// RFC 1123 as the PNG specification suggests for `Creation Time`: `Mon, 25 Dec 2023 14:03:22 +0100`
@@ -234,15 +193,5 @@ enum MetadataTimeText {
         guard parsed.zoneWritten else { return (parsed.local, nil) }
         guard let offset = parsed.offsetSeconds else { return nil }
         return (parsed.local, offset)
-    }
-
-    static func number(_ b: [UInt8], _ start: Int, _ count: Int) -> Int? {
-        guard count > 0, start >= 0, start + count <= b.count else { return nil }
-        var value = 0
-        for byte in b[start..<start + count] {
-            guard (48...57).contains(byte) else { return nil }
-            value = value * 10 + Int(byte - 48)
-        }
-        return value
     }
 }

@@ -159,9 +159,9 @@ package struct PNGMetadata {
         case "Creation Time":
             let text = type == "tEXt" || type == "zTXt" ? TextDecoding.latin1(value) : String(decoding: value, as: UTF8.self)
             let trimmed = text.trimming(" ")
-            if let parsed = MetadataTimeText.iso8601(trimmed) {
+            if let parsed = ISO8601DateTime(trimmed, profile: .metadata) {
                 metadata.times.append(EmbeddedTime(source: .pngTime, field: "Creation Time", role: .capture, local: parsed.local,
-                                                   offsetSeconds: parsed.offset, precision: parsed.precision))
+                                                   offsetSeconds: parsed.offsetSeconds, precision: parsed.precision))
             } else if let local = MetadataTimeText.exif(trimmed) {
                 metadata.times.append(EmbeddedTime(source: .pngTime, field: "Creation Time", role: .capture, local: local))
             } else if let parsed = MetadataTimeText.rfc1123(trimmed) {

@@ -107,13 +107,13 @@ package struct QuickTimeMetadata {
               inner.fourCC(4) == "data", let size = inner.u32(0), size >= 16, Int(size) <= inner.count
         else { return }
         let text = TextDecoding.field(Array(inner[16..<Int(size)]))
-        guard let parsed = MetadataTimeText.iso8601(text) else {
+        guard let parsed = ISO8601DateTime(text, profile: .metadata) else {
             metadata.warn(.badDate, "QuickTime: com.apple.quicktime.creationdate \"\(text.prefix(64))\" is not an "
                 + "ISO 8601 date; ignored")
             return
         }
         metadata.times.append(EmbeddedTime(source: .quicktime, field: "com.apple.quicktime.creationdate", role: .capture,
-                                           local: parsed.local, offsetSeconds: parsed.offset,
+                                           local: parsed.local, offsetSeconds: parsed.offsetSeconds,
                                            precision: parsed.precision))
     }
 }

@@ -15,6 +15,44 @@ enum ZipSignature {
     }
 }
 
+/// Little-endian fields read in the order the APPNOTE lists them, through ``ByteReader``: a short read makes the
+/// record incomplete (checked once, at the end of each initialiser) instead of one `guard` per field.
+struct ZipFieldReader {
+    private var reader: ByteReader
+    /// False once any read ran past the bytes (or the start was outside them).
+    private(set) var complete: Bool
+
+    init(_ bytes: [UInt8], at offset: Int) {
+        reader = ByteReader(bytes, from: offset)
+        complete = offset >= 0 && offset <= bytes.count
+    }
+
+    mutating func u16() -> UInt16 { integer() }
+    mutating func u32() -> UInt32 { integer() }
+    mutating func u64() -> UInt64 { integer() }
+
+    /// Passes over fields nobody reads (versions needed, DOS times, internal attributes).
+    mutating func skip(_ count: Int) {
+        if !reader.moveReaderIndex(forwardBy: count) { complete = false }
+    }
+
+    mutating func bytes(_ count: Int) -> [UInt8] {
+        guard let slice = reader.readBytes(count: count) else {
+            complete = false
+            return []
+        }
+        return Array(slice)
+    }
+
+    private mutating func integer<T: FixedWidthInteger>() -> T {
+        guard let value = reader.readInteger(as: T.self, bigEndian: false) else {
+            complete = false
+            return 0
+        }
+        return value
+    }
+}
+
 /// The 32-bit end-of-central-directory record (APPNOTE 4.3.16).
 struct ZipEndRecord {
     static let size = 22
@@ -27,22 +65,16 @@ struct ZipEndRecord {
     var commentLength: UInt16
 
     init?(_ bytes: [UInt8], at offset: Int) {
-        guard bytes.u32(offset, bigEndian: false) == ZipSignature.endRecord,
-              let disk = bytes.u16(offset + 4, bigEndian: false),
-              let centralDirectoryDisk = bytes.u16(offset + 6, bigEndian: false),
-              let entriesOnDisk = bytes.u16(offset + 8, bigEndian: false),
-              let entries = bytes.u16(offset + 10, bigEndian: false),
-              let centralDirectorySize = bytes.u32(offset + 12, bigEndian: false),
-              let centralDirectoryOffset = bytes.u32(offset + 16, bigEndian: false),
-              let commentLength = bytes.u16(offset + 20, bigEndian: false)
-        else { return nil }
-        self.disk = disk
-        self.centralDirectoryDisk = centralDirectoryDisk
-        self.entriesOnDisk = entriesOnDisk
-        self.entries = entries
-        self.centralDirectorySize = centralDirectorySize
-        self.centralDirectoryOffset = centralDirectoryOffset
-        self.commentLength = commentLength
+        var fields = ZipFieldReader(bytes, at: offset)
+        guard fields.u32() == ZipSignature.endRecord else { return nil }
+        disk = fields.u16()
+        centralDirectoryDisk = fields.u16()
+        entriesOnDisk = fields.u16()
+        entries = fields.u16()
+        centralDirectorySize = fields.u32()
+        centralDirectoryOffset = fields.u32()
+        commentLength = fields.u16()
+        guard fields.complete else { return nil }
     }
 }
 
@@ -54,14 +86,12 @@ struct ZIP64EndLocator {
     var totalDisks: UInt32
 
     init?(_ bytes: [UInt8], at offset: Int) {
-        guard bytes.u32(offset, bigEndian: false) == ZipSignature.zip64EndLocator,
-              let recordDisk = bytes.u32(offset + 4, bigEndian: false),
-              let recordOffset = bytes.u64(offset + 8, bigEndian: false),
-              let totalDisks = bytes.u32(offset + 16, bigEndian: false)
-        else { return nil }
-        self.recordDisk = recordDisk
-        self.recordOffset = recordOffset
-        self.totalDisks = totalDisks
+        var fields = ZipFieldReader(bytes, at: offset)
+        guard fields.u32() == ZipSignature.zip64EndLocator else { return nil }
+        recordDisk = fields.u32()
+        recordOffset = fields.u64()
+        totalDisks = fields.u32()
+        guard fields.complete else { return nil }
     }
 }
 
@@ -79,22 +109,17 @@ struct ZIP64EndRecord {
     var centralDirectoryOffset: UInt64
 
     init?(_ bytes: [UInt8]) {
-        guard bytes.u32(0, bigEndian: false) == ZipSignature.zip64EndRecord,
-              let recordSize = bytes.u64(4, bigEndian: false),
-              let disk = bytes.u32(16, bigEndian: false),
-              let centralDirectoryDisk = bytes.u32(20, bigEndian: false),
-              let entriesOnDisk = bytes.u64(24, bigEndian: false),
-              let entries = bytes.u64(32, bigEndian: false),
-              let centralDirectorySize = bytes.u64(40, bigEndian: false),
-              let centralDirectoryOffset = bytes.u64(48, bigEndian: false)
-        else { return nil }
-        self.recordSize = recordSize
-        self.disk = disk
-        self.centralDirectoryDisk = centralDirectoryDisk
-        self.entriesOnDisk = entriesOnDisk
-        self.entries = entries
-        self.centralDirectorySize = centralDirectorySize
-        self.centralDirectoryOffset = centralDirectoryOffset
+        var fields = ZipFieldReader(bytes, at: 0)
+        guard fields.u32() == ZipSignature.zip64EndRecord else { return nil }
+        recordSize = fields.u64()
+        fields.skip(4)  // version made by, version needed
+        disk = fields.u32()
+        centralDirectoryDisk = fields.u32()
+        entriesOnDisk = fields.u64()
+        entries = fields.u64()
+        centralDirectorySize = fields.u64()
+        centralDirectoryOffset = fields.u64()
+        guard fields.complete else { return nil }
     }
 }
 
@@ -114,13 +139,15 @@ struct ZipExtraField {
     /// on where one field ends and the next begins).
     static func fields(in block: [UInt8]) -> [ZipExtraField]? {
         var fields: [ZipExtraField] = []
-        var offset = 0
-        while offset < block.count {
-            guard let id = block.u16(offset, bigEndian: false), let length = block.u16(offset + 2, bigEndian: false),
-                  let data = block.slice(offset + 4, Int(length))
-            else { return nil }
+        var reader = ZipFieldReader(block, at: 0)
+        var consumed = 0
+        while consumed < block.count {
+            let id = reader.u16()
+            let length = reader.u16()
+            let data = reader.bytes(Int(length))
+            guard reader.complete else { return nil }
             fields.append(ZipExtraField(id: id, data: data))
-            offset += 4 + Int(length)
+            consumed += 4 + Int(length)
         }
         return fields
     }
@@ -147,35 +174,25 @@ struct ZipCentralRecord {
 
     /// The record at `offset`, or `nil` when the signature is wrong or it runs past the bytes given.
     init?(_ bytes: [UInt8], at offset: Int) {
-        guard bytes.u32(offset, bigEndian: false) == ZipSignature.centralRecord,
-              let versionMadeBy = bytes.u16(offset + 4, bigEndian: false),
-              let flags = bytes.u16(offset + 8, bigEndian: false),
-              let method = bytes.u16(offset + 10, bigEndian: false),
-              let crc32 = bytes.u32(offset + 16, bigEndian: false),
-              let compressedSize = bytes.u32(offset + 20, bigEndian: false),
-              let uncompressedSize = bytes.u32(offset + 24, bigEndian: false),
-              let nameLength = bytes.u16(offset + 28, bigEndian: false),
-              let extraLength = bytes.u16(offset + 30, bigEndian: false),
-              let commentLength = bytes.u16(offset + 32, bigEndian: false),
-              let diskStart = bytes.u16(offset + 34, bigEndian: false),
-              let externalAttributes = bytes.u32(offset + 38, bigEndian: false),
-              let localHeaderOffset = bytes.u32(offset + 42, bigEndian: false),
-              let name = bytes.slice(offset + Self.fixedSize, Int(nameLength)),
-              let extra = bytes.slice(offset + Self.fixedSize + Int(nameLength), Int(extraLength)),
-              let comment = bytes.slice(offset + Self.fixedSize + Int(nameLength) + Int(extraLength), Int(commentLength))
-        else { return nil }
-        self.versionMadeBy = versionMadeBy
-        self.flags = flags
-        self.method = method
-        self.crc32 = crc32
-        self.compressedSize = compressedSize
-        self.uncompressedSize = uncompressedSize
-        self.diskStart = diskStart
-        self.externalAttributes = externalAttributes
-        self.localHeaderOffset = localHeaderOffset
-        self.name = name
-        self.extra = extra
-        self.comment = comment
+        var fields = ZipFieldReader(bytes, at: offset)
+        guard fields.u32() == ZipSignature.centralRecord else { return nil }
+        versionMadeBy = fields.u16()
+        fields.skip(2)  // version needed
+        flags = fields.u16()
+        method = fields.u16()
+        fields.skip(4)  // DOS time and date
+        crc32 = fields.u32()
+        compressedSize = fields.u32()
+        uncompressedSize = fields.u32()
+        let nameLength = fields.u16(), extraLength = fields.u16(), commentLength = fields.u16()
+        diskStart = fields.u16()
+        fields.skip(2)  // internal attributes
+        externalAttributes = fields.u32()
+        localHeaderOffset = fields.u32()
+        name = fields.bytes(Int(nameLength))
+        extra = fields.bytes(Int(extraLength))
+        comment = fields.bytes(Int(commentLength))
+        guard fields.complete else { return nil }
     }
 }
 
@@ -191,21 +208,17 @@ struct ZipLocalHeader {
     var extraLength: Int
 
     init?(_ bytes: [UInt8]) {
-        guard bytes.u32(0, bigEndian: false) == ZipSignature.localHeader,
-              let flags = bytes.u16(6, bigEndian: false),
-              let method = bytes.u16(8, bigEndian: false),
-              let crc32 = bytes.u32(14, bigEndian: false),
-              let compressedSize = bytes.u32(18, bigEndian: false),
-              let uncompressedSize = bytes.u32(22, bigEndian: false),
-              let nameLength = bytes.u16(26, bigEndian: false),
-              let extraLength = bytes.u16(28, bigEndian: false)
-        else { return nil }
-        self.flags = flags
-        self.method = method
-        self.crc32 = crc32
-        self.compressedSize = compressedSize
-        self.uncompressedSize = uncompressedSize
-        self.nameLength = Int(nameLength)
-        self.extraLength = Int(extraLength)
+        var fields = ZipFieldReader(bytes, at: 0)
+        guard fields.u32() == ZipSignature.localHeader else { return nil }
+        fields.skip(2)  // version needed
+        flags = fields.u16()
+        method = fields.u16()
+        fields.skip(4)  // DOS time and date
+        crc32 = fields.u32()
+        compressedSize = fields.u32()
+        uncompressedSize = fields.u32()
+        nameLength = Int(fields.u16())
+        extraLength = Int(fields.u16())
+        guard fields.complete else { return nil }
     }
 }

@@ -66,3 +66,18 @@ struct XMPMetadataTests {
         #expect(metadata.warnings.map(\.code.rawValue) == ["too-deep"])
     }
 }
+
+@Suite("XMP damage")
+struct XMPDamageTests {
+    /// A malformed tag is one warning naming where; the properties around it are still read.
+    @Test func malformedTagIsAWarningAndTheRestIsRead() {
+        let xml = """
+            <rdf:Description xmp:CreateDate="2023-12-25T14:03:22Z"><bad x=1><more y=2>
+            <xmp:ModifyDate>2023-12-25T15:00:00Z</xmp:ModifyDate></rdf:Description>
+            """
+        let metadata = XMPMetadata(packet: Array(xml.utf8), origin: "test").metadata
+        #expect(Set(metadata.times.map(\.field)) == ["xmp:CreateDate", "xmp:ModifyDate"])
+        #expect(metadata.warnings.map(\.code) == [.malformedXML])
+        #expect(metadata.warnings.first?.message.contains("test: XMP is malformed at byte 62") == true)
+    }
+}

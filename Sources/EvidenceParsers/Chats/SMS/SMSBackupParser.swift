@@ -5,8 +5,9 @@ import Foundation
 ///
 /// The app writes emoji as two decimal character references, one per UTF-16 surrogate (`&#55357;&#56832;` for 😀),
 /// which is not well-formed XML and makes `XMLParser` stop; this reader pairs them back into one character. It also
-/// needs the byte range of every element, which `XMLParser` cannot give, hence a small hand-written reader that
-/// understands exactly this file's subset of XML (elements, attributes, comments, processing instructions).
+/// needs the byte range of every element, which `XMLParser` cannot give, hence a small hand-written tokenizer
+/// (`XMLTokenizer`, shared with the XMP reader) that understands exactly this file's subset of XML (elements,
+/// attributes, comments, processing instructions).
 ///
 /// Authors: a received message (`type` 1, MMS `msg_box` 1) is by `contact_name`, or by the `address` when the contact
 /// is `(Unknown)`; a sent, draft, outbox, failed or queued one (2–6) is by ``ChatParseOptions/ownerLabel`` (`--me`,
@@ -33,7 +34,7 @@ package enum SMSBackupParser: ChatExportParser {
                                     + "so this one is damaged", fileName: name,
                                  line: bytes.lineNumber(of: bad), byteOffset: bad)
         }
-        var reader = XMLReader(b: bytes, name: name)
+        var reader = SMSElementReader(bytes: bytes, name: name)
         var index = 0
         var participants: [String] = []
         var lines = LineCounter()
@@ -133,8 +134,9 @@ package enum SMSBackupParser: ChatExportParser {
     }
 }
 
-/// The subset of XML that SMS Backup & Restore writes, read as bytes with offsets.
-struct XMLReader {
+/// The elements of an SMS Backup & Restore file, read through ``XMLTokenizer``: text between tags is skipped,
+/// attribute values are resolved, and anything that is not XML stops the parse with its line and offset.
+struct SMSElementReader {
     struct Tag {
         var name: String
         var attributes: [String: String]
@@ -144,105 +146,45 @@ struct XMLReader {
         var end: Int
     }
 
-    let b: [UInt8]
+    private var tokenizer: XMLTokenizer
     let name: String
-    var p = 0
     var warnings: [EvidenceWarning] = []
 
-    init(b: [UInt8], name: String) {
-        self.b = b
+    init(bytes: [UInt8], name: String) {
+        tokenizer = XMLTokenizer(bytes)
         self.name = name
     }
 
     func error(_ reason: String, at offset: Int) -> ChatParseError {
-        let clamped = max(0, min(offset, b.count))
+        let bytes = tokenizer.bytes
+        let clamped = max(0, min(offset, bytes.count))
         return ChatParseError(code: .malformedXML, reason: reason, fileName: name,
-                              line: b.lineNumber(of: clamped), byteOffset: clamped)
+                              line: bytes.lineNumber(of: clamped), byteOffset: clamped)
     }
 
-    @inline(__always)
-    static func isNameByte(_ c: UInt8) -> Bool {
-        (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || c == 0x5F || c == 0x2D
-            || c == 0x3A || c == 0x2E || c >= 0x80
-    }
-
-    @inline(__always)
-    static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 }
-
-    /// The next start or end tag, skipping text, comments, processing instructions and declarations.
+    /// The next start or end tag, skipping text, CDATA, comments, processing instructions and declarations.
     mutating func nextTag() throws -> Tag? {
-        while true {
-            guard let start = b.firstIndex(of: 0x3C, from: p) else { return nil }
-            if b.starts(with: Array("<!--".utf8), at: start, end: b.count) {
-                guard let close = b.firstIndex(of: Array("-->".utf8), from: start &+ 4) else {
-                    throw error("a comment that is never closed", at: start)
-                }
-                p = close &+ 3
+        while let token = tokenizer.next() {
+            switch token {
+            case .text, .cdata:
                 continue
-            }
-            if start &+ 1 < b.count, b[start &+ 1] == UInt8(ascii: "?") || b[start &+ 1] == UInt8(ascii: "!") {
-                guard let close = b.firstIndex(of: 0x3E, from: start &+ 2) else {
-                    throw error("a declaration that is never closed", at: start)
-                }
-                p = close &+ 1
-                continue
-            }
-            var i = start &+ 1
-            let closing = i < b.count && b[i] == UInt8(ascii: "/")
-            if closing { i &+= 1 }
-            let nameStart = i
-            while i < b.count, Self.isNameByte(b[i]) { i &+= 1 }
-            guard i > nameStart else { throw error("\"<\" that does not open a tag", at: start) }
-            let tagName = b.text(from: nameStart, to: i)
-            var attributes: [String: String] = [:]
-            while true {
-                while i < b.count, Self.isSpace(b[i]) { i &+= 1 }
-                guard i < b.count else {
-                    throw error("the file ends inside the <\(tagName)> tag that starts here: it is truncated",
-                                at: start)
-                }
-                if b[i] == 0x3E {
-                    p = i &+ 1
-                    return Tag(name: tagName, attributes: attributes, closing: closing, selfClosing: false,
-                               start: start, end: p)
-                }
-                if b[i] == UInt8(ascii: "/"), i &+ 1 < b.count, b[i &+ 1] == 0x3E {
-                    p = i &+ 2
-                    return Tag(name: tagName, attributes: attributes, closing: closing, selfClosing: true,
-                               start: start, end: p)
-                }
-                let keyStart = i
-                while i < b.count, Self.isNameByte(b[i]) { i &+= 1 }
-                guard i > keyStart else { throw error("an attribute name was expected in <\(tagName)>", at: i) }
-                let key = b.text(from: keyStart, to: i)
-                while i < b.count, Self.isSpace(b[i]) { i &+= 1 }
-                if i &+ 1 >= b.count {
-                    throw error("the file ends inside the <\(tagName)> tag that starts on line "
-                                    + "\(b.lineNumber(of: start)): it is truncated", at: b.count)
-                }
-                guard i < b.count, b[i] == UInt8(ascii: "=") else {
-                    throw error("\"=\" was expected after the attribute \(key)", at: i)
-                }
-                i &+= 1
-                while i < b.count, Self.isSpace(b[i]) { i &+= 1 }
-                guard i < b.count, b[i] == 0x22 || b[i] == 0x27 else {
-                    throw error("a quoted value was expected for the attribute \(key)", at: i)
-                }
-                let quote = b[i]
-                let valueStart = i &+ 1
-                guard let valueEnd = b.firstIndex(of: quote, from: valueStart) else {
-                    throw error("the value of \(key) is never closed: the file is truncated", at: i)
-                }
-                attributes[key] = decode(valueStart, valueEnd)
-                i = valueEnd &+ 1
+            case .malformed(let problem):
+                throw error(problem.reason(in: tokenizer.bytes), at: problem.offset)
+            case .tag(let tag):
+                var attributes: [String: String] = [:]
+                for attribute in tokenizer.attributes { attributes[attribute.name] = decode(attribute.value) }
+                return Tag(name: tag.name, attributes: attributes, closing: tag.closing,
+                           selfClosing: tag.selfClosing, start: tag.start, end: tag.end)
             }
         }
+        return nil
     }
 
     /// Resolves entity and character references; each half emoji (an unpaired surrogate) is a warning.
-    mutating func decode(_ start: Int, _ end: Int) -> String {
+    private mutating func decode(_ range: Range<Int>) -> String {
         var loneSurrogates = 0
-        let text = XMLEntities.decode(b, from: start, to: end, loneSurrogates: &loneSurrogates)
+        let text = XMLEntities.decode(tokenizer.bytes, from: range.lowerBound, to: range.upperBound,
+                                      loneSurrogates: &loneSurrogates)
         for _ in 0..<loneSurrogates {
             warnings.append(EvidenceWarning(code: .loneSurrogate, message: "A character reference named half of an "
                                             + "emoji (an unpaired UTF-16 surrogate); it is shown as U+FFFD."))
@@ -276,7 +218,7 @@ extension SMSBackupParser {
             throw ChatParseError(code: .unexpectedStructure, reason: "the message's byte range is not in this file",
                                  fileName: name)
         }
-        var reader = XMLReader(b: Array(bytes[range]), name: name)
+        var reader = SMSElementReader(bytes: Array(bytes[range]), name: name)
         var files: [EmbeddedChatFile] = []
         while let tag = try reader.nextTag() {
             guard tag.name == "part", !tag.closing, let data = tag.attributes["data"], data != "null",

@@ -176,7 +176,7 @@ enum ContentRecognizer {
         for (number, range) in ranges.enumerated() {
             let message = Array(bytes[range])
             recognition.children.append(.init(name: String(format: "message-%04d.eml", number + 1), source: .bytes(message)))
-            if let date = (try? MailMessage(parsing: message, name: name, timeZone: timeZone))?.date { dates.append(date) }
+            if let date = MailMessage.date(of: message, timeZone: timeZone) { dates.append(date) }
         }
         for (stamp, field) in [(dates.min { $0.instant < $1.instant }, "first message"), (dates.max { $0.instant < $1.instant }, "last message")] {
             guard var stamp else { continue }

@@ -175,7 +175,7 @@ enum ContentRecognizer {
         for (number, range) in ranges.enumerated() {
             let message = Array(bytes[range])
             recognition.children.append(.init(name: String(format: "message-%04d.eml", number + 1), source: .bytes(message)))
-            if let date = (try? MailMessage(parsing: message, name: name, timeZone: timeZone))?.date { dates.append(date) }
+            if let date = MailMessage.date(of: message, timeZone: timeZone) { dates.append(date) }
         }
         for (stamp, role) in [(dates.min { $0.instant < $1.instant }, TimestampRole.conversationStart), (dates.max { $0.instant < $1.instant }, .conversationEnd)] {
             guard let stamp else { continue }

@@ -58,6 +58,10 @@ public struct ChatParseOptions: Sendable {
     /// The media file names present beside the export (the entries of a WhatsApp `.zip`, the files of a
     /// Telegram folder). `nil` when unknown: attachments are then neither found nor missing.
     public var availableMediaNames: Set<String>?
+    /// Most bytes of text read from one message of a JSON export (Telegram, Instagram, Messenger): 16 MiB, a
+    /// thousand times the longest message the apps let a person send. A longer message is cut there with a warning;
+    /// the original export, sealed unchanged, still holds it byte for byte. Tests lower it to stay quick.
+    package var maximumMessageTextBytes = 16 << 20
 
     /// Options for one parse; only `timeZone` is required.
     public init(timeZone: TimeZone, dateOrder: DateOrder? = nil, me: String? = nil,

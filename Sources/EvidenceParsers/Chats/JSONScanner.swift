@@ -139,6 +139,85 @@ struct JSONScanner {
         }
     }
 
+    /// Decodes one value whose strings together keep at most `stringBudget` bytes (as written, escapes included):
+    /// a string that would pass the budget is cut there, on a character boundary. `cut` says what was left out.
+    /// A value that is large for another reason (more than twice the budget once its strings are cut) is refused,
+    /// so no hostile value costs more than a few times the budget in memory.
+    func decode(_ range: Range<Int>, stringBudget: Int) throws -> (value: Any, cut: StringCut?) {
+        // A value no longer than the budget cannot hold a string longer than it: the common case copies nothing.
+        guard range.count > stringBudget else { return (try decode(range), nil) }
+        let maximumCopy = 2 &* stringBudget
+        var copy: [UInt8] = []
+        var remaining = stringBudget
+        var cut = StringCut()
+        var copiedUpTo = range.lowerBound
+        var i = range.lowerBound
+        func append(upTo end: Int) throws {
+            guard copy.count &+ (end &- copiedUpTo) <= maximumCopy else {
+                throw error("a value of \(range.count) bytes whose structure alone passes \(maximumCopy) bytes",
+                            at: range.lowerBound)
+            }
+            copy.append(contentsOf: b[copiedUpTo..<end])
+            copiedUpTo = end
+        }
+        while i < range.upperBound {
+            guard b[i] == 0x22 else { i &+= 1; continue }
+            let end = try stringEnd(i)
+            let length = end &- i &- 2
+            if length <= remaining {
+                remaining &-= length
+                i = end
+                continue
+            }
+            let kept = cutPoint(from: i &+ 1, limit: i &+ 1 &+ remaining)
+            try append(upTo: kept)
+            copy.append(0x22)
+            remaining &-= kept &- (i &+ 1)
+            cut.strings &+= 1
+            cut.droppedBytes &+= (end &- 1) &- kept
+            cut.longestString = max(cut.longestString, length)
+            copiedUpTo = end
+            i = end
+        }
+        try append(upTo: range.upperBound)
+        do {
+            return (try JSONSerialization.jsonObject(with: Data(copy), options: [.fragmentsAllowed]),
+                    cut.strings > 0 ? cut : nil)
+        } catch {
+            throw self.error("this value is not valid JSON", at: range.lowerBound)
+        }
+    }
+
+    /// What ``decode(_:stringBudget:)`` left out of a value.
+    struct StringCut {
+        /// Strings cut short.
+        var strings = 0
+        /// Bytes of the original left out.
+        var droppedBytes = 0
+        /// The longest string cut, in bytes as written.
+        var longestString = 0
+    }
+
+    /// The offset at or before `limit` where the string content starting at `start` can end: never inside an
+    /// escape (a surrogate pair counts as one), never inside a UTF-8 sequence.
+    private func cutPoint(from start: Int, limit: Int) -> Int {
+        var p = start
+        while p < limit {
+            guard b[p] == 0x5C else { p &+= 1; continue }
+            var step = b[p &+ 1] == 0x75 ? 6 : 2
+            // `\uD8xx`–`\uDBxx` opens a surrogate pair: keep both halves or neither.
+            if step == 6, p &+ 3 < b.count, b[p &+ 2] | 0x20 == 0x64,
+               [0x38, 0x39, 0x61, 0x62].contains(b[p &+ 3] | 0x20) {
+                step = 12
+            }
+            if p &+ step > limit { break }
+            p &+= step
+        }
+        p = min(p, limit)
+        while p > start, b[p] & 0xC0 == 0x80 { p &-= 1 }
+        return p
+    }
+
     func decodeString(_ range: Range<Int>) throws -> String {
         // Keys and short names without escapes are the common case: skip Foundation for them.
         if !b[range].contains(0x5C) {
@@ -159,6 +238,18 @@ struct JSONScanner {
         p = skipSpace(p)
         guard p < b.count, b[p] == 0x7B else { throw error("this is not a JSON object", at: p) }
         return p
+    }
+}
+
+extension JSONScanner.StringCut {
+    /// The warning for message `index` (0-based) at `line`, whose text was cut to `budget` bytes.
+    func warning(message index: Int, line: Int, budget: Int) -> EvidenceWarning {
+        EvidenceWarning(
+            code: "message-truncated",
+            message: "Message \(index + 1) (line \(line)) holds \(strings == 1 ? "a text" : "texts") of "
+                + "\(longestString) bytes, more than the \(budget) bytes read from one message; \(droppedBytes) bytes "
+                + "were left out of the parsed messages. The original export, sealed unchanged, holds the full text "
+                + "byte for byte.")
     }
 }
 

@@ -34,8 +34,10 @@ package enum MetaParser: ChatExportParser {
                              onMessage: (ChatMessage) throws -> Void) throws -> ConversationInfo {
         let scanner = JSONScanner(b: bytes, name: name)
         let root = try scanner.members(try scanner.rootObject())
+        let budget = options.maximumMessageTextBytes
         var participants: [String] = []
-        if let p = root.first(where: { $0.key == "participants" }), let list = try scanner.decode(p.value) as? [Any] {
+        if let p = root.first(where: { $0.key == "participants" }),
+           let list = try scanner.decode(p.value, stringBudget: budget).value as? [Any] {
             for entry in list {
                 if let object = entry as? [String: Any], let n = object["name"] as? String {
                     participants.append(TextDecoding.repairingLatin1Mojibake(n))
@@ -45,7 +47,8 @@ package enum MetaParser: ChatExportParser {
             }
         }
         var title = participants.joined(separator: ", ")
-        if let t = root.first(where: { $0.key == "title" }), let s = try scanner.decode(t.value) as? String {
+        if let t = root.first(where: { $0.key == "title" }),
+           let s = try scanner.decode(t.value, stringBudget: budget).value as? String {
             title = TextDecoding.repairingLatin1Mojibake(s)
         }
         guard let messages = root.first(where: { $0.key == "messages" }) else {
@@ -60,10 +63,12 @@ package enum MetaParser: ChatExportParser {
             guard index < maximumMessages else {
                 throw scanner.error("more than \(maximumMessages) messages", at: element.lowerBound)
             }
-            guard let o = try scanner.decode(element) as? [String: Any] else {
+            let (value, cut) = try scanner.decode(element, stringBudget: budget)
+            guard let o = value as? [String: Any] else {
                 throw scanner.error("a message must be a JSON object", at: element.lowerBound)
             }
             let source = lines.range(element, in: bytes)
+            if let cut { warnings.append(cut.warning(message: index, line: source.lineStart, budget: budget)) }
             let timestamp = JSONValue.int64(o["timestamp_ms"]).map {
                 EvidenceTimestamp.utc(Instant(unixMilliseconds: $0), source: .chat, field: "timestamp_ms", role: .message,
                                       precision: .millisecond)

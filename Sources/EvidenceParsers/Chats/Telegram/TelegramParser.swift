@@ -28,6 +28,7 @@ package enum TelegramParser: ChatExportParser {
                              onMessage: (ChatMessage) throws -> Void) throws -> ConversationInfo {
         let scanner = JSONScanner(b: bytes, name: name)
         let root = try scanner.members(try scanner.rootObject())
+        let budget = options.maximumMessageTextBytes
         var state = State(scanner: scanner, options: options)
         var title = "Telegram"
         if let chats = root.first(where: { $0.key == "chats" }) {
@@ -39,10 +40,11 @@ package enum TelegramParser: ChatExportParser {
             try scanner.forEachElement(list.value.lowerBound) { chat in
                 let members = try scanner.members(chat.lowerBound)
                 var thread = "chat"
-                if let n = members.first(where: { $0.key == "name" }), let s = try scanner.decode(n.value) as? String {
+                if let n = members.first(where: { $0.key == "name" }),
+                   let s = try scanner.decode(n.value, stringBudget: budget).value as? String {
                     thread = s
                 } else if let id = members.first(where: { $0.key == "id" }),
-                          let s = JSONValue.string(try scanner.decode(id.value)) {
+                          let s = JSONValue.string(try scanner.decode(id.value, stringBudget: budget).value) {
                     thread = "chat \(s)"
                 }
                 if let messages = members.first(where: { $0.key == "messages" }) {
@@ -50,7 +52,8 @@ package enum TelegramParser: ChatExportParser {
                 }
             }
         } else if let messages = root.first(where: { $0.key == "messages" }) {
-            if let n = root.first(where: { $0.key == "name" }), let chatName = try scanner.decode(n.value) as? String {
+            if let n = root.first(where: { $0.key == "name" }),
+               let chatName = try scanner.decode(n.value, stringBudget: budget).value as? String {
                 title = chatName
             }
             try state.readMessages(messages.value, thread: nil, onMessage: onMessage)
@@ -87,10 +90,13 @@ package enum TelegramParser: ChatExportParser {
                 guard index < TelegramParser.maximumMessages else {
                     throw scanner.error("more than \(TelegramParser.maximumMessages) messages", at: element.lowerBound)
                 }
-                guard let object = try scanner.decode(element) as? [String: Any] else {
+                let budget = options.maximumMessageTextBytes
+                let (value, cut) = try scanner.decode(element, stringBudget: budget)
+                guard let object = value as? [String: Any] else {
                     throw scanner.error("a message must be a JSON object", at: element.lowerBound)
                 }
                 let message = try makeMessage(object, range: element, thread: thread)
+                if let cut { warnings.append(cut.warning(message: index, line: message.source.lineStart, budget: budget)) }
                 index += 1
                 try onMessage(message)
             }

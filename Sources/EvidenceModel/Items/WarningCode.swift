@@ -108,6 +108,9 @@ public struct WarningCode: RawRepresentable, Hashable, Sendable, Codable, Custom
     public static let indexRecordDamaged = WarningCode(rawValue: "index-record-damaged")
     /// An XMP packet is malformed at some byte: what came before was read, the damage is skipped, the rest read on.
     public static let malformedXML = WarningCode(rawValue: "malformed-xml")
+    /// A message's text was longer than any app writes (16 MiB): it is kept cut, and the sealed original export
+    /// holds the whole text byte for byte.
+    public static let messageTruncated = WarningCode(rawValue: "message-truncated")
     /// A file looks like a chat export but could not be read as one; it is kept as it is.
     public static let chatUnreadable = WarningCode(rawValue: "chat-unreadable")
     /// A file carried by an export (a zip's media) could not be extracted.

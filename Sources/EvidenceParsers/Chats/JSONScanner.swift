@@ -245,7 +245,7 @@ extension JSONScanner.StringCut {
     /// The warning for message `index` (0-based) at `line`, whose text was cut to `budget` bytes.
     func warning(message index: Int, line: Int, budget: Int) -> EvidenceWarning {
         EvidenceWarning(
-            code: "message-truncated",
+            code: .messageTruncated,
             message: "Message \(index + 1) (line \(line)) holds \(strings == 1 ? "a text" : "texts") of "
                 + "\(longestString) bytes, more than the \(budget) bytes read from one message; \(droppedBytes) bytes "
                 + "were left out of the parsed messages. The original export, sealed unchanged, holds the full text "

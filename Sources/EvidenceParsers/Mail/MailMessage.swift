@@ -50,7 +50,7 @@ public struct MailMessage: Sendable {
         guard fields.contains(where: { isStandardField($0.name) }),
               let text = fields.first(where: { $0.name.caseInsensitiveCompare("Date") == .orderedSame })?.rawValue
         else { return nil }
-        return MailDate.timestamp(text, field: "Date", zone: timeZone)
+        return MailDate.timestamp(text, field: "Date", role: .capture, zone: timeZone)
     }
 
     /// Parses one message.

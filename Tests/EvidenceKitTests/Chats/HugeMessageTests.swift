@@ -36,7 +36,7 @@ struct HugeMessageTests {
         // The message still points at its whole original, which holds the full text.
         let source = c.messages[0].source
         #expect(source.byteEnd - source.byteStart > huge.count)
-        let warnings = c.warnings.filter { $0.code == "message-truncated" }
+        let warnings = c.warnings.filter { $0.code == .messageTruncated }
         #expect(warnings.count == 1)
         #expect(warnings.first?.message.hasPrefix("Message 1 (line 1) holds a text of \(huge.count) bytes") == true)
         #expect(warnings.first?.message.contains("holds the full text byte for byte") == true)
@@ -58,7 +58,7 @@ struct HugeMessageTests {
             let c = try ChatParsers.parse(bytes: bytes, name: "result.json", platform: .telegram, options: options)
             #expect(full.hasPrefix(c.messages[0].text), "budget \(budget)")
             #expect(c.messages[0].text.count < full.count)
-            #expect(c.warnings.contains { $0.code == "message-truncated" })
+            #expect(c.warnings.contains { $0.code == .messageTruncated })
         }
     }
 
@@ -69,7 +69,7 @@ struct HugeMessageTests {
         #expect(c.messages.map(\.author) == ["A", "B"])
         #expect(c.messages[0].text.utf8.count > Self.budget - 200 && c.messages[0].text.utf8.count <= Self.budget)
         #expect(c.messages[1].text == "stop")
-        #expect(c.warnings.contains { $0.code == "message-truncated" && $0.message.hasPrefix("Message 1 ") })
+        #expect(c.warnings.contains { $0.code == .messageTruncated && $0.message.hasPrefix("Message 1 ") })
     }
 
     /// A message that is huge for another reason than its strings (millions of numbers) is refused with a parse

@@ -6,24 +6,11 @@ import Foundation
 /// Extensible like ``WarningCode`` rather than an enum: a manifest sealed by a later version that reads another
 /// app still decodes here, so a verifier of today never rejects a bundle of tomorrow for naming a new platform.
 /// Encoded as its text alone (`"whatsapp"`).
-public struct ChatPlatform: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+public struct ChatPlatform: StableCode {
     /// The stable text of the platform, e.g. `whatsapp`.
     public var rawValue: String
     /// A platform from its text.
     public init(rawValue: String) { self.rawValue = rawValue }
-    /// The raw value.
-    public var description: String { rawValue }
-
-    /// Reads the platform from a single JSON string.
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    /// Writes the platform as a single JSON string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 
     /// WhatsApp's "Export chat" text (alone or in its zip).
     public static let whatsapp = ChatPlatform(rawValue: "whatsapp")

@@ -4,13 +4,11 @@ import Foundation
 /// byte when known.
 public struct ExportParseError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Stable, machine-readable reasons. Extensible: new codes may appear.
-    public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    public struct Code: StableCode {
         /// The stable text of the code, e.g. `invalid-utf8`.
         public var rawValue: String
         /// A code from its text.
         public init(rawValue: String) { self.rawValue = rawValue }
-        /// The raw value.
-        public var description: String { rawValue }
 
         /// No RFC 5322 header block at the start of an e-mail.
         public static let noHeaders = Code(rawValue: "no-headers")

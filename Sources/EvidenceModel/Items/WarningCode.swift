@@ -5,24 +5,11 @@
 /// Encoded as its text alone (`"no-date"`), so the manifest, the case index and `--json` output hold exactly the
 /// strings they held when codes were plain strings. The codes and their meaning are listed for people in
 /// `Docs/media-timestamps.md` (section 7) and `Docs/chat-exports.md`.
-public struct WarningCode: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+public struct WarningCode: StableCode {
     /// The stable text of the code, e.g. `no-date`.
     public var rawValue: String
     /// A code from its text.
     public init(rawValue: String) { self.rawValue = rawValue }
-    /// The raw value.
-    public var description: String { rawValue }
-
-    /// Reads the code from a single JSON string.
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    /// Writes the code as a single JSON string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 
     // MARK: Times
 

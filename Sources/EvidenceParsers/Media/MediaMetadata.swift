@@ -98,13 +98,11 @@ public struct MediaMetadata: Sendable {
 public struct MediaParseError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Stable, machine-readable reasons. Extensible: new codes may appear. Each becomes the ``WarningCode`` of the
     /// same text when the file around the block was still read.
-    public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    public struct Code: StableCode {
         /// The stable text of the code, e.g. `not-this-format`.
         public var rawValue: String
         /// A code from its text.
         public init(rawValue: String) { self.rawValue = rawValue }
-        /// The raw value.
-        public var description: String { rawValue }
 
         /// The bytes given to the parser are empty.
         public static let empty = Code(rawValue: "empty")

@@ -83,7 +83,7 @@ final class ZipBagSource: BagSource {
     func reopened() throws -> any BagSource { self }
 
     func stream(_ path: String, limit: Int64, _ body: ([UInt8]) throws -> Void) throws {
-        guard let entry = entries[path] else { throw CocoaError(.fileNoSuchFile) }
+        guard let entry = entries[path] else { throw IOError(path: path, operation: "read", reason: "no such entry in the zip") }
         guard entry.method == 0 || entry.method == 8 else { throw UnsupportedCompression(path: path) }
         try archive.stream(entry, limit: limit, body)
     }

@@ -99,7 +99,7 @@ enum ContentRecognizer {
         let stagingPath = stagingFolder.appendingPathComponent("\(UUID().uuidString).part").path
         do {
             let fd = try FileSystem.createExclusive(stagingPath, mode: 0o444)
-            defer { close(fd) }
+            defer { FileSystem.close(fd) }
             let hasher = SHA256Hasher()
             var size: Int64 = 0
             var writer = ConversationJSONLines.Writer { chunk in
@@ -141,7 +141,7 @@ enum ContentRecognizer {
                 missingAttachments: missing, derivedStagingPath: stagingPath, derivedSHA256: hasher.finalize().hex,
                 derivedSize: size)
         } catch {
-            unlink(stagingPath)
+            FileSystem.removeFile(stagingPath)
             recognition.warnings.append(EvidenceWarning(
                 code: .chatUnreadable,
                 message: "Looks like a \(platform.rawValue) export but could not be read: \(error). The file is kept as it is."))

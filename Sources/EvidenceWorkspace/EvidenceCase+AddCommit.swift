@@ -91,7 +91,7 @@ extension EvidenceCase {
                 return .added(item)
             }
         } catch {
-            unlink(copy.stagingPath)
+            FileSystem.removeFile(copy.stagingPath)
             return .failed(path: file.path, reason: "\(error)")
         }
     }
@@ -102,7 +102,7 @@ extension EvidenceCase {
     func moveIntoStore(stagingPath: String, sha256: String, syncingFolder: Bool = true) throws -> URL {
         let object = storedCopy(sha256: sha256)
         if FileManager.default.fileExists(atPath: object.path) {
-            unlink(stagingPath)
+            FileSystem.removeFile(stagingPath)
         } else {
             try FileManager.default.createDirectory(at: object.deletingLastPathComponent(), withIntermediateDirectories: true)
             try FileSystem.rename(stagingPath, to: object.path)

@@ -80,10 +80,11 @@ extension EvidenceCase {
                 let staging = folder.appendingPathComponent("staging/\(UUID().uuidString).part")
                 do {
                     try export.extractMedia(named: entry, to: staging)
-                    let (digest, size) = try SHA256.hash(fileAt: staging.path)
-                    staged.append((entry, digest.hex, Int64(size), staging.path))
+                    let hasher = SHA256Hasher()
+                    let size = try FileSystem.forEachChunk(of: staging.path) { hasher.update($0) }
+                    staged.append((entry, hasher.finalize().hex, Int64(size), staging.path))
                 } catch {
-                    unlink(staging.path)
+                    FileSystem.removeFile(staging.path)
                     item.warnings.append(EvidenceWarning(code: .mediaUnreadable,
                                                          message: "\(entry) in \(item.originalName) could not be extracted: \(error)"))
                 }

@@ -94,7 +94,9 @@ extension EvidenceCase {
         if let summary = entries.first(where: { $0.path == BagLayout.summary }), case .bytes(let bytes) = summary.content {
             try FileSystem.writeAtomically(bytes, to: summaryURL.path)
         }
-        let (digest, _) = try SHA256.hash(fileAt: destination.path)
+        let hasher = SHA256Hasher()
+        try FileSystem.forEachChunk(of: destination.path) { hasher.update($0) }
+        let digest = hasher.finalize()
         try journal("bundle-sealed", details: [
             "bundle": destination.lastPathComponent, "bundleSHA256": digest.hex,
             "sealedAt": RFC3339.format(sealedAt, offsetSeconds: 0), "items": String(snapshot.items.count),

@@ -119,7 +119,7 @@ package struct WhatsAppZipExport: Sendable {
         }
         let limit = min(Self.maximumMediaBytes, declared)
         guard FileManager.default.createFile(atPath: destination.path, contents: nil) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination.path])
+            throw IOError(path: destination.path, operation: "create", reason: "the file could not be created")
         }
         let handle = try FileHandle(forWritingTo: destination)
         defer { try? handle.close() }

@@ -81,7 +81,7 @@ enum ZipBundleWriter {
             if position != expectedPosition { try handle.seek(toOffset: UInt64(position)) }
             let data = try handle.read(upToCount: count) ?? Data()
             guard data.count == count else {
-                throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: url.path])
+                throw IOError(path: url.path, operation: "read", reason: "the stored copy is shorter than the case records")
             }
             hasher.update(data)
             expectedPosition = position + Int64(count)
@@ -93,7 +93,7 @@ enum ZipBundleWriter {
 
     private static func flush(_ url: URL) throws {
         let fd = try FileSystem.openForReading(url.path)
-        defer { close(fd) }
+        defer { FileSystem.close(fd) }
         try FileSystem.fsync(fd, path: url.path)
     }
 }

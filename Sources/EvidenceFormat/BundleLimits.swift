@@ -5,9 +5,10 @@
 public enum BundleLimits {
     /// Entries in the zip or files in the folder, tag files included.
     public static let maximumEntries = 200_000
-    /// `evidence/manifest.json`: an item is about 1.3 KB, so this holds about 400,000 items, twice what the entry
-    /// cap lets a bundle hold. It is held whole for the signature and read by a streaming reader.
-    public static let maximumManifestBytes: Int64 = 512 << 20
+    /// `evidence/manifest.json`: an item is about 1.3 KB, so this holds about 150,000 items (the entry cap allows
+    /// 200,000 files). It is held whole (an Ed25519 signature covers its exact bytes and cannot be checked in
+    /// pieces), so this is also what a hostile manifest can cost: it keeps verification under 300 MB.
+    public static let maximumManifestBytes: Int64 = 200 << 20
     /// `bagit.txt`, `bag-info.txt`, `manifest-sha256.txt`, `tagmanifest-sha256.txt`, `summary.html`: a payload
     /// manifest of 200,000 files is about 25 MB.
     public static let maximumTagFileBytes: Int64 = 32 << 20

@@ -8,7 +8,7 @@ import Foundation
 
 /// The system calls EvidenceKit makes, wrapped once: `EINTR` retried, `errno` turned into ``IOError``.
 ///
-/// This file and ``FileByteSource`` are the only Swift outside `EvidenceCrypto` that calls the C library or
+/// This file is the only Swift outside `EvidenceCrypto` that calls the C library or
 /// holds a raw pointer. Evidence rules live here: originals are opened read-only, and nothing that looks complete
 /// is ever half-written (write to a temporary name, `fsync`, `rename`, `fsync` the folder).
 package enum FileSystem {

@@ -1,3 +1,4 @@
+import EvidenceModel
 /// A strict RFC 8259 JSON reader that hands out one token at a time and builds no tree, for documents too large or
 /// too hostile to decode whole (a signed manifest of 100,000 items is about 130 MB).
 ///
@@ -437,27 +438,27 @@ package struct JSONPullReader {
 /// Why a JSON document was refused: what, where (a byte offset), and a sentence.
 package struct JSONReadError: Error, Equatable, CustomStringConvertible {
     /// A stable name for the kind of problem, extensible as `ExportParseError.Code` is.
-    package struct Code: Hashable, Sendable, CustomStringConvertible {
-        package var name: String
-        package var description: String { name }
+    package struct Code: StableCode {
+        package var rawValue: String
+        package init(rawValue: String) { self.rawValue = rawValue }
 
-        package static let unexpectedEnd = Code(name: "unexpected-end")
-        package static let unexpectedByte = Code(name: "unexpected-byte")
-        package static let trailingContent = Code(name: "trailing-content")
-        package static let invalidUTF8 = Code(name: "invalid-utf8")
-        package static let controlCharacter = Code(name: "control-character")
-        package static let badEscape = Code(name: "bad-escape")
-        package static let loneSurrogate = Code(name: "lone-surrogate")
-        package static let badNumber = Code(name: "bad-number")
-        package static let leadingZero = Code(name: "leading-zero")
-        package static let duplicateKey = Code(name: "duplicate-key")
-        package static let tooDeep = Code(name: "too-deep")
-        package static let stringTooLong = Code(name: "string-too-long")
-        package static let tooManyKeys = Code(name: "too-many-keys")
+        package static let unexpectedEnd = Code(rawValue: "unexpected-end")
+        package static let unexpectedByte = Code(rawValue: "unexpected-byte")
+        package static let trailingContent = Code(rawValue: "trailing-content")
+        package static let invalidUTF8 = Code(rawValue: "invalid-utf8")
+        package static let controlCharacter = Code(rawValue: "control-character")
+        package static let badEscape = Code(rawValue: "bad-escape")
+        package static let loneSurrogate = Code(rawValue: "lone-surrogate")
+        package static let badNumber = Code(rawValue: "bad-number")
+        package static let leadingZero = Code(rawValue: "leading-zero")
+        package static let duplicateKey = Code(rawValue: "duplicate-key")
+        package static let tooDeep = Code(rawValue: "too-deep")
+        package static let stringTooLong = Code(rawValue: "string-too-long")
+        package static let tooManyKeys = Code(rawValue: "too-many-keys")
         /// The JSON is fine but is not what the reader on top of it expects (a missing key, a wrong type).
-        package static let unexpectedShape = Code(name: "unexpected-shape")
+        package static let unexpectedShape = Code(rawValue: "unexpected-shape")
         /// The document asks for more than the reader on top of it will hold.
-        package static let tooLarge = Code(name: "too-large")
+        package static let tooLarge = Code(rawValue: "too-large")
     }
 
     package var code: Code

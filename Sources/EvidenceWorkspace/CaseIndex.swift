@@ -152,6 +152,18 @@ final class CaseIndex: Sendable {
                        arguments: [itemID, originalPath, RFC3339.format(instant, offsetSeconds: 0)])
     }
 
+    /// How many items the index holds, the bytes of their records and the bytes of the custody journal
+    /// (newlines included): what a sealed bundle's size follows, counted without decoding a record.
+    func totals() throws -> (items: Int, itemRecordBytes: Int64, derivedFiles: Int, journalBytes: Int64) {
+        try database.read { db in
+            let items = try Row.fetchOne(db, sql: """
+                SELECT COUNT(*), COALESCE(SUM(length(json)), 0), COALESCE(SUM(instr(json, '"derived":') > 0), 0) FROM item
+                """)
+            let journal = try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(length(line) + 1), 0) FROM custody") ?? 0
+            return (items?[0] ?? 0, items?[1] ?? 0, items?[2] ?? 0, journal)
+        }
+    }
+
     // MARK: Custody journal
 
     /// Appends a journal entry chained to the last one, inside the caller's transaction.

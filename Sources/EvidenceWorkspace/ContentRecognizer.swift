@@ -56,17 +56,19 @@ enum ContentRecognizer {
     static let maximumFolderDepth = 3
     static let maximumFolderEntries = 50_000
 
-    static func recognize(storedCopy url: URL, originalName: String, originalPath: String, mediaType: String,
-                          size: Int64, timeZone: TimeZone, stagingFolder: URL) -> ContentRecognition? {
+    /// - Parameter contents: the stored copy's bytes when the caller already holds them (a message of a mailbox,
+    ///   an attachment), so they are not read back from the store.
+    static func recognize(storedCopy path: String, contents: [UInt8]? = nil, originalName: String, originalPath: String,
+                          mediaType: String, size: Int64, timeZone: TimeZone, stagingFolder: URL) -> ContentRecognition? {
         let textual = mediaType.hasPrefix("text/") || mediaType == "application/mbox" || mediaType == "application/json"
         if mediaType == "application/zip" {
-            return recognizeWhatsAppZip(url, originalName: originalName, timeZone: timeZone, stagingFolder: stagingFolder)
+            return recognizeWhatsAppZip(URL(fileURLWithPath: path), originalName: originalName, timeZone: timeZone, stagingFolder: stagingFolder)
         }
         guard textual else { return nil }
         if size > maximumParsedBytes {
             return nil
         }
-        guard let bytes = try? FileSystem.readPrefix(of: url.path, limit: Int(size)) else { return nil }
+        guard let bytes = contents ?? (try? FileSystem.readPrefix(of: path, limit: Int(size))) else { return nil }
         if let platform = ChatExportDetector.detect(bytes: bytes, name: originalName) {
             let folder = URL(fileURLWithPath: originalPath).deletingLastPathComponent()
             var options = ChatParseOptions(timeZone: timeZone)

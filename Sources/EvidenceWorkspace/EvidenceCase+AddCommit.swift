@@ -59,7 +59,7 @@ extension EvidenceCase {
         }
         do {
             let sha256 = copy.digest.hex
-            let object = try moveIntoStore(stagingPath: copy.stagingPath, sha256: sha256)
+            let object = URL(fileURLWithPath: try moveIntoStore(stagingPath: copy.stagingPath, sha256: sha256))
             let acquiredAt = now()
             if let existing = try index.database.read({ db in try index.item(withSHA256: sha256, in: db) }) {
                 return try recordDuplicate(of: existing, path: file.path, options: options, at: acquiredAt)
@@ -75,7 +75,7 @@ extension EvidenceCase {
                 originalPath: file.path, originalName: file.name, acquiredAt: acquiredAt,
                 modifiedAt: file.modifiedAt, note: options.note, sensitive: options.sensitive,
                 timestamps: inspection.timestamps, best: inspection.best, warnings: inspection.warnings)
-            let contents = try storeContents(of: &item, storedCopy: object, originalPath: file.path)
+            let contents = try storeContents(of: &item, storedCopy: object.path, originalPath: file.path)
             item.dropUnwritableTimes()
             return try index.database.write { db -> AddReport.Outcome in
                 if let existing = try index.item(withSHA256: sha256, in: db) {
@@ -99,14 +99,19 @@ extension EvidenceCase {
     /// Puts a staged file under its hash in the object store (or drops it when the store has it already).
     /// The staged file must already be flushed to disk; its folder in the store is flushed too unless the caller
     /// flushes many folders at once (`syncingFolder: false`).
-    func moveIntoStore(stagingPath: String, sha256: String, syncingFolder: Bool = true) throws -> URL {
-        let object = storedCopy(sha256: sha256)
-        if FileManager.default.fileExists(atPath: object.path) {
+    /// Returns the stored copy's path.
+    func moveIntoStore(stagingPath: String, sha256: String, syncingFolder: Bool = true) throws -> String {
+        let object = storedCopyPath(sha256: sha256)
+        if FileSystem.exists(object) {
             FileSystem.removeFile(stagingPath)
         } else {
-            try FileManager.default.createDirectory(at: object.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try FileSystem.rename(stagingPath, to: object.path)
-            if syncingFolder { try FileSystem.fsyncDirectory(object.deletingLastPathComponent().path) }
+            let shard = String(object.dropLast(sha256.count + 1))
+            if (try? FileSystem.makeDirectory(shard)) == nil {
+                // `objects/sha256/` itself is gone (a case folder copied without its empty folders).
+                try FileManager.default.createDirectory(atPath: shard, withIntermediateDirectories: true)
+            }
+            try FileSystem.rename(stagingPath, to: object)
+            if syncingFolder { try FileSystem.fsyncDirectory(shard) }
         }
         return object
     }

@@ -14,7 +14,10 @@ extension EvidenceCase {
         var name: String
         var sha256: String
         var size: Int64
-        var object: URL
+        var objectPath: String
+        /// The file's bytes when they were carried in memory (a mailbox's message, an attachment): inspecting and
+        /// recognising them then reads nothing back from the store.
+        var bytes: [UInt8]?
     }
 
     /// What `storeContents` put in the store for one item.
@@ -28,9 +31,11 @@ extension EvidenceCase {
     /// Files inside files inside files are followed this deep (a mailbox → its messages → their attachments).
     static let maximumCarryDepth = 3
 
-    func storeContents(of item: inout EvidenceItem, storedCopy: URL, originalPath: String, depth: Int = 0) throws -> StoredContents {
+    func storeContents(of item: inout EvidenceItem, storedCopy: String, storedBytes: [UInt8]? = nil, originalPath: String,
+                       depth: Int = 0) throws -> StoredContents {
         guard depth < EvidenceCase.maximumCarryDepth else { return StoredContents() }
-        guard let recognition = ContentRecognizer.recognize(storedCopy: storedCopy, originalName: item.originalName,
+        guard let recognition = ContentRecognizer.recognize(storedCopy: storedCopy, contents: storedBytes,
+                                                             originalName: item.originalName,
                                                              originalPath: originalPath, mediaType: item.mediaType,
                                                              size: item.size, timeZone: timeZone,
                                                              stagingFolder: folder.appendingPathComponent("staging"))
@@ -62,27 +67,27 @@ extension EvidenceCase {
         var contents = StoredContents(recognition: recognition)
         // Every carried file is written to `staging/` first, flushed to disk with the others in one go, then
         // renamed into the store: a mailbox of 200,000 messages costs one flush, not 400,000.
-        var staged: [(name: String, sha256: String, size: Int64, path: String)] = []
+        var staged: [(name: String, sha256: String, size: Int64, path: String, bytes: [UInt8]?)] = []
         defer { for file in staged { FileSystem.removeFile(file.path) } }
         for child in recognition.children {
             switch child.source {
             case .bytes(let bytes):
                 let sha256 = SHA256.hash(bytes).hex
-                let object = EvidenceCase.storedCopy(in: folder, sha256: sha256)
-                if FileManager.default.fileExists(atPath: object.path) {
+                let object = storedCopyPath(sha256: sha256)
+                if FileSystem.exists(object) {
                     contents.children.append(StoredChild(name: child.name, sha256: sha256, size: Int64(bytes.count),
-                                                         object: object))
+                                                         objectPath: object, bytes: bytes))
                     continue
                 }
                 let path = try stageBytes(bytes)
-                staged.append((child.name, sha256, Int64(bytes.count), path))
+                staged.append((child.name, sha256, Int64(bytes.count), path, bytes))
             case .zipEntry(let export, let entry):
                 let staging = folder.appendingPathComponent("staging/\(UUID().uuidString).part")
                 do {
                     try export.extractMedia(named: entry, to: staging)
                     let hasher = SHA256Hasher()
                     let size = try FileSystem.forEachChunk(of: staging.path) { hasher.update($0) }
-                    staged.append((entry, hasher.finalize().hex, Int64(size), staging.path))
+                    staged.append((entry, hasher.finalize().hex, Int64(size), staging.path, nil))
                 } catch {
                     FileSystem.removeFile(staging.path)
                     item.warnings.append(EvidenceWarning(code: .mediaUnreadable,
@@ -94,8 +99,9 @@ extension EvidenceCase {
         var folders: Set<String> = []
         for file in staged {
             let object = try moveIntoStore(stagingPath: file.path, sha256: file.sha256, syncingFolder: false)
-            folders.insert(object.deletingLastPathComponent().path)
-            contents.children.append(StoredChild(name: file.name, sha256: file.sha256, size: file.size, object: object))
+            folders.insert(String(object.dropLast(file.sha256.count + 1)))
+            contents.children.append(StoredChild(name: file.name, sha256: file.sha256, size: file.size, objectPath: object,
+                                                 bytes: file.bytes))
         }
         staged = []
         for folder in folders.sorted() { try FileSystem.fsyncDirectory(folder) }
@@ -104,50 +110,92 @@ extension EvidenceCase {
 
     /// Records the carried files as items (or links existing items with the same bytes) and links them to
     /// the messages that name them; inside the transaction that recorded `item`.
+    ///
+    /// The work that needs no database (inspecting each file, parsing what it carries in turn, storing those
+    /// files) is done for a batch of files at a time on every core, outside the serial part that numbers and
+    /// inserts them: a mailbox of 200,000 messages is mostly that work.
     func recordContents(_ contents: StoredContents, of item: inout EvidenceItem, acquiredAt: Instant, in db: Database,
                         depth: Int = 0, working: ProgressThrottle? = nil) throws {
         guard !contents.children.isEmpty else { return }
-        for (position, child) in contents.children.enumerated() {
-            defer {
-                working?.update(AddProgress(name: item.originalName, recorded: position + 1, total: contents.children.count))
+        let parent = item
+        let batchSize = 256
+        for batchStart in stride(from: 0, to: contents.children.count, by: batchSize) {
+            let batch = Array(contents.children[batchStart..<min(batchStart + batchSize, contents.children.count)])
+            let prepared = try EvidenceCase.parallelMap(batch.count) { position in
+                try self.prepareCarried(batch[position], by: parent, acquiredAt: acquiredAt, depth: depth)
             }
-            let messages = item.conversation?.attachmentMessages[child.name] ?? []
-            let link = item.conversation == nil ? nil : MessageLink(item: item.id, messages: messages)
-            var childItem: EvidenceItem
-            if let existing = try index.item(withSHA256: child.sha256, in: db) {
-                childItem = existing
-                if let link, !(existing.linkedMessages ?? []).contains(link) {
-                    childItem.linkedMessages = (existing.linkedMessages ?? []) + [link]
-                    try index.update(childItem, in: db)
+            for (offset, (child, carried)) in zip(batch, prepared).enumerated() {
+                defer {
+                    working?.update(AddProgress(name: item.originalName, recorded: batchStart + offset + 1,
+                                                total: contents.children.count))
                 }
-            } else {
-                let inspection = try ItemInspector.inspect(
-                    fileAt: child.object, originalName: child.name,
-                    context: InspectionContext(timeZone: timeZone, acquiredAt: acquiredAt))
-                childItem = EvidenceItem(
-                    id: try index.nextItemID(in: db), sha256: child.sha256, size: child.size,
-                    mediaType: inspection.mediaType, kind: inspection.kind,
-                    kindReason: inspection.kindReason + "; carried by item \(item.id) (\(item.originalName))",
-                    originalPath: "\(item.originalPath)!/\(child.name)", originalName: (child.name as NSString).lastPathComponent,
-                    acquiredAt: acquiredAt, modifiedAt: nil, note: nil, sensitive: item.sensitive,
-                    timestamps: inspection.timestamps, best: inspection.best, warnings: inspection.warnings,
-                    parentID: item.id)
-                childItem.linkedMessages = link.map { [$0] }
-                // What the carried file carries in turn (a mailbox's messages have attachments of their own).
-                let nested = try storeContents(of: &childItem, storedCopy: child.object, originalPath: childItem.originalPath,
-                                               depth: depth + 1)
-                childItem.dropUnwritableTimes()
-                try index.insert(childItem, in: db)
-                try index.appendCustody(action: "item-added", actor: Actor.current, at: acquiredAt,
-                                        details: ["item": String(childItem.id), "sha256": child.sha256,
-                                                  "size": String(child.size), "originalName": child.name,
-                                                  "parent": String(item.id)], in: db)
-                try recordContents(nested, of: &childItem, acquiredAt: acquiredAt, in: db, depth: depth + 1)
+                let messages = item.conversation?.attachmentMessages[child.name] ?? []
+                let link = item.conversation == nil ? nil : MessageLink(item: item.id, messages: messages)
+                var childItem: EvidenceItem
+                if let existing = try index.item(withSHA256: child.sha256, in: db) {
+                    childItem = existing
+                    if let link, !(existing.linkedMessages ?? []).contains(link) {
+                        childItem.linkedMessages = (existing.linkedMessages ?? []) + [link]
+                        try index.update(childItem, in: db)
+                    }
+                } else {
+                    childItem = carried.item
+                    childItem.id = try index.nextItemID(in: db)
+                    childItem.linkedMessages = link.map { [$0] }
+                    try index.insert(childItem, in: db)
+                    try index.appendCustody(action: "item-added", actor: Actor.current, at: acquiredAt,
+                                            details: ["item": String(childItem.id), "sha256": child.sha256,
+                                                      "size": String(child.size), "originalName": child.name,
+                                                      "parent": String(item.id)], in: db)
+                    try recordContents(carried.contents, of: &childItem, acquiredAt: acquiredAt, in: db, depth: depth + 1)
+                }
+                item.conversation?.attachmentItems[child.name] = childItem.id
+                item.email?.attachmentItems[child.name] = childItem.id
             }
-            item.conversation?.attachmentItems[child.name] = childItem.id
-            item.email?.attachmentItems[child.name] = childItem.id
         }
         try index.update(item, in: db)
+    }
+
+    /// A carried file made ready to record: its item (numbered when it is inserted) and what it carries in turn,
+    /// already in the object store.
+    private struct PreparedCarried: Sendable {
+        var item: EvidenceItem
+        var contents: StoredContents
+    }
+
+    private func prepareCarried(_ child: StoredChild, by parent: EvidenceItem, acquiredAt: Instant,
+                                depth: Int) throws -> PreparedCarried {
+        let context = InspectionContext(timeZone: timeZone, acquiredAt: acquiredAt)
+        let inspection = try child.bytes.map {
+            try ItemInspector.inspect(source: ArrayByteSource($0), originalName: child.name, context: context)
+        } ?? ItemInspector.inspect(fileAt: URL(fileURLWithPath: child.objectPath), originalName: child.name,
+                                   context: context)
+        var childItem = EvidenceItem(
+            id: 0, sha256: child.sha256, size: child.size,
+            mediaType: inspection.mediaType, kind: inspection.kind,
+            kindReason: inspection.kindReason + "; carried by item \(parent.id) (\(parent.originalName))",
+            originalPath: "\(parent.originalPath)!/\(child.name)", originalName: (child.name as NSString).lastPathComponent,
+            acquiredAt: acquiredAt, modifiedAt: nil, note: nil, sensitive: parent.sensitive,
+            timestamps: inspection.timestamps, best: inspection.best, warnings: inspection.warnings,
+            parentID: parent.id)
+        // What the carried file carries in turn (a mailbox's messages have attachments of their own).
+        let nested = try storeContents(of: &childItem, storedCopy: child.objectPath, storedBytes: child.bytes,
+                                       originalPath: childItem.originalPath, depth: depth + 1)
+        childItem.dropUnwritableTimes()
+        return PreparedCarried(item: childItem, contents: nested)
+    }
+
+    /// `body(0..<count)` on every core, results in order; the first error (in order) is thrown once all are done.
+    static func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) throws -> T) throws -> [T] {
+        let results = ParallelResults<T>(count: count)
+        let next = WorkCounter()
+        let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), max(count, 1))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let position = next.take(below: count) {
+                results.set(position, Result { try body(position) })
+            }
+        }
+        return try results.values()
     }
 
     /// Links the files a chat export names to items that came from the folder beside it (a WhatsApp `.txt`
@@ -196,7 +244,7 @@ extension EvidenceCase {
 
     /// Writes bytes to a new file in `staging/`, not yet flushed to disk; returns its path.
     private func stageBytes(_ bytes: [UInt8]) throws -> String {
-        let staging = folder.appendingPathComponent("staging/\(UUID().uuidString).part").path
+        let staging = "\(folderPath)/staging/\(UUID().uuidString).part"
         let fd = try FileSystem.createExclusive(staging, mode: 0o444)
         defer { FileSystem.close(fd) }
         do {
@@ -206,5 +254,23 @@ extension EvidenceCase {
             throw error
         }
         return staging
+    }
+}
+
+/// The results of ``EvidenceCase/parallelMap(_:_:)``, filled in by worker threads.
+private final class ParallelResults<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Result<T, any Error>?]
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    func set(_ position: Int, _ result: Result<T, any Error>) {
+        lock.lock()
+        results[position] = result
+        lock.unlock()
+    }
+
+    func values() throws -> [T] {
+        try results.map { try $0!.get() }
     }
 }

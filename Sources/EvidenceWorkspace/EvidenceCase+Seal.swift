@@ -107,3 +107,32 @@ extension EvidenceCase {
                           fingerprint: key.publicKey.fingerprint, warnings: warnings)
     }
 }
+
+extension EvidenceCase {
+    /// What will make `seal` refuse this case, estimated from the index without building the bundle: more files
+    /// than a bundle may hold, a custody journal or a manifest larger than a verifier reads (``BundleLimits``).
+    /// `add` says so as soon as the case crosses a limit (a whole mailbox added by mistake), rather than at the
+    /// seal, when the evidence is needed. Empty while the case can be sealed.
+    public func bundleLimitProblems(maximumEntries: Int = BundleLimits.maximumEntries,
+                                    maximumJournalBytes: Int64 = BundleLimits.maximumJournalBytes,
+                                    maximumManifestBytes: Int64 = BundleLimits.maximumManifestBytes) throws -> [String] {
+        let totals = try index.totals()
+        // The tag files (bagit.txt, bag-info.txt, the two checksum manifests, summary, manifest, signature, key,
+        // journal) beside one payload file per item and per derived file.
+        let entries = totals.items + totals.derivedFiles + 9
+        var problems: [String] = []
+        if entries > maximumEntries {
+            problems.append("it holds \(totals.items) items, and a bundle may hold at most \(maximumEntries) files")
+        }
+        if totals.journalBytes > maximumJournalBytes {
+            problems.append("its custody journal is \(totals.journalBytes) bytes, more than the \(maximumJournalBytes) "
+                            + "a verifier reads")
+        }
+        // A manifest entry carries what the index record carries, plus the item's path in the bag.
+        if totals.itemRecordBytes + Int64(totals.items) * 100 > maximumManifestBytes {
+            problems.append("its manifest would be about \(totals.itemRecordBytes + Int64(totals.items) * 100) bytes, "
+                            + "more than the \(maximumManifestBytes) a verifier reads")
+        }
+        return problems
+    }
+}

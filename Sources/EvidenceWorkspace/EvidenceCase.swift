@@ -20,6 +20,8 @@ import GRDB
 /// ```
 public final class EvidenceCase: Sendable {
     public let folder: URL
+    /// `folder.path`, computed once.
+    let folderPath: String
     public let metadata: CaseMetadata
     public let timeZone: TimeZone
     let index: CaseIndex
@@ -106,6 +108,7 @@ public final class EvidenceCase: Sendable {
             throw CaseError(.invalidTimeZone, "\(metadataURL.path) names an unknown time zone “\(metadata.timeZone)”.")
         }
         self.folder = folder
+        self.folderPath = folder.path
         self.metadata = metadata
         self.timeZone = zone
         self.index = try CaseIndex(path: folder.appendingPathComponent("index.sqlite").path)
@@ -168,6 +171,11 @@ public final class EvidenceCase: Sendable {
 
     static func storedCopy(in folder: URL, sha256: String) -> URL {
         folder.appendingPathComponent("objects/sha256/\(sha256.prefix(2))/\(sha256)")
+    }
+
+    /// The path of ``storedCopy(sha256:)``, built without `URL`: a mailbox stores one object per message.
+    func storedCopyPath(sha256: String) -> String {
+        "\(folderPath)/objects/sha256/\(sha256.prefix(2))/\(sha256)"
     }
 
     /// What is wrong with the case folder itself: a broken journal chain, an item without its journal entry

@@ -71,6 +71,13 @@ extension Evidence {
                     print("linked    #\(link.conversationItem) “\(link.attachmentName)” → #\(link.fileItem)")
                 }
                 print("\(report.added.count) added, \(report.outcomes.count - report.added.count - report.failures.count) duplicate or skipped, \(report.failures.count) failed.")
+                let limits = try evidenceCase.bundleLimitProblems()
+                if !limits.isEmpty {
+                    FileHandle.standardError.write(Data((
+                        "warning: this case can no longer be sealed: \(limits.joined(separator: "; ")). Nothing was lost: "
+                        + "every file stays recorded. To seal, start a new case with only what matters for the complaint "
+                        + "(for a mailbox, export just the folder or label that holds the messages concerned).\n").utf8))
+                }
                 if !report.failures.isEmpty { throw ExitCode(2) }
             }
         }

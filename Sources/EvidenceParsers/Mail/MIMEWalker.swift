@@ -21,7 +21,7 @@ struct MIMEWalker {
             return
         }
         func header(_ name: String) -> String? {
-            headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.rawValue
+            headers.first { $0.name.equalsIgnoringASCIICase(name) }?.rawValue
         }
         let type = MIMEHeaderValue(header("Content-Type") ?? "text/plain; charset=us-ascii")
         let disposition = header("Content-Disposition").map(MIMEHeaderValue.init)

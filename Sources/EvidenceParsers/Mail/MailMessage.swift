@@ -48,7 +48,7 @@ public struct MailMessage: Sendable {
         guard bytes.count <= maximumBytes else { return nil }
         let fields = MailHeaderBlock.parse(bytes, from: 0, to: bytes.count).fields
         guard fields.contains(where: { isStandardField($0.name) }),
-              let text = fields.first(where: { $0.name.caseInsensitiveCompare("Date") == .orderedSame })?.rawValue
+              let text = fields.first(where: { $0.name.equalsIgnoringASCIICase("Date") })?.rawValue
         else { return nil }
         return MailDate.timestamp(text, field: "Date", role: .capture, zone: timeZone)
     }
@@ -81,7 +81,7 @@ public struct MailMessage: Sendable {
                                                 + "were ignored."))
         }
         func value(_ field: String) -> String? {
-            fields.first { $0.name.caseInsensitiveCompare(field) == .orderedSame }?.rawValue
+            fields.first { $0.name.equalsIgnoringASCIICase(field) }?.rawValue
         }
         headers = fields
         from = value("From").map(RFC2047.decode)
@@ -100,7 +100,7 @@ public struct MailMessage: Sendable {
             warnings.append(EvidenceWarning(code: .noDate, message: "The message has no Date header."))
         }
         var received: [EvidenceTimestamp] = []
-        for field in fields where field.name.caseInsensitiveCompare("Received") == .orderedSame {
+        for field in fields where field.name.equalsIgnoringASCIICase("Received") {
             let n = received.count
             guard let semicolon = field.rawValue.lastIndex(of: ";") else { continue }
             let text = String(field.rawValue[field.rawValue.index(after: semicolon)...])

@@ -186,6 +186,17 @@ package enum FileSystem {
         guard result == 0 else { throw error(to, "rename \(from) into place") }
     }
 
+    /// Whether anything (file, folder, symlink) is at `path`; a dangling symlink counts.
+    package static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    /// Creates the folder `path` (its parent must exist); a folder already there is fine.
+    package static func makeDirectory(_ path: String, mode: mode_t = 0o755) throws {
+        guard mkdir(path, mode) == 0 || errno == EEXIST else { throw error(path, "create folder") }
+    }
+
     /// Removes a file, ignoring a file that is already gone.
     package static func removeFile(_ path: String) {
         _ = unlink(path)

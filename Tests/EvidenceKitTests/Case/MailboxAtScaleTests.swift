@@ -3,7 +3,8 @@ import Testing
 @testable import EvidenceModel
 @testable import EvidenceWorkspace
 
-/// A mailbox of thousands of messages: one flush for all its messages, every message an item, a progress line.
+/// A mailbox of thousands of messages: one flush for all its messages, every message an item, a progress line,
+/// and a warning once a case holds more than a bundle may.
 /// `scripts/bench-mbox.sh` measures 200,000 messages in a release build.
 @Suite struct MailboxAtScaleTests {
     static func mailbox(messages: Int) -> String {
@@ -33,5 +34,25 @@ import Testing
         #expect(try EvidenceCase(opening: caseFolder).integrityProblems().isEmpty)
         let staging = caseFolder.appendingPathComponent("staging").path
         #expect(try FileManager.default.contentsOfDirectory(atPath: staging).isEmpty)
+        // Within what a bundle may hold: no warning.
+        #expect(!add.stderr.contains("can no longer be sealed"))
+        #expect(try EvidenceCase(opening: caseFolder).bundleLimitProblems().isEmpty)
+    }
+
+    @Test func addSaysWhenACaseOutgrowsWhatABundleMayHold() throws {
+        let directory = try TestSupport.temporaryDirectory("mbox-limits")
+        let mbox = directory.appendingPathComponent("inbox.mbox")
+        try Data(Self.mailbox(messages: 40).utf8).write(to: mbox)
+        let evidenceCase = try EvidenceCase.create(at: directory.appendingPathComponent("case"), title: "Mail",
+                                                   timeZone: "Europe/Brussels")
+        _ = try evidenceCase.add([mbox])
+        // 41 items and their journal against limits small enough to cross: each limit named with its figures.
+        let problems = try evidenceCase.bundleLimitProblems(maximumEntries: 100, maximumJournalBytes: 10_000,
+                                                            maximumManifestBytes: 20_000)
+        #expect(problems.count == 2)
+        #expect(problems.contains { $0.hasPrefix("its custody journal is ") && $0.hasSuffix("more than the 10000 a verifier reads") })
+        #expect(problems.contains { $0.hasPrefix("its manifest would be about ") })
+        let crowded = try evidenceCase.bundleLimitProblems(maximumEntries: 40)
+        #expect(crowded == ["it holds 41 items, and a bundle may hold at most 40 files"])
     }
 }

@@ -123,7 +123,7 @@ extension EvidenceCase {
             } else {
                 let inspection = try ItemInspector.inspect(
                     fileAt: child.object, originalName: child.name,
-                    context: InspectionContext(timeZone: timeZone, acquiredAt: acquiredAt))
+                    context: InspectionContext(timeZone: timeZone, zoneName: metadata.timeZone, acquiredAt: acquiredAt))
                 childItem = EvidenceItem(
                     id: try index.nextItemID(in: db), sha256: child.sha256, size: child.size,
                     mediaType: inspection.mediaType, kind: inspection.kind,

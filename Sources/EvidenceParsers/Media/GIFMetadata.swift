@@ -108,7 +108,8 @@ package struct GIFMetadata {
             return index < bytes.count ? bytes[index] : nil
         }
 
-        mutating func bytes(_ offset: UInt64, _ count: Int) throws -> [UInt8]? {
+        /// Exactly `count` bytes at `offset` (a structure read whole, not through the window), or `nil` at the end.
+        func bytes(_ offset: UInt64, _ count: Int) throws -> [UInt8]? {
             let read = try source.read(at: offset, maxCount: count)
             return read.count == count ? read : nil
         }

@@ -67,7 +67,8 @@ extension EvidenceCase {
             // Inspect the stored copy, not the original: the original is read exactly once.
             let inspection = try ItemInspector.inspect(
                 fileAt: object, originalName: file.name,
-                context: InspectionContext(timeZone: timeZone, fileModificationTime: file.modifiedAt,
+                context: InspectionContext(timeZone: timeZone, zoneName: metadata.timeZone,
+                                           fileModificationTime: file.modifiedAt,
                                            acquiredAt: acquiredAt, declared: options.declaredTime))
             var item = EvidenceItem(
                 id: 0, sha256: sha256, size: Int64(copy.size),

@@ -165,7 +165,7 @@ extension EvidenceCase {
 
     private func prepareCarried(_ child: StoredChild, by parent: EvidenceItem, acquiredAt: Instant,
                                 depth: Int) throws -> PreparedCarried {
-        let context = InspectionContext(timeZone: timeZone, acquiredAt: acquiredAt)
+        let context = InspectionContext(timeZone: timeZone, zoneName: metadata.timeZone, acquiredAt: acquiredAt)
         let inspection = try child.bytes.map {
             try ItemInspector.inspect(source: ArrayByteSource($0), originalName: child.name, context: context)
         } ?? ItemInspector.inspect(fileAt: URL(fileURLWithPath: child.objectPath), originalName: child.name,

@@ -19,7 +19,8 @@ extension EvidenceItem {
             warnings.append(EvidenceWarning(code: .dateOutOfRange, message: "\(stamp.source.rawValue) \(stamp.field) "
                                             + "(Unix time \(stamp.instant.unixSeconds) s) is outside the years 0001–9999; it was dropped."))
         }
-        let ranking = TimestampRanking.evaluate(timestamps, kind: kind)
+        let ranking = TimestampRanking.evaluate(timestamps, kind: kind,
+                                                formatHasNoTime: warnings.contains { $0.code == .formatHasNoTime })
         best = ranking.best
         warnings = warnings.filter { !EvidenceItem.rankingWarningCodes.contains($0.code) } + ranking.warnings
     }

@@ -44,15 +44,16 @@ public struct FileInspection: Sendable {
     public var inspection: ItemInspection
 
     /// Inspects and hashes the file at `path`; its modification time is recorded as a `filesystem` time.
+    /// Assumed times name the zone `zoneName` (as the person wrote it; default: the zone's identifier).
     ///
     /// - Throws: ``IOError`` naming the file when it cannot be opened or read, or is not a regular file.
-    public init(fileAt path: String, timeZone: TimeZone) throws {
+    public init(fileAt path: String, timeZone: TimeZone, zoneName: String? = nil) throws {
         let source = try FileByteSource(path: path)
         let status = try FileSystem.status(path)
         let modified = Instant(unixSeconds: status.modified.seconds, nanoseconds: status.modified.nanoseconds)
         let name = URL(fileURLWithPath: path).lastPathComponent
         inspection = try ItemInspector.inspect(source: source, originalName: name,
-                                               context: InspectionContext(timeZone: timeZone,
+                                               context: InspectionContext(timeZone: timeZone, zoneName: zoneName,
                                                                           fileModificationTime: modified))
         let hasher = SHA256Hasher()
         size = try FileSystem.forEachChunk(of: path) { hasher.update($0) }

@@ -55,7 +55,7 @@ extension Evidence.Chat {
         }
 
         func run() throws {
-            let (zone, _) = try ZoneChoice.choose(timezone: timezone, casePath: casePath, command: "chat parse")
+            let (zone, _, _) = try ZoneChoice.choose(timezone: timezone, casePath: casePath, command: "chat parse")
             let options = ChatParseOptions(timeZone: zone, dateOrder: dateOrder.flatMap { DateOrder(rawValue: $0) },
                                            me: me)
             let output = StandardOutput()

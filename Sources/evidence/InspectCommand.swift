@@ -36,12 +36,13 @@ extension Evidence {
                 FileHandle.standardError.write(Data("evidence inspect: give at least one file\n".utf8))
                 throw ExitCode(2)
             }
-            let (zone, origin) = try ZoneChoice.choose(timezone: timezone, casePath: casePath, command: "inspect")
+            let (zone, origin, zoneName) = try ZoneChoice.choose(timezone: timezone, casePath: casePath,
+                                                                 command: "inspect")
             var reports: [InspectReport] = []
             var failed = false
             for path in files {
                 do {
-                    reports.append(try InspectReport(path: path, zone: zone))
+                    reports.append(try InspectReport(path: path, zone: zone, zoneName: zoneName))
                 } catch {
                     FileHandle.standardError.write(Data("evidence inspect: \(path): \(plainReason(error))\n".utf8))
                     failed = true
@@ -57,7 +58,7 @@ extension Evidence {
             }
             if origin == .system, reports.contains(where: { $0.timestamps.contains { $0.zone == .assumed } }) {
                 FileHandle.standardError.write(Data(("evidence inspect: local times without an offset were placed "
-                    + "in this computer's time zone, \(zone.identifier) (no --timezone given, not in a case); "
+                    + "in this computer's time zone, \(zoneName) (no --timezone given, not in a case); "
                     + "each is marked \"assumed\"\n").utf8))
             }
             if failed { throw ExitCode(2) }
@@ -81,8 +82,8 @@ struct InspectReport: Encodable {
         case path, size, sha256, mediaType, kind, timestamps, best, warnings
     }
 
-    init(path: String, zone: TimeZone) throws {
-        let file = try FileInspection(fileAt: path, timeZone: zone)
+    init(path: String, zone: TimeZone, zoneName: String) throws {
+        let file = try FileInspection(fileAt: path, timeZone: zone, zoneName: zoneName)
         self.path = file.path
         self.size = file.size
         self.sha256 = file.sha256

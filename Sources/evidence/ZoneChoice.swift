@@ -17,18 +17,20 @@ enum ZoneChoice {
         case option, inCase, system
     }
 
-    static func choose(timezone: String?, casePath: String?, command: String) throws -> (TimeZone, Origin) {
+    /// The zone, where it came from, and its name as the person (or the case) wrote it: Foundation calls the zone
+    /// given as `UTC` `GMT`, and what we print and record must be what the person gave.
+    static func choose(timezone: String?, casePath: String?, command: String) throws -> (TimeZone, Origin, String) {
         // --case is checked even when --timezone wins, so a mistyped case path is never ignored.
         let caseZone = try caseTimeZone(casePath: casePath, command: command)
         if let timezone {
             guard let named = TimeZone(identifier: timezone) else {
                 try fail("unknown time zone \"\(timezone)\" (use an IANA name such as Europe/Brussels)", command: command)
             }
-            return (named, .option)
+            return (named, .option, timezone)
         }
-        if let caseZone { return (caseZone, .inCase) }
+        if let caseZone { return (caseZone.zone, .inCase, caseZone.name) }
         switch systemTimeZone(environment: ProcessInfo.processInfo.environment) {
-        case .success(let zone): return (zone, .system)
+        case .success(let zone): return (zone, .system, zone.identifier)
         case .failure(let error): try fail(error.message, command: command)
         }
     }
@@ -53,7 +55,7 @@ enum ZoneChoice {
     }
 
     /// The zone of the case named by --case, or of the current folder when it is a case.
-    private static func caseTimeZone(casePath: String?, command: String) throws -> TimeZone? {
+    private static func caseTimeZone(casePath: String?, command: String) throws -> (zone: TimeZone, name: String)? {
         let folder = URL(fileURLWithPath: casePath ?? FileManager.default.currentDirectoryPath)
         guard EvidenceCase.isCase(folder) else {
             if let casePath { try fail("\(casePath) is not an EvidenceKit case", command: command) }
@@ -69,7 +71,7 @@ enum ZoneChoice {
             try fail("the case at \(folder.path) names the time zone \"\(metadata.timeZone)\", which is not an "
                 + "IANA zone on this system; pass --timezone", command: command)
         }
-        return zone
+        return (zone, metadata.timeZone)
     }
 
     /// Says what is wrong on standard error and ends the command with exit code 2 (unusable input).

@@ -1,6 +1,6 @@
 /// What a piece of evidence is, as a person would name it. The raw values are fixed vocabulary.
 public enum EvidenceKind: String, Codable, Sendable, CaseIterable {
-    case screenshot, photo, video, chat, email, document, other
+    case screenshot, photo, video, audio, chat, email, document, other
 }
 
 /// Something a person should know about an item or a reading: a missing date, sources that disagree,

@@ -21,7 +21,11 @@ public struct WarningCode: StableCode {
     public static let localTimeDST = WarningCode(rawValue: "local-time-dst")
     /// A date field (metadata, e-mail `Date`) holds something that is not a valid date; it was ignored.
     public static let badDate = WarningCode(rawValue: "bad-date")
-    /// An EXIF `OffsetTime*` value is not `±HH:MM`; the time was read without it.
+    /// The file's format has no place for a recording time (Ogg Opus and Vorbis, AMR): the times shown come from
+    /// outside the file (its name, the file system, the chat that carried it, a declared time).
+    public static let formatHasNoTime = WarningCode(rawValue: "format-has-no-time")
+    /// An EXIF `OffsetTime*` value is not `±HH:MM`, or a date is followed by text that is not an offset; the time
+    /// was read without it.
     public static let badOffsetTime = WarningCode(rawValue: "bad-offset-time")
 
     // MARK: Damaged or unusual media files

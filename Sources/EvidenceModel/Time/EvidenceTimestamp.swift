@@ -6,6 +6,10 @@ public enum TimestampSource: String, Codable, Sendable, CaseIterable {
     case xmp
     case pngTime = "png-time"
     case quicktime
+    /// IPTC-IIM in a JPEG's Photoshop resources (`DateCreated`/`TimeCreated`, `DigitalCreationDate`/`Time`).
+    case iptc
+    /// An ID3v2 tag of an MP3 (`TDRC`, the recording time).
+    case id3
     case filename
     case filesystem
     case chat

@@ -65,6 +65,9 @@ public enum TimestampRole: Sendable, Hashable, CaseIterable {
             self = field == "com.apple.quicktime.creationdate" || field.hasSuffix(".creation_time") ? .capture : .modification
         case .pngTime:
             self = field == "Creation Time" ? .capture : .modification
+        case .iptc, .id3:
+            // Every IPTC and ID3 time we read stands for creation or recording.
+            self = .capture
         }
     }
 }

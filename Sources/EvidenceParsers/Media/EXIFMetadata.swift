@@ -7,6 +7,8 @@ import EvidenceModel
 package struct EXIFMetadata: Sendable {
     /// Times, camera clues and damage found.
     public var metadata = MediaMetadata()
+    /// True when IFD0 carries `DNGVersion` (0xC612): the TIFF is an Adobe DNG raw file.
+    package var isDNG = false
 
     /// Hard limits against hostile input.
     static let maxEntriesPerIFD = 512
@@ -26,6 +28,7 @@ package struct EXIFMetadata: Sendable {
         static let userComment: UInt16 = 0x9286
         static let pixelXDimension: UInt16 = 0xA002, pixelYDimension: UInt16 = 0xA003
         static let gpsTimeStamp: UInt16 = 0x0007, gpsDateStamp: UInt16 = 0x001D
+        static let dngVersion: UInt16 = 0xC612
     }
 
     private struct Entry {
@@ -35,12 +38,15 @@ package struct EXIFMetadata: Sendable {
         /// The value bytes, or `nil` when they lie outside the data.
         var value: [UInt8]?
         var valueOffset: UInt32
+        /// The byte order of the block the entry came from (a CR3 holds several blocks).
+        var bigEndian: Bool
     }
 
-    private let bytes: [UInt8]
-    private let bigEndian: Bool
-    private let origin: String
+    /// The TIFF block being read, its byte order, and the IFD offsets already read in it.
+    private var bytes: [UInt8]
+    private var bigEndian: Bool
     private var visited: Set<UInt32> = []
+    private let origin: String
 
     /// Reads EXIF from TIFF-structured bytes (starting at `II*\0` or `MM\0*`).
     ///
@@ -51,19 +57,49 @@ package struct EXIFMetadata: Sendable {
     public init(tiff: [UInt8], origin: String = "EXIF") throws {
         var data = tiff
         if data.starts(with: Array("Exif\0\0".utf8)) { data.removeFirst(6) }
-        guard data.count >= 8 else {
-            throw MediaParseError(code: .truncated, reason: "\(origin): EXIF block too short for a TIFF header")
-        }
-        if data[0] == 0x49, data[1] == 0x49, data.u16(2, bigEndian: false) == 42 {
-            bigEndian = false
-        } else if data[0] == 0x4D, data[1] == 0x4D, data.u16(2, bigEndian: true) == 42 {
-            bigEndian = true
-        } else {
-            throw MediaParseError(code: .notThisFormat, reason: "\(origin): no TIFF header (II*/MM*) in EXIF block")
-        }
+        bigEndian = try Self.byteOrder(of: data, origin: origin)
         bytes = data
         self.origin = origin
         parse()
+    }
+
+    /// Reads the EXIF of a Canon CR3, which splits it into TIFF blocks of their own: `CMT1` holds IFD0 (camera,
+    /// `ModifyDate`), `CMT2` the Exif IFD as its first IFD (`DateTimeOriginal`, offsets), `CMT4` the GPS IFD.
+    /// The blocks are read together, so `ModifyDate` gets its `OffsetTime` as exiftool gives it.
+    ///
+    /// - Throws: ``MediaParseError`` when a block given lacks its TIFF header.
+    package init(canonIFD0 cmt1: [UInt8]?, exifIFD cmt2: [UInt8]?, gpsIFD cmt4: [UInt8]?, origin: String = "CR3") throws {
+        self.origin = origin
+        bytes = []
+        bigEndian = false
+        var entries: [[UInt16: Entry]] = []
+        for (block, name) in [(cmt1, "CMT1"), (cmt2, "CMT2"), (cmt4, "CMT4")] {
+            guard let block else { entries.append([:]); continue }
+            bigEndian = try Self.byteOrder(of: block, origin: "\(origin) \(name)")
+            bytes = block
+            visited = []
+            entries.append(firstIFD(name: name))
+        }
+        interpret(ifd0: entries[0], exif: entries[1], gps: entries[2])
+    }
+
+    private static func byteOrder(of data: [UInt8], origin: String) throws -> Bool {
+        guard data.count >= 8 else {
+            throw MediaParseError(code: .truncated, reason: "\(origin): EXIF block too short for a TIFF header")
+        }
+        if data[0] == 0x49, data[1] == 0x49, data.u16(2, bigEndian: false) == 42 { return false }
+        if data[0] == 0x4D, data[1] == 0x4D, data.u16(2, bigEndian: true) == 42 { return true }
+        throw MediaParseError(code: .notThisFormat, reason: "\(origin): no TIFF header (II*/MM*) in EXIF block")
+    }
+
+    /// The entries of the IFD the TIFF header points to (first value of each tag).
+    private mutating func firstIFD(name: String) -> [UInt16: Entry] {
+        var values: [UInt16: Entry] = [:]
+        guard let offset = bytes.u32(4, bigEndian: bigEndian), let (entries, _) = readIFD(at: offset, name: name) else {
+            return values
+        }
+        for entry in entries where values[entry.tag] == nil { values[entry.tag] = entry }
+        return values
     }
 
     private mutating func parse() {
@@ -81,16 +117,26 @@ package struct EXIFMetadata: Sendable {
         }
         var values: [UInt16: Entry] = [:]
         for entry in ifd0 where values[entry.tag] == nil { values[entry.tag] = entry }
+        var exif: [UInt16: Entry] = [:]
+        if let pointer = integer(values[Tag.exifIFD]), let (entries, _) = readIFD(at: UInt32(pointer), name: "ExifIFD") {
+            for entry in entries where exif[entry.tag] == nil { exif[entry.tag] = entry }
+        }
+        var gps: [UInt16: Entry] = [:]
+        if let pointer = integer(values[Tag.gpsIFD]), let (entries, _) = readIFD(at: UInt32(pointer), name: "GPS IFD") {
+            for entry in entries where gps[entry.tag] == nil { gps[entry.tag] = entry }
+        }
+        interpret(ifd0: values, exif: exif, gps: gps)
+    }
+
+    /// Turns the entries of IFD0, the Exif IFD and the GPS IFD into clues and times.
+    private mutating func interpret(ifd0 values: [UInt16: Entry], exif: [UInt16: Entry], gps: [UInt16: Entry]) {
+        isDNG = values[Tag.dngVersion] != nil
         metadata.make = ascii(values[Tag.make]).flatMap { $0.isEmpty ? nil : $0 }
         metadata.model = ascii(values[Tag.model]).flatMap { $0.isEmpty ? nil : $0 }
         metadata.software = ascii(values[Tag.software]).flatMap { $0.isEmpty ? nil : $0 }
         metadata.width = integer(values[Tag.imageWidth])
         metadata.height = integer(values[Tag.imageHeight])
 
-        var exif: [UInt16: Entry] = [:]
-        if let pointer = integer(values[Tag.exifIFD]), let (entries, _) = readIFD(at: UInt32(pointer), name: "ExifIFD") {
-            for entry in entries where exif[entry.tag] == nil { exif[entry.tag] = entry }
-        }
         if let comment = userComment(exif[Tag.userComment]), !comment.isEmpty { metadata.userComment = comment }
         if metadata.width == nil { metadata.width = integer(exif[Tag.pixelXDimension]) }
         if metadata.height == nil { metadata.height = integer(exif[Tag.pixelYDimension]) }
@@ -102,11 +148,7 @@ package struct EXIFMetadata: Sendable {
         addTime(field: "ModifyDate", role: .modification, date: values[Tag.dateTime], offset: exif[Tag.offsetTime],
                 subSec: exif[Tag.subSecTime])
 
-        if let pointer = integer(values[Tag.gpsIFD]), let (entries, _) = readIFD(at: UInt32(pointer), name: "GPS IFD") {
-            var gps: [UInt16: Entry] = [:]
-            for entry in entries where gps[entry.tag] == nil { gps[entry.tag] = entry }
-            addGPSTime(date: gps[Tag.gpsDateStamp], time: gps[Tag.gpsTimeStamp])
-        }
+        if !gps.isEmpty { addGPSTime(date: gps[Tag.gpsDateStamp], time: gps[Tag.gpsTimeStamp]) }
     }
 
     private mutating func readIFD(at offset: UInt32, name: String) -> ([Entry], UInt32)? {
@@ -151,7 +193,8 @@ package struct EXIFMetadata: Sendable {
             } else if size <= UInt64(Self.maxValueBytes) {
                 value = bytes.slice(Int(rawOffset), Int(size))
             }
-            entries.append(Entry(tag: tag, type: type, count: valueCount, value: value, valueOffset: rawOffset))
+            entries.append(Entry(tag: tag, type: type, count: valueCount, value: value, valueOffset: rawOffset,
+                                 bigEndian: bigEndian))
         }
         let next = bytes.u32(start + 2 + total * 12, bigEndian: bigEndian) ?? 0
         return (entries, next)
@@ -174,8 +217,8 @@ package struct EXIFMetadata: Sendable {
     private func integer(_ entry: Entry?) -> Int? {
         guard let entry, let value = entry.value else { return nil }
         switch entry.type {
-        case 3: return value.u16(0, bigEndian: bigEndian).map(Int.init)
-        case 4: return value.u32(0, bigEndian: bigEndian).map(Int.init)
+        case 3: return value.u16(0, bigEndian: entry.bigEndian).map(Int.init)
+        case 4: return value.u32(0, bigEndian: entry.bigEndian).map(Int.init)
         default: return nil
         }
     }
@@ -187,7 +230,7 @@ package struct EXIFMetadata: Sendable {
         if header.starts(with: Array("UNICODE".utf8)) {
             var units: [UInt16] = []
             var index = 0
-            while let unit = body.u16(index, bigEndian: bigEndian) { units.append(unit); index += 2 }
+            while let unit = body.u16(index, bigEndian: entry?.bigEndian ?? bigEndian) { units.append(unit); index += 2 }
             return String(decoding: units, as: UTF16.self).trimming("\0").trimming(" ")
         }
         return TextDecoding.field(body)
@@ -195,11 +238,18 @@ package struct EXIFMetadata: Sendable {
 
     private mutating func addTime(field: String, role: TimestampRole, date: Entry?, offset: Entry?, subSec: Entry?) {
         guard let text = ascii(date), !MetadataTimeText.isUnset(text) else { return }
-        guard var local = MetadataTimeText.exif(text) else {
+        // The standard value is exactly 19 characters; some writers append a fraction or an offset, which is kept
+        // (an OffsetTime tag, when present, still wins) rather than silently dropped.
+        let suffixed = text.utf8.count > 19 ? MetadataTimeText.exifWithSuffix(text) : nil
+        guard var local = suffixed?.local ?? MetadataTimeText.exif(text) else {
             metadata.warn(.badDate, "\(origin): \(field) \"\(text)\" is not a valid date and time; it was ignored")
             return
         }
-        var precision = TimePrecision.second
+        if text.utf8.count > 19, suffixed == nil {
+            metadata.warn(.badOffsetTime, "\(origin): \(field) \"\(text.prefix(64))\" has text after the time that "
+                + "is not a fraction or an offset; the time was read without it")
+        }
+        var precision = suffixed?.precision ?? TimePrecision.second
         if let subText = ascii(subSec), !subText.isEmpty {
             if let fraction = MetadataTimeText.fraction(subText) {
                 local.nanosecond = fraction.nanoseconds
@@ -208,7 +258,7 @@ package struct EXIFMetadata: Sendable {
                 metadata.warn(.badDate, "\(origin): SubSecTime for \(field) \"\(subText)\" is not digits; ignored")
             }
         }
-        var offsetSeconds: Int?
+        var offsetSeconds = suffixed?.offsetSeconds
         if let offsetText = ascii(offset), !offsetText.allSatisfy({ $0 == " " || $0 == ":" }) {
             offsetSeconds = MetadataTimeText.offset(offsetText)
             if offsetSeconds == nil {
@@ -233,7 +283,7 @@ package struct EXIFMetadata: Sendable {
         }
         var parts: [(UInt32, UInt32)] = []
         for index in 0..<3 {
-            guard let n = value.u32(index * 8, bigEndian: bigEndian), let d = value.u32(index * 8 + 4, bigEndian: bigEndian)
+            guard let n = value.u32(index * 8, bigEndian: time.bigEndian), let d = value.u32(index * 8 + 4, bigEndian: time.bigEndian)
             else { return }
             parts.append((n, d))
         }

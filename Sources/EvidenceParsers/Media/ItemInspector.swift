@@ -5,6 +5,9 @@ import Foundation
 public struct InspectionContext: Sendable {
     /// The case's (or `--timezone`'s) IANA zone for local times without an offset.
     public var timeZone: TimeZone
+    /// The zone's name as the person gave it, recorded on every assumed time. Foundation renames some zones
+    /// (`UTC` becomes `GMT`), so the name is kept beside the zone rather than read back from it.
+    public var zoneName: String
     /// From the file system: recorded as source `filesystem`, zone `utc`.
     public var fileModificationTime: Instant?
     /// When `add` copied the file: source `acquired`, zone `utc`.
@@ -12,10 +15,11 @@ public struct InspectionContext: Sendable {
     /// A time the victim declared (`--declared-time`): source `declared`.
     public var declared: EvidenceTimestamp?
 
-    /// A context; only the zone is required.
-    public init(timeZone: TimeZone, fileModificationTime: Instant? = nil, acquiredAt: Instant? = nil,
-                declared: EvidenceTimestamp? = nil) {
+    /// A context; only the zone is required. `zoneName` defaults to the zone's identifier.
+    public init(timeZone: TimeZone, zoneName: String? = nil, fileModificationTime: Instant? = nil,
+                acquiredAt: Instant? = nil, declared: EvidenceTimestamp? = nil) {
         self.timeZone = timeZone
+        self.zoneName = zoneName ?? timeZone.identifier
         self.fileModificationTime = fileModificationTime
         self.acquiredAt = acquiredAt
         self.declared = declared
@@ -30,14 +34,15 @@ public enum ItemInspector {
         -> ItemInspection
     {
         let header = try source.read(at: 0, maxCount: MediaTypeProbe.headerLength)
-        let mediaType = MediaTypeProbe.mediaType(of: header)
+        var mediaType = MediaTypeProbe.mediaType(of: header)
         var metadata = try MediaMetadataReader.read(source, mediaType: mediaType)
+        mediaType = metadata.refinedMediaType ?? mediaType
         if source.count == 0 {
             metadata.warn(.emptyFile, "the file is empty (0 bytes): it holds no picture, video or time")
         } else if mediaType == "application/octet-stream" {
             // Said out loud: a cut or damaged photo whose first bytes are gone looks exactly like this.
             metadata.warn(.unrecognisedContent, "the file's first bytes match no format this tool reads (JPEG, "
-                + "PNG, HEIF/AVIF, WebP, GIF, MP4/MOV/3GP, PDF, text, e-mail, ZIP): no time was read from inside it; "
+                + "PNG, HEIF/AVIF, WebP, GIF, TIFF/DNG/CR2/CR3, MP4/MOV/3GP, M4A, Ogg, AMR, MP3, WAV, PDF, text, e-mail, ZIP): no time was read from inside it; "
                 + "the file may be damaged or cut short")
         }
         let nameMatch = FileNamePatterns.match(originalName)
@@ -51,10 +56,14 @@ public enum ItemInspector {
         if let acquired = context.acquiredAt {
             timestamps.append(.utc(acquired, source: .acquired, field: "acquired", role: .acquisition, precision: precision(of: acquired)))
         }
+        for index in timestamps.indices where timestamps[index].zone == .assumed {
+            timestamps[index].zoneName = context.zoneName
+        }
 
         var (kind, reason) = KindDetection.detect(mediaType: mediaType, metadata: metadata, nameMatch: nameMatch)
         if source.count == 0 { (kind, reason) = (.other, "empty file") }
-        let (best, rankingWarnings) = TimestampRanking.evaluate(timestamps, kind: kind)
+        let (best, rankingWarnings) = TimestampRanking.evaluate(
+            timestamps, kind: kind, formatHasNoTime: metadata.warnings.contains { $0.code == .formatHasNoTime })
         return ItemInspection(mediaType: mediaType, kind: kind, kindReason: reason, timestamps: timestamps, best: best,
                               warnings: metadata.warnings + rankingWarnings)
     }
@@ -80,6 +89,12 @@ public enum MediaMetadataReader {
             case "image/png": return try PNGMetadata(parsing: source).metadata
             case "image/webp": return try WebPMetadata(parsing: source).metadata
             case "image/gif": return try GIFMetadata(parsing: source).metadata
+            case "image/tiff", "image/x-canon-cr2": return try TIFFMetadata(parsing: source).metadata
+            case "image/x-canon-cr3": return try CR3Metadata(parsing: source).metadata
+            case "audio/mp4": return try QuickTimeMetadata(parsing: source).metadata
+            case "audio/ogg": return try OggMetadata(parsing: source).metadata
+            case "audio/amr", "audio/amr-wb": return try AMRMetadata(parsing: source).metadata
+            case "audio/mpeg": return try ID3Metadata(parsing: source).metadata
             case "image/heic", "image/heif", "image/avif": return try HEIFMetadata(parsing: source).metadata
             case let type where type.hasPrefix("video/"): return try QuickTimeMetadata(parsing: source).metadata
             default: return MediaMetadata()

@@ -1,6 +1,6 @@
 import EvidenceModel
-/// The metadata segments of a JPEG: EXIF and XMP in APP1, the frame size in SOFn. Reading stops at the
-/// first scan (SOS), so image data is never read.
+/// The metadata segments of a JPEG: EXIF and XMP in APP1, IPTC-IIM in the Photoshop resources of APP13, the
+/// frame size in SOFn. Reading stops at the first scan (SOS), so image data is never read.
 package struct JPEGMetadata {
     /// Times, clues and damage found.
     public var metadata = MediaMetadata()
@@ -43,7 +43,7 @@ package struct JPEGMetadata {
             let payloadStart = offset + 4
             let payloadLength = Int(length) - 2
             let isSOF = (0xC0...0xCF).contains(marker) && ![0xC4, 0xC8, 0xCC].contains(marker)
-            if marker == 0xE1 || isSOF {
+            if marker == 0xE1 || marker == 0xED || isSOF {
                 let payload = try source.read(at: payloadStart, maxCount: payloadLength)
                 if payload.count < payloadLength {
                     metadata.warn(.truncated, "JPEG: segment at byte \(offset) is cut short (\(payload.count) of "
@@ -61,6 +61,8 @@ package struct JPEGMetadata {
                     } catch let error as MediaParseError {
                         metadata.warn(error)
                     }
+                } else if marker == 0xED {
+                    metadata.merge(IPTCMetadata(app13: payload).metadata)
                 } else if payload.starts(with: Self.xmpSignature) {
                     metadata.merge(XMPMetadata(packet: Array(payload.dropFirst(Self.xmpSignature.count)),
                                                origin: "JPEG APP1 XMP").metadata)

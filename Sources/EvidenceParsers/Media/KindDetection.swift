@@ -30,6 +30,9 @@ package enum KindDetection {
             }
             return (.video, "\(mediaType) file")
         }
+        if mediaType.hasPrefix("audio/") {
+            return (.audio, "\(mediaType) audio (\(audioName(mediaType))): a voice note or recording")
+        }
         if mediaType.hasPrefix("image/") {
             if let comment = metadata.userComment, comment.lowercased().contains("screenshot") {
                 return (.screenshot, "UserComment says \"\(comment.prefix(40))\"")
@@ -63,6 +66,18 @@ package enum KindDetection {
             return (.other, "ZIP archive (chat exports are recognised when added to a case)")
         default:
             return (.other, "unrecognised content (\(mediaType))")
+        }
+    }
+
+    /// The format behind an audio media type, in the words people use for it.
+    private static func audioName(_ mediaType: String) -> String {
+        switch mediaType {
+        case "audio/ogg": "Ogg Opus or Vorbis, e.g. a WhatsApp .opus"
+        case "audio/mp4": "MP4 audio, e.g. an .m4a"
+        case "audio/amr", "audio/amr-wb": "AMR"
+        case "audio/mpeg": "MP3"
+        case "audio/wav": "WAV"
+        default: "audio"
         }
     }
 }

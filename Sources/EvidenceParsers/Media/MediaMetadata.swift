@@ -64,6 +64,9 @@ public struct MediaMetadata: Sendable {
     public var height: Int?
     /// Damage found while reading; each names the structure and offset concerned.
     public var warnings: [EvidenceWarning] = []
+    /// A more precise media type than the first bytes showed, from the structure: a TIFF whose IFD0 has
+    /// `DNGVersion` is `image/x-adobe-dng`, an MP4 whose only tracks are sound is `audio/mp4`.
+    public var refinedMediaType: String?
 
     /// Nothing found yet.
     public init() {}
@@ -77,6 +80,7 @@ public struct MediaMetadata: Sendable {
         userComment = userComment ?? other.userComment
         width = width ?? other.width
         height = height ?? other.height
+        refinedMediaType = refinedMediaType ?? other.refinedMediaType
         warnings.append(contentsOf: other.warnings)
     }
 
@@ -149,6 +153,20 @@ enum MetadataTimeText {
               let mi = b.decimal(at: 14, count: 2), let s = b.decimal(at: 17, count: 2)
         else { return nil }
         return LocalDateTime(year: y, month: mo, day: d, hour: h, minute: mi, second: s)
+    }
+
+    /// The EXIF spelling with whatever follows the seconds: `2023:12:25 14:03:20+01:00` (as common writers put in
+    /// a PNG `Creation Time`), `2023:12:25 14:03:20.45`, `2023:12:25 14:03:20Z`. The offset and fraction are kept;
+    /// `nil` when the text is not exactly that, so that a caller never drops an offset it could not read.
+    static func exifWithSuffix(_ text: String) -> ISO8601DateTime? {
+        var b = Array(text.utf8)
+        guard b.count > 19, b[4] == b[7], b[4] == UInt8(ascii: ":") || b[4] == UInt8(ascii: "-") else { return nil }
+        b[4] = UInt8(ascii: "-")
+        b[7] = UInt8(ascii: "-")
+        guard let parsed = ISO8601DateTime(String(decoding: b, as: UTF8.self), profile: .metadata),
+              parsed.precision >= .second
+        else { return nil }
+        return parsed
     }
 
     /// EXIF or GPS date `YYYY:MM:DD`.

@@ -162,7 +162,10 @@ package struct PNGMetadata {
             if let parsed = ISO8601DateTime(trimmed, profile: .metadata) {
                 metadata.times.append(EmbeddedTime(source: .pngTime, field: "Creation Time", role: .capture, local: parsed.local,
                                                    offsetSeconds: parsed.offsetSeconds, precision: parsed.precision))
-            } else if let local = MetadataTimeText.exif(trimmed) {
+            } else if let parsed = MetadataTimeText.exifWithSuffix(trimmed) {
+                metadata.times.append(EmbeddedTime(source: .pngTime, field: "Creation Time", role: .capture, local: parsed.local,
+                                                   offsetSeconds: parsed.offsetSeconds, precision: parsed.precision))
+            } else if trimmed.utf8.count == 19, let local = MetadataTimeText.exif(trimmed) {
                 metadata.times.append(EmbeddedTime(source: .pngTime, field: "Creation Time", role: .capture, local: local))
             } else if let parsed = MetadataTimeText.rfc1123(trimmed) {
                 metadata.times.append(EmbeddedTime(source: .pngTime, field: "Creation Time", role: .capture, local: parsed.local,

@@ -3,7 +3,8 @@ import EvidenceModel
 /// times (seconds since 1904-01-01, UTC; 0 means unset), and Apple's `com.apple.quicktime.creationdate`
 /// in `moov/meta` (`keys` + `ilst`), which carries the local offset.
 ///
-/// Only `moov` and its small children are read; `mdat` is skipped by its header.
+/// Only `moov` and its small children are read; `mdat` is skipped by its header. The same boxes carry the times of
+/// MP4 audio (`.m4a`); a file whose tracks are all sound (`hdlr` `soun`) is reported as `audio/mp4`.
 package struct QuickTimeMetadata {
     /// Times and damage found.
     public var metadata = MediaMetadata()
@@ -31,6 +32,7 @@ package struct QuickTimeMetadata {
                 + "the recording's creation time is missing")
         }
         var track = 0
+        var handlers: [String] = []
         for trak in children where trak.type == "trak" {
             track += 1
             guard track <= Self.maxTracks else { break }
@@ -45,11 +47,17 @@ package struct QuickTimeMetadata {
                 if let mdhd = media.first(where: { $0.type == "mdhd" }) {
                     try readTimes(mdhd, prefix: "track\(track).mdhd", source: source)
                 }
+                if let hdlr = media.first(where: { $0.type == "hdlr" }),
+                   let handler = try source.read(at: hdlr.payloadStart, maxCount: 12).fourCC(8) {
+                    handlers.append(handler)
+                }
             }
         }
         if let meta = children.first(where: { $0.type == "meta" }) {
             try readKeys(meta, source: source)
         }
+        // An MP4 (brand isom, mp42 …) that holds sound and nothing else is a recording, not a video.
+        if !handlers.isEmpty, handlers.allSatisfy({ $0 == "soun" }) { metadata.refinedMediaType = "audio/mp4" }
     }
 
     private mutating func readTimes(_ box: ISOBox, prefix: String, source: some ByteSource) throws {

@@ -5,10 +5,11 @@ import EvidenceModel
 /// edit, a name, a person's memory, and the file system):
 ///
 /// 1. EXIF `DateTimeOriginal`
-/// 2. XMP `exif:DateTimeOriginal`, `photoshop:DateCreated`
+/// 2. XMP `exif:DateTimeOriginal`, `photoshop:DateCreated`; IPTC `DateCreated`(+`TimeCreated`)
 /// 3. QuickTime `com.apple.quicktime.creationdate`
-/// 4. QuickTime `mvhd.creation_time`, track `tkhd.creation_time` and media `mdhd.creation_time`
-/// 5. EXIF `CreateDate`, XMP `xmp:CreateDate` / `exif:DateTimeDigitized`
+/// 4. QuickTime `mvhd.creation_time`, track `tkhd.creation_time` and media `mdhd.creation_time` (video and
+///    MP4 audio); ID3 `TDRC` (an MP3's recording time)
+/// 5. EXIF `CreateDate`, XMP `xmp:CreateDate` / `exif:DateTimeDigitized`, IPTC `DigitalCreationDate`(+`Time`)
 /// 6. PNG `Creation Time` text; an e-mail's `Date` header
 /// 7. EXIF GPS date and time (a satellite clock, but the time of the position fix, not of the shot)
 /// 8. file-name patterns; a chat export's first message
@@ -38,6 +39,10 @@ public enum TimestampRanking {
     /// The warning shown when a screenshot, photo or video has no time of its own.
     public static let noDateMessage =
         "no date found: make sure the date is visible in the image, or add one with --declared-time"
+    /// The same for a recording (a voice note has no picture to look at).
+    public static let noDateMessageForAudio =
+        "no date found: the recording holds no time of its own; the chat or e-mail that carried it shows when it "
+            + "was sent; add that with --declared-time"
     /// The same for a video (a screen recording has no "image" to look at).
     public static let noDateMessageForVideo =
         "no date found: make sure the date is visible in the video, or add one with --declared-time"
@@ -64,10 +69,13 @@ public enum TimestampRanking {
         switch (timestamp.source, timestamp.field) {
         case (.exif, "DateTimeOriginal"): return 1
         case (.xmp, "exif:DateTimeOriginal"), (.xmp, "photoshop:DateCreated"): return 2
+        case (.iptc, let field) where field.hasPrefix("DateCreated"): return 2
         case (.quicktime, "com.apple.quicktime.creationdate"): return 3
         case (.quicktime, "mvhd.creation_time"): return 4
         case (.quicktime, let field) where field.hasSuffix("hd.creation_time"): return 4
+        case (.id3, "TDRC"): return 4
         case (.exif, "CreateDate"), (.xmp, "xmp:CreateDate"), (.xmp, "exif:DateTimeDigitized"): return 5
+        case (.iptc, let field) where field.hasPrefix("DigitalCreationDate"): return 5
         case (.pngTime, "Creation Time"): return 6
         case (.emailHeader, "Date"): return 6
         case (.exif, let field) where field.hasPrefix("GPS"): return 7
@@ -81,8 +89,9 @@ public enum TimestampRanking {
     static func isCaptureTime(_ timestamp: EvidenceTimestamp) -> Bool { rank(timestamp) <= 9 }
 
     /// Chooses the best timestamp and gathers warnings: sources that disagree, DST problems of the times
-    /// read, and a missing date on a screenshot, photo or video.
-    public static func evaluate(_ timestamps: [EvidenceTimestamp], kind: EvidenceKind)
+    /// read, and a missing date on a screenshot, photo, video or recording — unless `formatHasNoTime`: the parser
+    /// already said (`format-has-no-time`) that the format has no place for one, in better words than "no date".
+    public static func evaluate(_ timestamps: [EvidenceTimestamp], kind: EvidenceKind, formatHasNoTime: Bool = false)
         -> (best: EvidenceTimestamp?, warnings: [EvidenceWarning])
     {
         var warnings: [EvidenceWarning] = []
@@ -117,9 +126,14 @@ public enum TimestampRanking {
             }
         }
 
-        let media: Set<EvidenceKind> = [.screenshot, .photo, .video]
-        if media.contains(kind), !timestamps.contains(where: { isCaptureTime($0) }) {
-            warnings.append(EvidenceWarning(code: .noDate, message: kind == .video ? noDateMessageForVideo : noDateMessage))
+        let media: Set<EvidenceKind> = [.screenshot, .photo, .video, .audio]
+        if media.contains(kind), !formatHasNoTime, !timestamps.contains(where: { isCaptureTime($0) }) {
+            let message = switch kind {
+            case .video: noDateMessageForVideo
+            case .audio: noDateMessageForAudio
+            default: noDateMessage
+            }
+            warnings.append(EvidenceWarning(code: .noDate, message: message))
         }
         return (best, warnings)
     }

@@ -80,26 +80,3 @@ package struct WebPMetadata {
         }
     }
 }
-
-/// GIF: recognised and sized; the format has no place for a time.
-package struct GIFMetadata {
-    /// The logical screen size; never any time.
-    public var metadata = MediaMetadata()
-
-    /// Reads the GIF header in `source`.
-    /// - Throws: ``MediaParseError`` when the `GIF87a`/`GIF89a` signature is missing.
-    public init(parsing source: some ByteSource) throws {
-        let header = try source.read(at: 0, maxCount: 10)
-        guard header.count >= 6, header.starts(with: Array("GIF87a".utf8)) || header.starts(with: Array("GIF89a".utf8))
-        else {
-            throw MediaParseError(code: source.count == 0 ? .empty : .notThisFormat,
-                                  reason: source.count == 0 ? "the file is empty" : "no GIF signature")
-        }
-        guard let width = header.u16(6, bigEndian: false), let height = header.u16(8, bigEndian: false) else {
-            metadata.warn(.truncated, "GIF: the file ends inside its header")
-            return
-        }
-        metadata.width = Int(width)
-        metadata.height = Int(height)
-    }
-}

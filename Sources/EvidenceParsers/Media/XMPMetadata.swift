@@ -23,7 +23,9 @@ package struct XMPMetadata: Sendable {
 
     /// Reads an XMP packet.
     /// - Parameters:
-    ///   - packet: The packet bytes (UTF-8; a BOM is tolerated).
+    ///   - packet: The packet bytes: UTF-8, or UTF-16/UTF-32 in either byte order (which the XMP specification
+    ///     allows and some Windows tools write), told apart by a byte-order mark or the zero bytes around the
+    ///     first `<`.
     ///   - origin: Where it was found, for warnings (`PNG iTXt`, `JPEG APP1` …).
     public init(packet: [UInt8], origin: String = "XMP") {
         var bytes = packet
@@ -32,10 +34,12 @@ package struct XMPMetadata: Sendable {
                 + "\(Self.maxPacketBytes) were read")
             bytes = Array(bytes.prefix(Self.maxPacketBytes))
         }
+        bytes = Self.utf8(bytes)
         let values = Self.scan(bytes, origin: origin, metadata: &metadata)
         for name in Self.timeProperties {
             guard let text = values[name], !text.isEmpty else { continue }
-            guard let parsed = ISO8601DateTime(text, profile: .metadata) else {
+            // Some writers put the EXIF spelling (`2023:12:25 14:03:22+01:00`) in XMP; its offset is kept too.
+            guard let parsed = ISO8601DateTime(text, profile: .metadata) ?? MetadataTimeText.exifWithSuffix(text) else {
                 metadata.warn(.badDate, "\(origin): XMP \(name) \"\(text.prefix(64))\" is not a full ISO 8601 date; "
                     + "it was ignored")
                 continue
@@ -44,6 +48,41 @@ package struct XMPMetadata: Sendable {
                                                offsetSeconds: parsed.offsetSeconds, precision: parsed.precision))
         }
         if let comment = values[Self.commentProperty], !comment.isEmpty { metadata.userComment = comment }
+    }
+
+    /// The packet as UTF-8. Read as bytes, UTF-16 text would be tags whose names hold zero bytes, never closed:
+    /// a wrong `too-deep` and no times.
+    static func utf8(_ b: [UInt8]) -> [UInt8] {
+        enum Form { case utf16(bigEndian: Bool), utf32(bigEndian: Bool) }
+        let lt = UInt8(ascii: "<")
+        let form: Form
+        if b.starts(with: [0, 0, 0xFE, 0xFF]) || b.starts(with: [0, 0, 0, lt]) {
+            form = .utf32(bigEndian: true)
+        } else if b.starts(with: [0xFF, 0xFE, 0, 0]) || b.starts(with: [lt, 0, 0, 0]) {
+            form = .utf32(bigEndian: false)
+        } else if b.starts(with: [0xFE, 0xFF]) || b.starts(with: [0, lt]) {
+            form = .utf16(bigEndian: true)
+        } else if b.starts(with: [0xFF, 0xFE]) || b.starts(with: [lt, 0]) {
+            form = .utf16(bigEndian: false)
+        } else {
+            return b
+        }
+        var scalars = String.UnicodeScalarView()
+        switch form {
+        case .utf16(let bigEndian):
+            var units: [UInt16] = []
+            units.reserveCapacity(b.count / 2)
+            var at = 0
+            while let unit = b.u16(at, bigEndian: bigEndian) { units.append(unit); at += 2 }
+            return Array(String(decoding: units, as: UTF16.self).utf8)
+        case .utf32(let bigEndian):
+            var at = 0
+            while let value = b.u32(at, bigEndian: bigEndian) {
+                scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+                at += 4
+            }
+        }
+        return Array(String(scalars).utf8)
     }
 
     private static var wanted: Set<String> { Set(timeProperties + [commentProperty]) }

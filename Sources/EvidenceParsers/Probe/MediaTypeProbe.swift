@@ -18,6 +18,15 @@ public enum MediaTypeProbe {
         if starts([0xFF, 0xD8, 0xFF]) { return "image/jpeg" }
         if ascii("GIF87a") || ascii("GIF89a") { return "image/gif" }
         if ascii("RIFF"), ascii("WEBP", at: 8) { return "image/webp" }
+        if ascii("RIFF"), ascii("WAVE", at: 8) { return "audio/wav" }
+        if ascii("II*\0") || ascii("MM\0*") {
+            // Canon CR2 marks itself after the TIFF header; DNG is told apart by its IFD0 (DNGVersion) when read.
+            return ascii("CR\u{2}\0", at: 8) ? "image/x-canon-cr2" : "image/tiff"
+        }
+        if ascii("OggS") { return "audio/ogg" }
+        if ascii("#!AMR-WB\n") { return "audio/amr-wb" }
+        if ascii("#!AMR\n") { return "audio/amr" }
+        if ascii("ID3") || isMPEGAudioFrame(b) { return "audio/mpeg" }
         if ascii("%PDF-") { return "application/pdf" }
         if starts([0x50, 0x4B, 0x03, 0x04]) || starts([0x50, 0x4B, 0x05, 0x06]) { return "application/zip" }
         if ascii("ftyp", at: 4), b.count >= 12 {
@@ -42,6 +51,10 @@ public enum MediaTypeProbe {
             offset += 4
         }
         if major == "qt  " { return "video/quicktime" }
+        if major == "crx " { return "image/x-canon-cr3" }
+        // iTunes audio brands (voice memos, WhatsApp on iOS); an MP4 of another brand with sound only is told
+        // apart when its tracks are read.
+        if ["M4A ", "M4B ", "M4P "].contains(major) { return "audio/mp4" }
         if major.hasPrefix("3g") { return "video/3gpp" }
         if brands.contains(where: { ["avif", "avis"].contains($0) }) { return "image/avif" }
         if brands.contains(where: { ["heic", "heix", "heim", "heis", "hevc", "hevx"].contains($0) }) {
@@ -49,6 +62,16 @@ public enum MediaTypeProbe {
         }
         if ["mif1", "msf1"].contains(major) { return "image/heif" }
         return "video/mp4"
+    }
+
+    /// True when the bytes start with an MPEG-1/2 audio frame header (an MP3 without an ID3 tag): 11 sync bits,
+    /// a layer other than "reserved", a bitrate other than "bad" and a known sample rate. JPEG (`FF D8`) and AAC
+    /// ADTS (layer bits 00) do not match.
+    static func isMPEGAudioFrame(_ b: [UInt8]) -> Bool {
+        guard b.count >= 4, b[0] == 0xFF, b[1] & 0xE0 == 0xE0 else { return false }
+        let version = (b[1] >> 3) & 0x03, layer = (b[1] >> 1) & 0x03
+        let bitrate = b[2] >> 4, sampleRate = (b[2] >> 2) & 0x03
+        return version != 1 && layer != 0 && bitrate != 0x0F && bitrate != 0 && sampleRate != 3
     }
 
     /// True when the bytes decode as UTF-8 with no control bytes other than tab, line feed, carriage return

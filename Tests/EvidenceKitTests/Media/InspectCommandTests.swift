@@ -46,6 +46,32 @@ struct InspectCommandTests {
         #expect(text.stdout.contains("2023-12-25T14:03:22+01:00  [xmp photoshop:DateCreated; embedded; second]"))
     }
 
+    /// Foundation calls the zone given as `UTC` `GMT`; what is printed and recorded is what the person gave.
+    @Test func timezoneUTCIsPrintedAsUTCNotGMT() throws {
+        let folder = try TestSupport.temporaryDirectory("inspect-utc")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("IMG-20231225-WA0001.jpg")
+        try FileManager.default.copyItem(at: TestSupport.fixture("Media/jpeg-truncated.jpg"), to: file)
+        let text = try TestSupport.evidence(["inspect", "--timezone", "UTC", file.path])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("[filename whatsapp-image; assumed UTC; day]"), "\(text.stdout)")
+        #expect(!text.stdout.contains("GMT"))
+        let json = try TestSupport.evidence(["inspect", "--json", "--timezone", "UTC", file.path])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let best = try #require(object["best"] as? [String: Any])
+        #expect(best["zoneName"] as? String == "UTC")
+        // A case made with --timezone UTC records UTC on the times it assumes, and inspect inside it says UTC too.
+        #expect(try TestSupport.evidence(["init", "c", "--title", "T", "--timezone", "UTC"], in: folder).status == 0)
+        let inCase = try TestSupport.evidence(["inspect", "--case", folder.appendingPathComponent("c").path, file.path])
+        #expect(inCase.stdout.contains("assumed UTC;"), "\(inCase.stdout)")
+        let added = try TestSupport.evidence(["add", file.path], in: folder.appendingPathComponent("c"))
+        #expect(added.status == 0, "\(added.stderr)")
+        let list = try TestSupport.evidence(["list", "--json"], in: folder.appendingPathComponent("c"))
+        #expect(list.stdout.contains("\"zoneName\" : \"UTC\"") || list.stdout.contains("\"zoneName\":\"UTC\""),
+                "\(list.stdout)")
+        #expect(!list.stdout.contains("GMT"))
+    }
+
     @Test func dayPrecisionIsShownAsADateInText() throws {
         let folder = try TestSupport.temporaryDirectory("inspect-cli")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -64,9 +64,10 @@ struct KindDetectionTests {
         #expect(reason.contains(testCase.reason), "\(reason)")
     }
 
-    @Test func everyKindValueIsOneOfTheSeven() {
+    /// The manifest's fixed vocabulary; `audio` joined it with issue 14 (voice notes).
+    @Test func everyKindValueIsOneOfTheEight() {
         #expect(Set(EvidenceKind.allCases.map(\.rawValue))
-            == ["screenshot", "photo", "video", "chat", "email", "document", "other"])
+            == ["screenshot", "photo", "video", "audio", "chat", "email", "document", "other"])
     }
 
     @Test func realFixturesGetTheirKindAndReason() throws {

@@ -19,7 +19,14 @@ struct MediaDamageTests {
         ("photo.heic", "HEIF"), ("photo.avif", "HEIF"), ("video.mp4", "QuickTime"),
         ("screen-recording.mov", "QuickTime"), ("video.3gp", "QuickTime"), ("image.webp", "WebP"),
         ("image.gif", "GIF"),
+        // Issue 14: the readers added for the times other tools read, and audio that carries a time.
+        ("png-creation-offset.png", "PNG"), ("iptc.jpg", "JPEG"), ("image-xmp.gif", "GIF"), ("xmp-utf16.jpg", "JPEG"),
+        ("raw.dng", "TIFF"), ("raw.nef", "TIFF"), ("photo.cr3", "CR3"), ("voice-memo.m4a", "QuickTime"),
+        ("audio-only.mp4", "QuickTime"), ("recording.mp3", "ID3"),
     ]
+
+    /// Audio that carries no time: cut anywhere, it must not invent one, and it keeps saying why there is none.
+    static let timelessAudio = ["voice-note.opus", "voice-note.ogg", "voice-note.amr", "recording.wav"]
 
     static let utc = TimeZone(identifier: "UTC")!
 
@@ -34,7 +41,7 @@ struct MediaDamageTests {
     static func embedded(_ bytes: [UInt8], name: String) throws -> (times: Set<String>, inspection: ItemInspection) {
         let inspection = try ItemInspector.inspect(source: ArrayByteSource(bytes), originalName: name,
                                                    context: InspectionContext(timeZone: utc))
-        let times = inspection.timestamps.filter { [.exif, .xmp, .pngTime, .quicktime].contains($0.source) }
+        let times = inspection.timestamps.filter { [.exif, .xmp, .pngTime, .quicktime, .iptc, .id3].contains($0.source) }
         return (Set(times.map { "\($0.source.rawValue) \($0.field) \($0.local)" }), inspection)
     }
 
@@ -65,13 +72,29 @@ struct MediaDamageTests {
         FuzzRun.report(["ItemInspector"], inputs: bytes.count)
     }
 
-    @Test(arguments: formats.map(\.fixture).filter { $0 != "image.gif" })
+    /// GIF carries no time; an MP3's ID3 tag sits at its start, and the frames after it are not read.
+    @Test(arguments: formats.map(\.fixture).filter { $0 != "image.gif" && $0 != "recording.mp3" })
     func cutInHalfIsReportedAsTruncated(_ fixture: String) throws {
         let bytes = try TestSupport.fixtureBytes("Media/\(fixture)")
         let half = try Self.embedded(Array(bytes.prefix(bytes.count / 2)), name: "x").inspection
         let codes = Set(half.warnings.map(\.code.rawValue))
         #expect(!codes.isDisjoint(with: ["truncated", "no-moov", "bad-offset"]), "\(fixture): \(half.warnings)")
         #expect(half.warnings.allSatisfy { !$0.message.isEmpty })
+    }
+
+    @Test(arguments: timelessAudio)
+    func everyPrefixOfTimelessAudioInventsNoTime(_ fixture: String) throws {
+        let bytes = try TestSupport.fixtureBytes("Media/\(fixture)")
+        let whole = try Self.embedded(bytes, name: "x")
+        #expect(whole.times.isEmpty)
+        #expect(whole.inspection.kind == .audio)
+        for length in 0..<bytes.count {
+            let cut = try Self.embedded(Array(bytes.prefix(length)), name: "x")
+            #expect(cut.times.isEmpty, "\(fixture) cut at \(length): \(cut.times)")
+            #expect(!cut.inspection.warnings.isEmpty || cut.inspection.kind == .document,
+                    "\(fixture) cut at \(length) says nothing about its missing time")
+        }
+        FuzzRun.report(["ItemInspector"], inputs: bytes.count)
     }
 
     /// A zero-byte file given to each parser directly is a typed error with the code `empty`.
@@ -82,6 +105,9 @@ struct MediaDamageTests {
             ("WebP", { _ = try WebPMetadata(parsing: empty) }), ("GIF", { _ = try GIFMetadata(parsing: empty) }),
             ("HEIF", { _ = try HEIFMetadata(parsing: empty) }),
             ("QuickTime", { _ = try QuickTimeMetadata(parsing: empty) }),
+            ("TIFF", { _ = try TIFFMetadata(parsing: empty) }), ("CR3", { _ = try CR3Metadata(parsing: empty) }),
+            ("Ogg", { _ = try OggMetadata(parsing: empty) }), ("AMR", { _ = try AMRMetadata(parsing: empty) }),
+            ("ID3", { _ = try ID3Metadata(parsing: empty) }),
         ]
         for (name, parse) in parsers {
             #expect(throws: MediaParseError(code: .empty, reason: "the file is empty"), "\(name)") { try parse() }

@@ -28,6 +28,12 @@ struct MediaFuzzTests {
         found += (try? QuickTimeMetadata(parsing: source).metadata.times.count) ?? 0
         found += (try? EXIFMetadata(tiff: bytes).metadata.times.count) ?? 0
         found += (try? Inflate.zlib(bytes, limit: 1 << 16).count) ?? 0
+        found += IPTCMetadata(app13: bytes).metadata.times.count
+        found += (try? TIFFMetadata(parsing: source).metadata.times.count) ?? 0
+        found += (try? CR3Metadata(parsing: source).metadata.times.count) ?? 0
+        found += (try? OggMetadata(parsing: source).metadata.times.count) ?? 0
+        found += (try? AMRMetadata(parsing: source).metadata.times.count) ?? 0
+        found += (try? ID3Metadata(parsing: source).metadata.times.count) ?? 0
         return found
     }
 
@@ -83,6 +89,21 @@ struct MediaFuzzTests {
         }
         for length in 0...xmp.count { _ = XMPMetadata(packet: Array(xmp.prefix(length))) }
         for length in 0...tiff.count { _ = try? EXIFMetadata(tiff: Array(tiff.prefix(length))) }
+        // The UTF-16 packet and the IPTC block, mutated and cut the same way.
+        let utf16JPEG = try TestSupport.fixtureBytes("Media/xmp-utf16.jpg")
+        let utf16Start = try #require(utf16JPEG.indices.first { utf16JPEG.starts(with: [0x3C, 0, 0x3F, 0], at: $0) })
+        let utf16 = Array(utf16JPEG[utf16Start..<min(utf16JPEG.count, utf16Start + 1200)])
+        let iptcJPEG = try TestSupport.fixtureBytes("Media/iptc.jpg")
+        let iptcStart = try #require(iptcJPEG.indices.first { iptcJPEG.starts(with: IPTCMetadata.photoshopSignature, at: $0) })
+        let app13 = Array(iptcJPEG[iptcStart..<min(iptcJPEG.count, iptcStart + 92)])
+        for _ in 0..<mutations {
+            _ = XMPMetadata(packet: Self.mutate(utf16, &random))
+            _ = IPTCMetadata(app13: Self.mutate(app13, &random))
+        }
+        for length in 0...utf16.count { _ = XMPMetadata(packet: Array(utf16.prefix(length))) }
+        for length in 0...app13.count { _ = IPTCMetadata(app13: Array(app13.prefix(length))) }
+        FuzzRun.report(["XMP"], inputs: mutations + utf16.count + 1)
+        FuzzRun.report(["IPTC"], inputs: mutations + app13.count + 1)
         FuzzRun.report(["XMP"], inputs: mutations + xmp.count + 1)
         FuzzRun.report(["EXIF"], inputs: mutations + tiff.count + 1)
     }

@@ -17,7 +17,10 @@ struct MediaOracleTests {
                            "exif-bad-offset.jpg", "exif-ifd-loop.jpg", "jpeg-truncated.jpg", "screenshot-ios.png",
                            "xmp-compressed.png", "png-times.png", "png-bad-crc.png", "png-truncated.png", "plain.png",
                            "image.webp", "image.gif", "photo.heic", "photo.avif", "video.mp4", "video-no-time.mp4",
-                           "screen-recording.mov", "video.3gp"]
+                           "screen-recording.mov", "video.3gp", "png-creation-offset.png", "iptc.jpg",
+                           "iptc-no-offset.jpg", "image-xmp.gif", "xmp-utf16.jpg", "raw.dng", "raw.nef", "photo.cr3",
+                           "voice-note.opus", "voice-note.ogg", "voice-note.amr", "recording.mp3", "recording.wav",
+                           "voice-memo.m4a", "audio-only.mp4"]
 
     /// exiftool's name for each of our fields, most precise first (Composite joins sub-seconds and offsets).
     static func exiftoolKeys(_ timestamp: EvidenceTimestamp) -> [String] {
@@ -33,6 +36,12 @@ struct MediaOracleTests {
         case (.quicktime, "mvhd.creation_time"): return ["QuickTime:CreateDate"]
         case (.quicktime, "mvhd.modification_time"): return ["QuickTime:ModifyDate"]
         case (.quicktime, "com.apple.quicktime.creationdate"): return ["Keys:CreationDate"]
+        case (.iptc, "DateCreated+TimeCreated"):
+            return ["Composite:DateTimeCreated", "IPTC:DateCreated", "IPTC:TimeCreated"]
+        case (.iptc, "DigitalCreationDate+DigitalCreationTime"):
+            return ["Composite:DigitalCreationDateTime", "IPTC:DigitalCreationDate", "IPTC:DigitalCreationTime"]
+        case (.iptc, _): return ["IPTC:" + field]
+        case (.id3, "TDRC"): return ["ID3v2_4:RecordingTime", "ID3v2_3:RecordingTime"]
         case (.quicktime, _):
             // trackN.tkhd.creation_time → TrackN:TrackCreateDate; mdhd → MediaCreateDate.
             let parts = field.split(separator: ".")
@@ -50,9 +59,10 @@ struct MediaOracleTests {
         key.hasPrefix("ExifIFD:OffsetTime") || key.hasPrefix("ExifIFD:SubSecTime") || key.hasPrefix("GPS:")
     }
 
-    /// `2023:12:25 14:03:22.45+01:00` → (`2023-12-25T14:03:22`, nanoseconds, offset seconds or nil).
+    /// `2023:12:25 14:03:22.45+01:00` → (`2023-12-25T14:03:22`, nanoseconds, offset seconds or nil); a date alone
+    /// (`2023:12:25`, IPTC `DateCreated`) is midnight of that day, as a day-precision time shows.
     static func normalise(_ text: String) -> (String, Int, Int?)? {
-        var chars = Array(text)
+        var chars = Array(text.count == 10 ? text + " 00:00:00" : text)
         guard chars.count >= 19 else { return nil }
         chars[4] = "-"
         chars[7] = "-"
@@ -84,7 +94,7 @@ struct MediaOracleTests {
             let times = report.compactMapValues { "\($0)" }.filter { !$0.value.hasPrefix("0000:00:00") }
             let inspection = try ItemInspector.inspect(fileAt: URL(fileURLWithPath: path), originalName: "x",
                                                        context: InspectionContext(timeZone: utc))
-            let ours = inspection.timestamps.filter { [.exif, .xmp, .pngTime, .quicktime].contains($0.source) }
+            let ours = inspection.timestamps.filter { [.exif, .xmp, .pngTime, .quicktime, .iptc, .id3].contains($0.source) }
             var explained: Set<String> = []
             for timestamp in ours {
                 let keys = Self.exiftoolKeys(timestamp)
@@ -129,6 +139,18 @@ struct MediaOracleTests {
         #expect(comparedIn["screenshot-ios.png"] == 2)
         #expect(comparedIn["photo-iphone.jpg"] == 4)
         #expect(comparedIn["screenshot-xmp.jpg"] == 2)
+        // The readers added for issue 14, each compared field by field with exiftool.
+        #expect(comparedIn["png-creation-offset.png"] == 1)
+        #expect(comparedIn["iptc.jpg"] == 2)
+        #expect(comparedIn["iptc-no-offset.jpg"] == 1)
+        #expect(comparedIn["image-xmp.gif"] == 2)
+        #expect(comparedIn["xmp-utf16.jpg"] == 2)
+        #expect(comparedIn["raw.dng"] == 2)
+        #expect(comparedIn["raw.nef"] == 2)
+        #expect(comparedIn["photo.cr3"] == 3)
+        #expect(comparedIn["recording.mp3"] == 1)
+        #expect(comparedIn["voice-memo.m4a"] == 6)
+        #expect(comparedIn["audio-only.mp4"] == 6)
     }
 }
 

@@ -13,7 +13,8 @@ enum FuzzRun {
     }()
 
     /// The media parsers ``MediaFuzzTests/feed(_:)`` runs on every input.
-    static let mediaParsers = ["JPEG", "PNG", "WebP", "GIF", "HEIF", "QuickTime", "EXIF", "Inflate"]
+    static let mediaParsers = ["JPEG", "PNG", "WebP", "GIF", "HEIF", "QuickTime", "EXIF", "Inflate", "IPTC", "TIFF",
+                               "CR3", "Ogg", "AMR", "ID3"]
 
     /// Prints how many inputs `parsers` were each fed by one test.
     static func report(_ parsers: [String], inputs: Int) {

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Rebuilds the media fixtures with stock tools (ImageMagick, exiftool, ffmpeg, heif-enc) and make_png.py.
+# Rebuilds the media fixtures with stock tools (ImageMagick, exiftool, ffmpeg, heif-enc), make_png.py and
+# make_containers.py (the raw, CR3, UTF-16 XMP and audio files, written byte by byte).
 # Run from this folder. Needs: imagemagick libimage-exiftool-perl ffmpeg libheif-examples python3.
 set -eu
 X="exiftool -q -overwrite_original"
@@ -75,3 +76,19 @@ ffmpeg -loglevel error -y -f lavfi -i color=c=black:s=176x144:d=0.2:r=5 -c:v mpe
   -metadata creation_time=2023-12-25T13:03:22Z video.3gp
 # An MP4 whose mvhd/tkhd times are 0 (unset).
 ffmpeg -loglevel error -y -f lavfi -i color=c=black:s=16x16:d=0.2:r=5 -c:v mpeg4 video-no-time.mp4
+
+# Issue 14 (made without ImageMagick or ffmpeg): Python writes the structures, exiftool writes the times.
+python3 make_containers.py
+$X -DateTimeOriginal="2023:12:25 14:03:22" -OffsetTimeOriginal=+01:00 -SubSecTimeOriginal=123 \
+   -CreateDate="2023:12:25 14:03:22" -OffsetTimeDigitized=+01:00 raw-base.dng
+mv raw-base.dng raw.dng
+$X -DateTimeOriginal="2023:12:25 14:03:22" -CreateDate="2023:12:25 14:03:22" raw-base.nef
+mv raw-base.nef raw.nef
+# IPTC-IIM in APP13 on a JPEG stripped of all metadata.
+cp photo-le.jpg iptc.jpg && $X -all= iptc.jpg
+$X -IPTC:DateCreated=2023:12:25 -IPTC:TimeCreated=14:03:22+01:00 \
+   -IPTC:DigitalCreationDate=2023:12:25 -IPTC:DigitalCreationTime=14:03:20+01:00 iptc.jpg
+cp photo-le.jpg iptc-no-offset.jpg && $X -all= iptc-no-offset.jpg && $X -IPTC:DateCreated=2023:12:25 iptc-no-offset.jpg
+# XMP in a GIF's "XMP DataXMP" application extension.
+cp image.gif image-xmp.gif
+$X -XMP-xmp:CreateDate="2023-12-25T14:03:22+01:00" -XMP-photoshop:DateCreated="2023-12-25T14:03:22+01:00" image-xmp.gif

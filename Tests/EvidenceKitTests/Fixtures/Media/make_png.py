@@ -76,3 +76,7 @@ open("plain.png", "wb").write(png(1080, 2400))
 
 # Cut in the middle of the text chunks.
 open("png-truncated.png", "wb").write(open("png-times.png", "rb").read()[:120])
+
+# Creation Time in the EXIF-like form common metadata writers use, with its offset: the offset must be kept.
+creation_offset = chunk(b"tEXt", b"Creation Time\x002023:12:25 14:03:20+01:00")
+open("png-creation-offset.png", "wb").write(png(64, 48, creation_offset))

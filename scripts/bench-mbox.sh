@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Times `evidence add` of a generated mbox (default 200,000 messages) in a release build, with peak memory.
+# Times `evidence add` of a generated mbox (default 200,000 messages) in a release build, with peak memory;
+# the case is then sealed and verified (a mailbox is one item and one derived file, whatever its size).
 # Usage: scripts/bench-mbox.sh [messages]
 set -euo pipefail
 messages="${1:-200000}"
@@ -21,3 +22,5 @@ PY
 "$evidence" init "$work/case" --title "mbox bench" --timezone UTC >/dev/null
 echo "mbox: $messages messages, $(du -h "$work/inbox.mbox" | cut -f1)"
 /usr/bin/time -f "evidence add: %e s elapsed, %U s user, %M KB peak" "$evidence" add --case "$work/case" "$work/inbox.mbox" >/dev/null
+/usr/bin/time -f "evidence seal: %e s elapsed, %M KB peak" "$evidence" seal --case "$work/case" --out "$work/bundle.zip" >/dev/null
+/usr/bin/time -f "evidence verify: %e s elapsed, %M KB peak" "$evidence" verify "$work/bundle.zip" | grep "^Result"

@@ -58,8 +58,10 @@ enum ContentRecognizer {
 
     /// - Parameter contents: the stored copy's bytes when the caller already holds them (a message of a mailbox,
     ///   an attachment), so they are not read back from the store.
+    /// - Parameter progress: told how many of a mailbox's messages are read, of how many.
     static func recognize(storedCopy path: String, contents: [UInt8]? = nil, originalName: String, originalPath: String,
-                          mediaType: String, size: Int64, timeZone: TimeZone, stagingFolder: URL) -> ContentRecognition? {
+                          mediaType: String, size: Int64, timeZone: TimeZone, stagingFolder: URL,
+                          progress: ((_ read: Int, _ total: Int) -> Void)? = nil) -> ContentRecognition? {
         let textual = mediaType.hasPrefix("text/") || mediaType == "application/mbox" || mediaType == "application/json"
         if mediaType == "application/zip" {
             return recognizeWhatsAppZip(URL(fileURLWithPath: path), originalName: originalName, timeZone: timeZone, stagingFolder: stagingFolder)
@@ -77,7 +79,8 @@ enum ContentRecognizer {
                                 attachmentFolder: folder, stagingFolder: stagingFolder)
         }
         if let format = MailDetector.detect(bytes: bytes, name: originalName) {
-            return mail(format: format, bytes: bytes, name: originalName, timeZone: timeZone)
+            return mail(format: format, bytes: bytes, name: originalName, timeZone: timeZone, stagingFolder: stagingFolder,
+                        progress: progress)
         }
         return nil
     }
@@ -96,8 +99,32 @@ enum ContentRecognizer {
 
     private static func conversation(platform: ChatPlatform, bytes: [UInt8], name: String, options: ChatParseOptions,
                                      attachmentFolder: URL?, stagingFolder: URL) -> ContentRecognition {
-        var recognition = ContentRecognition(kind: .chat, kindReason: "\(platform.rawValue) chat export (recognised by its content)",
+        let recognition = ContentRecognition(kind: .chat, kindReason: "\(platform.rawValue) chat export (recognised by its content)",
                                              attachmentFolder: attachmentFolder)
+        return deriveMessages(into: recognition, stagingFolder: stagingFolder) { onMessage, carry in
+            try ChatParsers.stream(bytes: bytes, name: name, platform: platform, options: options) { message in
+                try onMessage(message)
+                if platform == .sms, !message.attachments.isEmpty {
+                    for file in (try? SMSBackupParser.embeddedFiles(in: bytes, of: message, name: name)) ?? [] {
+                        carry(.init(name: file.name, source: .bytes(file.bytes)))
+                    }
+                }
+            }
+        } failure: { error in
+            EvidenceWarning(code: .chatUnreadable,
+                            message: "Looks like a \(platform.rawValue) export but could not be read: \(error). The file is kept as it is.")
+        }
+    }
+
+    /// The messages `parse` delivers, written as they come to a JSON Lines file in the case's staging folder
+    /// (so a years-long export never sits in memory as objects) and summarised; `carry` collects the files they
+    /// hold (MMS parts, e-mail attachments).
+    private static func deriveMessages(
+        into start: ContentRecognition, stagingFolder: URL,
+        parse: (_ onMessage: (ChatMessage) throws -> Void, _ carry: (ContentRecognition.Child) -> Void) throws -> ConversationInfo,
+        failure: (any Error) -> EvidenceWarning
+    ) -> ContentRecognition {
+        var recognition = start
         let stagingPath = stagingFolder.appendingPathComponent("\(UUID().uuidString).part").path
         do {
             let fd = try FileSystem.createExclusive(stagingPath, mode: 0o444)
@@ -114,7 +141,7 @@ enum ContentRecognizer {
             var attachmentMessages: [String: [Int]] = [:]
             var missing: Set<String> = []
             var carried: [ContentRecognition.Child] = []
-            let info = try ChatParsers.stream(bytes: bytes, name: name, platform: platform, options: options) { message in
+            let info = try parse({ message in
                 try writer.writeOrFlush(message)
                 if let stamp = message.timestamp {
                     if first.map({ stamp.instant < $0.instant }) ?? true { first = stamp }
@@ -124,12 +151,7 @@ enum ContentRecognizer {
                     attachmentMessages[attachment.name, default: []].append(message.index)
                     if attachment.found == false { missing.insert(attachment.name) }
                 }
-                if platform == .sms, !message.attachments.isEmpty {
-                    for file in (try? SMSBackupParser.embeddedFiles(in: bytes, of: message, name: name)) ?? [] {
-                        carried.append(.init(name: file.name, source: .bytes(file.bytes)))
-                    }
-                }
-            }
+            }, { carried.append($0) })
             try writer.flush()
             try FileSystem.fsync(fd, path: stagingPath)
             for (stamp, role) in [(first, TimestampRole.conversationStart), (last, .conversationEnd)] {
@@ -144,17 +166,17 @@ enum ContentRecognizer {
                 derivedSize: size)
         } catch {
             FileSystem.removeFile(stagingPath)
-            recognition.warnings.append(EvidenceWarning(
-                code: .chatUnreadable,
-                message: "Looks like a \(platform.rawValue) export but could not be read: \(error). The file is kept as it is."))
+            recognition.warnings.append(failure(error))
         }
         return recognition
     }
 
-    private static func mail(format: MailFormat, bytes: [UInt8], name: String, timeZone: TimeZone) -> ContentRecognition {
+    private static func mail(format: MailFormat, bytes: [UInt8], name: String, timeZone: TimeZone,
+                             stagingFolder: URL, progress: ((Int, Int) -> Void)?) -> ContentRecognition {
         let ranges = format == .mbox ? MailboxSplitter.split(mbox: bytes) : [0..<bytes.count]
         if ranges.count > 1 {
-            return mailbox(bytes: bytes, ranges: ranges, name: name, timeZone: timeZone)
+            return mailbox(bytes: bytes, format: format, name: name, timeZone: timeZone, stagingFolder: stagingFolder,
+                           progress: progress)
         }
         var recognition = ContentRecognition(kind: .email, kindReason: "e-mail (\(format.rawValue), recognised by its headers)")
         do {
@@ -169,22 +191,42 @@ enum ContentRecognizer {
         return recognition
     }
 
-    /// A mailbox of several messages: each message becomes an item of its own (an `.eml`, with its own headers,
-    /// times and attachments), carried by the mailbox item.
-    private static func mailbox(bytes: [UInt8], ranges: [Range<Int>], name: String, timeZone: TimeZone) -> ContentRecognition {
-        var recognition = ContentRecognition(kind: .email, kindReason: "mailbox with \(ranges.count) messages (recognised by its headers)")
-        var dates: [EvidenceTimestamp] = []
-        for (number, range) in ranges.enumerated() {
-            let message = Array(bytes[range])
-            recognition.children.append(.init(name: String(format: "message-%04d.eml", number + 1), source: .bytes(message)))
-            if let date = MailMessage.date(of: message, timeZone: timeZone) { dates.append(date) }
+    /// A mailbox of several messages is read like a chat: its messages (sender, Date, subject, text, attachment
+    /// names, and where each sits in the mailbox, by byte and line) become its derived messages, and each message's
+    /// attachments become items of their own (`message-0004/photo.jpg`), linked to the message. The messages are
+    /// not copied out: the mailbox itself is the sealed original, and each message's bytes are its range in it.
+    /// They are read a batch at a time on every core; a mailbox of 200,000 messages takes seconds.
+    private static func mailbox(bytes: [UInt8], format: MailFormat, name: String, timeZone: TimeZone,
+                                stagingFolder: URL, progress: ((Int, Int) -> Void)?) -> ContentRecognition {
+        let sources = MailTranscript.messageSources(bytes: bytes, format: format)
+        let start = ContentRecognition(kind: .email, kindReason: "mailbox with \(sources.count) messages (recognised by its headers)")
+        return deriveMessages(into: start, stagingFolder: stagingFolder) { onMessage, carry in
+            var tally = MailTranscript.Tally()
+            for batchStart in stride(from: 0, to: sources.count, by: mailboxBatch) {
+                let batch = batchStart..<min(batchStart + mailboxBatch, sources.count)
+                let read = try Parallel.map(batch.count) { offset in
+                    let index = batch.lowerBound + offset
+                    return MailTranscript.message(index, at: sources[index], of: bytes, name: name, timeZone: timeZone,
+                                                  inMailbox: true)
+                }
+                for message in read {
+                    tally.add(message, inMailbox: true)
+                    try onMessage(message.message)
+                    for (attachment, named) in zip(message.mail?.attachments ?? [], message.message.attachments) {
+                        carry(.init(name: named.name, source: .bytes(attachment.bytes)))
+                    }
+                }
+                progress?(batch.upperBound, sources.count)
+            }
+            return MailTranscript.info(name: name, tally: tally, messageCount: sources.count)
+        } failure: { error in
+            EvidenceWarning(code: .emailUnreadable, message: "\(name) looks like a mailbox but its messages could not "
+                                + "be read: \(error). The file is kept as it is.")
         }
-        for (stamp, role) in [(dates.min { $0.instant < $1.instant }, TimestampRole.conversationStart), (dates.max { $0.instant < $1.instant }, .conversationEnd)] {
-            guard let stamp else { continue }
-            recognition.timestamps.append(stamp.asConversationBound(role))
-        }
-        return recognition
     }
+
+    /// Messages of a mailbox read at once, on every core.
+    private static let mailboxBatch = 1024
 
     /// Relative paths of the files near an export (a few levels deep, bounded), so references can be marked
     /// found or missing. Only names are read, never contents.

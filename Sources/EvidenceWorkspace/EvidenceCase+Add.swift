@@ -78,9 +78,19 @@ extension EvidenceCase {
 public struct AddProgress: Sendable, Equatable {
     /// The original's name.
     public var name: String
-    /// Carried files recorded so far.
+    /// What is being counted.
+    public enum Step: Sendable, Equatable {
+        /// The messages of a mailbox, read.
+        case messagesRead
+        /// The files an item carries (zip media, attachments), recorded as items.
+        case carriedFilesRecorded
+    }
+
+    /// What is being counted.
+    public var step: Step = .carriedFilesRecorded
+    /// Done so far.
     public var recorded: Int
-    /// Carried files in all.
+    /// In all.
     public var total: Int
 
     /// True when standard error is a terminal, where a progress line is redrawn in place (`\r`) rather than

@@ -76,7 +76,7 @@ extension EvidenceCase {
                 originalPath: file.path, originalName: file.name, acquiredAt: acquiredAt,
                 modifiedAt: file.modifiedAt, note: options.note, sensitive: options.sensitive,
                 timestamps: inspection.timestamps, best: inspection.best, warnings: inspection.warnings)
-            let contents = try storeContents(of: &item, storedCopy: object.path, originalPath: file.path)
+            let contents = try storeContents(of: &item, storedCopy: object.path, originalPath: file.path, working: working)
             item.dropUnwritableTimes()
             return try index.database.write { db -> AddReport.Outcome in
                 if let existing = try index.item(withSHA256: sha256, in: db) {

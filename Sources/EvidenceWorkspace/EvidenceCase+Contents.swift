@@ -32,13 +32,16 @@ extension EvidenceCase {
     static let maximumCarryDepth = 3
 
     func storeContents(of item: inout EvidenceItem, storedCopy: String, storedBytes: [UInt8]? = nil, originalPath: String,
-                       depth: Int = 0) throws -> StoredContents {
+                       depth: Int = 0, working: ProgressThrottle? = nil) throws -> StoredContents {
         guard depth < EvidenceCase.maximumCarryDepth else { return StoredContents() }
-        guard let recognition = ContentRecognizer.recognize(storedCopy: storedCopy, contents: storedBytes,
-                                                             originalName: item.originalName,
-                                                             originalPath: originalPath, mediaType: item.mediaType,
-                                                             size: item.size, timeZone: timeZone,
-                                                             stagingFolder: folder.appendingPathComponent("staging"))
+        let name = item.originalName
+        guard let recognition = ContentRecognizer.recognize(
+            storedCopy: storedCopy, contents: storedBytes, originalName: item.originalName, originalPath: originalPath,
+            mediaType: item.mediaType, size: item.size, timeZone: timeZone,
+            stagingFolder: folder.appendingPathComponent("staging"),
+            progress: working.map { working in
+                { read, total in working.update(AddProgress(name: name, step: .messagesRead, recorded: read, total: total)) }
+            })
         else { return StoredContents() }
         item.kind = recognition.kind
         item.kindReason = recognition.kindReason
@@ -121,7 +124,7 @@ extension EvidenceCase {
         let batchSize = 256
         for batchStart in stride(from: 0, to: contents.children.count, by: batchSize) {
             let batch = Array(contents.children[batchStart..<min(batchStart + batchSize, contents.children.count)])
-            let prepared = try EvidenceCase.parallelMap(batch.count) { position in
+            let prepared = try Parallel.map(batch.count) { position in
                 try self.prepareCarried(batch[position], by: parent, acquiredAt: acquiredAt, depth: depth)
             }
             for (offset, (child, carried)) in zip(batch, prepared).enumerated() {
@@ -185,19 +188,6 @@ extension EvidenceCase {
         return PreparedCarried(item: childItem, contents: nested)
     }
 
-    /// `body(0..<count)` on every core, results in order; the first error (in order) is thrown once all are done.
-    static func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) throws -> T) throws -> [T] {
-        let results = ParallelResults<T>(count: count)
-        let next = WorkCounter()
-        let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), max(count, 1))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let position = next.take(below: count) {
-                results.set(position, Result { try body(position) })
-            }
-        }
-        return try results.values()
-    }
-
     /// Links the files a chat export names to items that came from the folder beside it (a WhatsApp `.txt`
     /// exported with its media, a Telegram `result.json` with `photos/`), whichever was added first.
     func linkFilesBesideExports() throws -> [AddReport.Link] {
@@ -257,20 +247,3 @@ extension EvidenceCase {
     }
 }
 
-/// The results of ``EvidenceCase/parallelMap(_:_:)``, filled in by worker threads.
-private final class ParallelResults<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var results: [Result<T, any Error>?]
-
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-
-    func set(_ position: Int, _ result: Result<T, any Error>) {
-        lock.lock()
-        results[position] = result
-        lock.unlock()
-    }
-
-    func values() throws -> [T] {
-        try results.map { try $0!.get() }
-    }
-}

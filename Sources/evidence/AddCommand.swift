@@ -61,7 +61,8 @@ extension Evidence {
                     }
                 }, working: { step in
                     // On a terminal the line is redrawn in place; in a log, each step is a line of its own.
-                    let text = "\(step.name): \(step.recorded) of \(step.total) carried files recorded"
+                    let counted = step.step == .messagesRead ? "messages read" : "carried files recorded"
+                    let text = "\(step.name): \(step.recorded) of \(step.total) \(counted)"
                     let line = redrawProgress ? "\r\u{1B}[K\(text)\(step.recorded == step.total ? "\n" : "")" : "\(text)\n"
                     FileHandle.standardError.write(Data(line.utf8))
                 }, waiting: {

@@ -41,18 +41,6 @@ public struct MailMessage: Sendable {
     /// Things a reader should know: no Date, an unknown charset, nesting cut short.
     public let warnings: [EvidenceWarning]
 
-    /// The Date header of a message, read exactly as ``init(parsing:name:timeZone:)`` reads it (`nil` where that
-    /// initialiser throws or finds no readable date), without decoding the rest: a mailbox needs only its
-    /// messages' dates, and each of its messages is parsed in full once, when it is recorded as an item.
-    package static func date(of bytes: [UInt8], timeZone: TimeZone) -> EvidenceTimestamp? {
-        guard bytes.count <= maximumBytes else { return nil }
-        let fields = MailHeaderBlock.parse(bytes, from: 0, to: bytes.count).fields
-        guard fields.contains(where: { isStandardField($0.name) }),
-              let text = fields.first(where: { $0.name.equalsIgnoringASCIICase("Date") })?.rawValue
-        else { return nil }
-        return MailDate.timestamp(text, field: "Date", role: .capture, zone: timeZone)
-    }
-
     /// Parses one message.
     ///
     /// - Parameters:

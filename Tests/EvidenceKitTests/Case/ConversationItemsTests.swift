@@ -161,10 +161,12 @@ import ZIPFoundation
         #expect(children.allSatisfy { $0.originalPath.hasPrefix(mail.originalPath + "!/") })
     }
 
-    @Test func mailboxMessagesBecomeItemsWithTheirOwnAttachments() throws {
+    @Test func mailboxMessagesAreItsDerivedMessagesAndTheirAttachmentsItems() throws {
         let (evidenceCase, directory) = try makeCase("mbox")
         var mailbox = try TestSupport.fixtureBytes("Mail/mailbox.mbox")
-        mailbox += Array("\nFrom lucas@example.invalid Mon Dec 25 14:03:22 2023\n".utf8)
+        let separator = Array("\nFrom lucas@example.invalid Mon Dec 25 14:03:22 2023\n".utf8)
+        mailbox += separator
+        let threatStart = mailbox.count
         mailbox += try TestSupport.fixtureBytes("Mail/threat-multipart.eml")
         let url = directory.appendingPathComponent("Inbox.mbox")
         try Data(mailbox).write(to: url)
@@ -174,14 +176,30 @@ import ZIPFoundation
         #expect(box.kind == .email)
         #expect(box.kindReason.contains("mailbox with 4 messages"))
         #expect(box.timestamps.contains { $0.source == .emailHeader && $0.field == "first message" })
-        let messages = items.filter { $0.parentID == box.id }
-        #expect(messages.map(\.originalName) == ["message-0001.eml", "message-0002.eml", "message-0003.eml", "message-0004.eml"])
-        #expect(messages.allSatisfy { $0.kind == .email && $0.email != nil })
-        let threat = try #require(messages.last)
-        #expect(threat.best?.value == "2023-12-25T14:03:22+01:00")
-        let attachments = items.filter { $0.parentID == threat.id }
+        #expect(box.timestamps.contains { $0.source == .emailHeader && $0.value == "2023-12-25T14:03:22+01:00" })
+        let conversation = try #require(box.conversation)
+        #expect(conversation.platform == .email)
+        #expect(conversation.messageCount == 4)
+
+        // The messages are the mailbox's derived lines, each pointing at its bytes in the mailbox.
+        let derived = try #require(box.derived?.first)
+        let lines = try ConversationJSONLines.decode(try Array(Data(contentsOf: evidenceCase.storedCopy(sha256: derived.sha256))))
+        #expect(lines.count == 4)
+        let threat = try #require(lines.last)
+        #expect(threat.timestamp?.value == "2023-12-25T14:03:22+01:00")
+        #expect(threat.source.byteStart == threatStart)
+        #expect(threat.source.byteEnd == mailbox.count)
+        #expect(threat.author == "Zoë Anon <anon1234@mail.example>")
+        #expect(Set(threat.attachments.map(\.name)) == ["message-0004/facture €.pdf", "message-0004/part-1.png",
+                                                        "message-0004/photo été.jpg"])
+
+        // No message is copied out; the attachments are items of their own, linked to message 4 (index 3).
+        #expect(!items.contains { $0.originalName.hasSuffix(".eml") })
+        let attachments = items.filter { $0.parentID == box.id }
         #expect(Set(attachments.map(\.originalName)) == ["facture €.pdf", "part-1.png", "photo été.jpg"])
-        #expect(threat.email?.attachmentItems.count == 3)
+        #expect(attachments.allSatisfy { $0.linkedMessages == [MessageLink(item: box.id, messages: [3])] })
+        #expect(attachments.allSatisfy { $0.originalPath.hasPrefix(url.path + "!/message-0004/") })
+        #expect(conversation.attachmentItems.count == 3)
         let sealed = try evidenceCase.seal(to: directory.appendingPathComponent("b.zip"), sealedAt: Self.sealedAt)
         #expect(try BundleVerifier().verify(bundleAt: sealed.bundle).intact)
     }

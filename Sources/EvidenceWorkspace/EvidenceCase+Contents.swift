@@ -133,6 +133,8 @@ extension EvidenceCase {
                     timestamps: inspection.timestamps, best: inspection.best, warnings: inspection.warnings,
                     parentID: item.id)
                 childItem.linkedMessages = link.map { [$0] }
+                childItem.minorAtTime = item.minorAtTime
+                try childItem.addContentHashes(storedCopy: child.object)
                 // What the carried file carries in turn (a mailbox's messages have attachments of their own).
                 let nested = try storeContents(of: &childItem, storedCopy: child.object, originalPath: childItem.originalPath,
                                                depth: depth + 1)

@@ -5,8 +5,8 @@ import EvidenceModel
 ///
 /// Belgium has three official languages and one zone: `Europe/Brussels` gives French, the language most victims'
 /// services there answer in first; a Flemish or German-speaking case says `--language nl` or `de` at `init`.
-enum TakedownLanguage {
-    static let codes: Set<String> = ["fr", "nl", "de", "en"]
+package enum TakedownLanguage {
+    package static let codes: Set<String> = ["fr", "nl", "de", "en"]
 
     private static let byZone: [String: String] = [
         "Europe/Paris": "fr", "Europe/Brussels": "fr", "Europe/Luxembourg": "fr", "Europe/Monaco": "fr",
@@ -16,7 +16,7 @@ enum TakedownLanguage {
         "Europe/Vaduz": "de",
     ]
 
-    static func code(for metadata: CaseMetadata) -> String {
+    package static func code(for metadata: CaseMetadata) -> String {
         if let language = metadata.language, codes.contains(language) { return language }
         return byZone[metadata.timeZone] ?? "en"
     }

@@ -61,7 +61,8 @@ public struct PDQIndex: Sendable {
     /// - Returns: The matches, in the order of their positions.
     public func matches(for query: PDQHash, maxDistance: Int) -> [Match] {
         precondition((0...256).contains(maxDistance), "a PDQ distance is between 0 and 256")
-        let masks = Self.masks(withAtMostBits: maxDistance / 16)
+        let radius = maxDistance / 16
+        let masks = radius < Self.commonMasks.count ? Self.commonMasks[radius] : Self.masks(withAtMostBits: radius)
         var found: [Match] = []
         for (block, value) in query.blocks.enumerated() {
             for mask in masks {
@@ -79,6 +80,9 @@ public struct PDQIndex: Sendable {
         for match in found where unique.last?.position != match.position { unique.append(match) }
         return unique
     }
+
+    /// The masks for per-block radii 0 to 2 (distances up to 47), made once rather than on every query.
+    private static let commonMasks: [[UInt16]] = (0...2).map { masks(withAtMostBits: $0) }
 
     /// Every 16-bit mask with at most `bits` bits set.
     private static func masks(withAtMostBits bits: Int) -> [UInt16] {

@@ -10,7 +10,7 @@ let package = Package(
         .library(
             name: "EvidenceKit",
             targets: ["EvidenceModel", "EvidenceCrypto", "EvidenceSystem", "EvidenceParsers", "EvidenceFormat",
-                      "EvidenceWorkspace", "EvidenceVerify"]),
+                      "EvidenceImaging", "EvidenceWorkspace", "EvidenceVerify"]),
         // What a lawyer's verifier needs, and nothing of the case workspace or its database.
         .library(name: "EvidenceVerify", targets: ["EvidenceVerify"]),
         .library(name: "EvidenceCrypto", targets: ["EvidenceCrypto"]),
@@ -33,12 +33,27 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
-        // SHA-256, Ed25519, fingerprints, CRC-32, inflate: the only Swift that touches a C pointer.
+        // The image decoders EvidenceImaging wraps: libjpeg-turbo (TurboJPEG API), libpng, libwebp, libheif.
+        .systemLibrary(
+            name: "CEvidenceJPEG",
+            pkgConfig: "libturbojpeg",
+            providers: [.apt(["libturbojpeg0-dev"]), .brew(["jpeg-turbo"])]
+        ),
+        .systemLibrary(name: "CEvidencePNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
+        .systemLibrary(name: "CEvidenceWebP", pkgConfig: "libwebp", providers: [.apt(["libwebp-dev"]), .brew(["webp"])]),
+        .systemLibrary(name: "CEvidenceHEIF", pkgConfig: "libheif", providers: [.apt(["libheif-dev"]), .brew(["libheif"])]),
+        // SHA-256, MD5, Ed25519, fingerprints, CRC-32, inflate: the only Swift that touches an OpenSSL or zlib pointer.
         .target(name: "EvidenceCrypto", dependencies: ["COpenSSL", "CEvidenceZlib"]),
         // Instants, local times, timestamps with provenance, items, typed codes, the bounds-checked byte reader.
         .target(name: "EvidenceModel"),
         // The system calls, wrapped once (EINTR, errno → IOError), and the file-backed byte source.
         .target(name: "EvidenceSystem", dependencies: ["EvidenceModel"]),
+        // Still images decoded to pixels (the decoders own their C pointers, limits checked before any allocation)
+        // and the PDQ perceptual hash computed from those pixels.
+        .target(
+            name: "EvidenceImaging",
+            dependencies: ["EvidenceModel", "CEvidenceJPEG", "CEvidencePNG", "CEvidenceWebP", "CEvidenceHEIF"]
+        ),
         // Media, chat and mail parsers, file-name patterns, kind detection, ranking: bytes in, model out.
         .target(name: "EvidenceParsers", dependencies: ["EvidenceModel"]),
         // What a sealed bundle is: manifest, journal and message-line codecs, bag layout, bag-info, summary.
@@ -47,7 +62,7 @@ let package = Package(
         .target(
             name: "EvidenceWorkspace",
             dependencies: [
-                "EvidenceModel", "EvidenceCrypto", "EvidenceSystem", "EvidenceParsers", "EvidenceFormat",
+                "EvidenceModel", "EvidenceCrypto", "EvidenceSystem", "EvidenceParsers", "EvidenceFormat", "EvidenceImaging",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -77,7 +92,7 @@ let package = Package(
             name: "EvidenceKitTests",
             dependencies: [
                 "EvidenceModel", "EvidenceCrypto", "EvidenceSystem", "EvidenceParsers", "EvidenceFormat",
-                "EvidenceWorkspace", "EvidenceVerify",
+                "EvidenceImaging", "EvidenceWorkspace", "EvidenceVerify",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Fixtures")]

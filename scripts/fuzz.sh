@@ -12,7 +12,9 @@ cd "$(dirname "$0")/.."
 if [ "${1:-}" = "--long" ]; then
     export EVIDENCEKIT_FUZZ_SCALE="${EVIDENCEKIT_FUZZ_SCALE:-20}"
 fi
-SUITES='MediaFuzzTests|MediaDamageTests|ChatFuzzTests|WhatsAppMalformedTests|WhatsAppPropertyTests|BundleReaderFuzzTests'
+SUITES='MediaFuzzTests|MediaDamageTests|ChatFuzzTests|WhatsAppMalformedTests|WhatsAppPropertyTests|BundleReaderFuzzTests|HostileImageTests'
+# HostileImageTests builds its images with Pillow, from the venv scripts/test.sh made.
+if [ -d .build-tools/venv/bin ]; then export PATH="$(pwd)/.build-tools/venv/bin:$PATH"; fi
 FLAGS=(-c release -Xswiftc -enable-testing --sanitize=address --scratch-path .build-asan)
 LOG="$(mktemp)"
 trap 'rm -f "$LOG"' EXIT

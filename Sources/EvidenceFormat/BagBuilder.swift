@@ -64,7 +64,8 @@ package enum BagBuilder {
                 originalPath: item.originalPath, acquiredAt: item.acquiredAt, modifiedAt: item.modifiedAt,
                 timestamps: item.timestamps, best: item.best, warnings: item.warnings, sensitive: item.sensitive,
                 note: item.note, parentID: item.parentID, conversation: item.conversation, email: item.email,
-                linkedMessages: item.linkedMessages, derived: derived))
+                linkedMessages: item.linkedMessages, derived: derived, pdq: item.pdq, pdqQuality: item.pdqQuality,
+                md5: item.md5, minorAtTime: item.minorAtTime == true ? true : nil))
         }
 
         var payloadManifest = ""

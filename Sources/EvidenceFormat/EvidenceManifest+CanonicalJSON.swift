@@ -51,6 +51,10 @@ extension EvidenceManifest.Item {
         members["linkedMessages"] = linkedMessages.map { links in
             .array(links.map { .object(["item": .integer($0.item), "messages": .array($0.messages.map(CanonicalJSON.Value.integer))]) })
         }
+        members["pdq"] = pdq.map(CanonicalJSON.Value.string)
+        members["pdqQuality"] = pdqQuality.map { .integer(Int64($0)) }
+        members["md5"] = md5.map(CanonicalJSON.Value.string)
+        members["minorAtTime"] = minorAtTime.map(CanonicalJSON.Value.bool)
         members["derived"] = derived.map { files in
             .array(files.map { file in
                 .object([

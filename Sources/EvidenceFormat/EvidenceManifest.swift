@@ -54,6 +54,13 @@ public struct EvidenceManifest: Codable, Sendable, Equatable {
         public var linkedMessages: [MessageLink]?
         /// Files derived from this item (normalised messages), in the payload beside it.
         public var derived: [Derived]?
+        /// A still image's PDQ perceptual hash (64 hex digits) and its quality (0–100).
+        public var pdq: String?
+        public var pdqQuality: Int?
+        /// A video's MD5, for video hash lists.
+        public var md5: String?
+        /// Set (always `true`) when the person shown was a minor when it was made.
+        public var minorAtTime: Bool?
     }
 
     /// A derived file as sealed: where it is in the bag and what it hashes to.

@@ -83,6 +83,10 @@ public struct HTMLSummary: Sendable {
         html += """
             </tbody>
             </table>
+
+            """
+        html += nearDuplicatesSection()
+        html += """
             <h2>How to check this bundle</h2>
             <p>Every file of the bundle is listed with its SHA-256 in <code>manifest-sha256.txt</code> and \
             <code>tagmanifest-sha256.txt</code>; <code>evidence/manifest.json</code> is signed with Ed25519 \
@@ -97,6 +101,29 @@ public struct HTMLSummary: Sendable {
 
             """
         return html
+    }
+
+    /// Items whose PDQ hashes say they are the same picture, re-compressed, resized or cropped; nothing at all for
+    /// a case that has none, so such a case's summary reads as before.
+    func nearDuplicatesSection() -> String {
+        let hashes = manifest.items.compactMap { item -> (item: Int64, hash: PDQHash, quality: Int)? in
+            guard let hex = item.pdq, let hash = PDQHash(hex: hex), let quality = item.pdqQuality else { return nil }
+            return (item.id, hash, quality)
+        }
+        let groups = NearDuplicateGroup.groups(of: hashes)
+        guard !groups.isEmpty else { return "" }
+        var html = """
+            <h2>Near-duplicates</h2>
+            <p>These items look alike: their PDQ perceptual hashes differ by at most \(PDQHash.matchThreshold) of 256 \
+            bits, so one is most likely a re-compressed, resized or slightly cropped copy of the other.</p>
+            <ul>
+
+            """
+        for group in groups {
+            let pairs = group.resemblances.map { "item \($0.item) looks like item \($0.looksLike) (distance \($0.distance))" }
+            html += "<li>Items \(group.items.map(String.init).joined(separator: ", ")): \(pairs.joined(separator: "; "))</li>\n"
+        }
+        return html + "</ul>\n"
     }
 
     /// Every time the item carries, the best first and in bold, each with its source and field.

@@ -112,7 +112,8 @@ private struct ManifestShapeReader {
         "modifiedAt": (.string, true), "timestamps": (.array, false), "best": (.object, true),
         "warnings": (.array, false), "sensitive": (.bool, false), "note": (.string, true),
         "parentID": (.integer, true), "conversation": (.object, true), "email": (.object, true),
-        "linkedMessages": (.array, true),
+        "linkedMessages": (.array, true), "pdq": (.string, true), "pdqQuality": (.integer, true),
+        "md5": (.string, true), "minorAtTime": (.bool, true),
     ]
     static let itemRequired: Set<String> = ["id", "path", "size", "sha256", "mediaType", "kind", "kindReason",
                                             "originalName", "originalPath", "acquiredAt", "timestamps", "warnings",

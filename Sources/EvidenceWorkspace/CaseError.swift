@@ -8,7 +8,7 @@ import Foundation
 /// A problem with a case folder or an action on it, said so that the person can act on it.
 public struct CaseError: Error, Sendable, CustomStringConvertible {
     public enum Code: String, Sendable {
-        case notACase, alreadyExists, invalidTimeZone, invalidOption, corrupted, keyProblem, tooLarge
+        case notACase, alreadyExists, invalidTimeZone, invalidOption, corrupted, keyProblem, tooLarge, notFound
     }
 
     public var code: Code

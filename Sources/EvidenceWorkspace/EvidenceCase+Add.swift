@@ -8,11 +8,15 @@ public struct AddOptions: Sendable {
     public var sensitive: Bool
     /// A time the victim asserts (recorded with source `declared`).
     public var declaredTime: EvidenceTimestamp?
+    /// The person shown was a minor when these pictures or videos were made (also implied by the case's own flag).
+    public var minorAtTime: Bool
 
-    public init(note: String? = nil, sensitive: Bool = false, declaredTime: EvidenceTimestamp? = nil) {
+    public init(note: String? = nil, sensitive: Bool = false, declaredTime: EvidenceTimestamp? = nil,
+                minorAtTime: Bool = false) {
         self.note = note
         self.sensitive = sensitive
         self.declaredTime = declaredTime
+        self.minorAtTime = minorAtTime
     }
 }
 

@@ -76,6 +76,8 @@ extension EvidenceCase {
                 originalPath: file.path, originalName: file.name, acquiredAt: acquiredAt,
                 modifiedAt: file.modifiedAt, note: options.note, sensitive: options.sensitive,
                 timestamps: inspection.timestamps, best: inspection.best, warnings: inspection.warnings)
+            item.minorAtTime = options.minorAtTime || metadata.minorAtTime == true ? true : nil
+            try item.addContentHashes(storedCopy: object)
             let contents = try storeContents(of: &item, storedCopy: object.path, originalPath: file.path, working: working)
             item.dropUnwritableTimes()
             return try index.database.write { db -> AddReport.Outcome in
@@ -134,14 +136,14 @@ extension EvidenceCase {
         // --sensitive marks it, a new --note is added to the earlier one.
         var annotated = existing
         if options.sensitive { annotated.sensitive = true }
+        if options.minorAtTime { annotated.minorAtTime = true }
         if let note = options.note, !(existing.note ?? "").contains(note) {
             annotated.note = existing.note.map { "\($0)\n\(note)" } ?? note
         }
         if annotated != existing {
             try index.update(annotated, in: db)
             try index.appendCustody(action: "item-annotated", actor: Actor.current, at: acquiredAt,
-                                    details: ["item": String(existing.id), "sensitive": String(annotated.sensitive),
-                                              "note": annotated.note ?? ""], in: db)
+                                    details: annotationDetails(of: annotated), in: db)
         }
         return .duplicate(of: annotated, path: path)
     }

@@ -181,6 +181,8 @@ extension EvidenceCase {
             acquiredAt: acquiredAt, modifiedAt: nil, note: nil, sensitive: parent.sensitive,
             timestamps: inspection.timestamps, best: inspection.best, warnings: inspection.warnings,
             parentID: parent.id)
+        childItem.minorAtTime = parent.minorAtTime
+        try childItem.addContentHashes(storedCopy: URL(fileURLWithPath: child.objectPath))
         // What the carried file carries in turn (a mailbox's messages have attachments of their own).
         let nested = try storeContents(of: &childItem, storedCopy: child.objectPath, storedBytes: child.bytes,
                                        originalPath: childItem.originalPath, depth: depth + 1)

@@ -37,7 +37,11 @@ public final class EvidenceCase: Sendable {
     ///
     /// - Throws: ``CaseError`` when the folder is not empty, the zone is unknown or the key cannot be read.
     public static func create(at folder: URL, title: String, timeZone zoneName: String, identifier: String? = nil,
-                              externalKey: URL? = nil, now: Instant = .now()) throws -> EvidenceCase {
+                              externalKey: URL? = nil, minorAtTime: Bool = false, language: String? = nil,
+                              now: Instant = .now()) throws -> EvidenceCase {
+        if let language, !TakedownLanguage.codes.contains(language) {
+            throw CaseError(.invalidOption, "--language “\(language)” is not one of \(TakedownLanguage.codes.sorted().joined(separator: ", ")).")
+        }
         guard TimeZone(identifier: zoneName) != nil, zoneName.contains("/") || zoneName == "UTC" else {
             throw CaseError(.invalidTimeZone, "“\(zoneName)” is not an IANA time zone; use a name like Europe/Brussels, Europe/Paris or UTC.")
         }
@@ -74,17 +78,19 @@ public final class EvidenceCase: Sendable {
             } else {
                 fingerprint = try loadPrivateKey(at: externalKeyPath!).publicKey.fingerprint
             }
-            let metadata = CaseMetadata(identifier: identifier ?? BagNaming.identifier(from: folder.lastPathComponent),
+            var metadata = CaseMetadata(identifier: identifier ?? BagNaming.identifier(from: folder.lastPathComponent),
                                         title: trimmedTitle, timeZone: zoneName, createdAt: now,
                                         externalKeyPath: externalKeyPath)
+            metadata.minorAtTime = minorAtTime ? true : nil
+            metadata.language = language
             let encoder = JSONEncoder.evidenceKit(prettyPrinted: true)
             let index = try CaseIndex(path: building.appendingPathComponent("index.sqlite").path)
+            var details = ["title": trimmedTitle, "timeZone": zoneName, "identifier": metadata.identifier,
+                           "signerFingerprint": fingerprint.hex]
+            if minorAtTime { details["minorAtTime"] = "true" }
             try index.database.write { db in
-                _ = try index.appendCustody(action: "case-created", actor: Actor.current, at: now,
-                                        details: ["title": trimmedTitle, "timeZone": zoneName,
-                                                  "identifier": metadata.identifier,
-                                                  "signerFingerprint": fingerprint.hex],
-                                        in: db)
+                _ = try index.appendCustody(action: "case-created", actor: Actor.current, at: now, details: details,
+                                            in: db)
             }
             try index.database.close()
             // case.json last: its presence is what makes the folder a case.

@@ -23,6 +23,9 @@ extension Evidence {
         @Flag(help: "Mark the files as sensitive (intimate images): the summary never shows their content.")
         var sensitive = false
 
+        @Flag(help: "The person shown was a minor when these pictures or videos were made: a takedown then points to child protection, not StopNCII.")
+        var minorAtTime = false
+
         @Option(help: "A time you state for these files (e.g. 2026-03-03T21:40), recorded as declared by you.")
         var declaredTime: String?
 
@@ -39,7 +42,7 @@ extension Evidence {
                 let redrawProgress = AddProgress.standardErrorIsTerminal
                 let report = try evidenceCase.add(
                     paths.map { URL(fileURLWithPath: $0) },
-                    options: AddOptions(note: note, sensitive: sensitive, declaredTime: declared),
+                    options: AddOptions(note: note, sensitive: sensitive, declaredTime: declared, minorAtTime: minorAtTime),
                     progress: { outcome in
                     switch outcome {
                     case .added(let item):

@@ -27,11 +27,18 @@ extension Evidence {
         @Option(help: "A short identifier for the case (default: from the folder name).")
         var id: String?
 
+        @Flag(help: "The whole case is about a person who was a minor when the pictures were made: every item is marked so.")
+        var minorAtTime = false
+
+        @Option(help: "The language of texts the case writes for others (a takedown README): fr, nl, de or en (default: from the time zone).")
+        var language: String?
+
         func run() throws {
             try runReportingFailures {
                 let created = try EvidenceCase.create(
                     at: URL(fileURLWithPath: directory), title: title, timeZone: timezone,
-                    identifier: id.map(BagNaming.identifier(from:)), externalKey: key.map { URL(fileURLWithPath: $0) })
+                    identifier: id.map(BagNaming.identifier(from:)), externalKey: key.map { URL(fileURLWithPath: $0) },
+                    minorAtTime: minorAtTime, language: language)
                 let fingerprint = try created.signingKey().publicKey.fingerprint
                 print("Created case “\(created.metadata.title)” in \(created.folder.path)")
                 print("Time zone: \(created.metadata.timeZone)")

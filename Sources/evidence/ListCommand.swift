@@ -35,6 +35,12 @@ extension Evidence {
                     print([String(item.id), item.kind.rawValue, best, item.best?.source.rawValue ?? "-",
                            String(item.sha256.prefix(16)) + "…", String(item.size), item.originalName + flags].joined(separator: "\t"))
                 }
+                // Only a case with near-duplicates gets this section: the listing of any other reads as before.
+                let groups = try evidenceCase.nearDuplicateGroups()
+                if !groups.isEmpty { print("Near-duplicates (PDQ within \(PDQHash.matchThreshold) bits):") }
+                for resemblance in groups.flatMap(\.resemblances) {
+                    print("  item \(resemblance.item) looks like item \(resemblance.looksLike) (distance \(resemblance.distance))")
+                }
             }
         }
     }

@@ -15,6 +15,12 @@ public struct CaseMetadata: Codable, Sendable, Equatable {
     public var createdAt: String
     /// Where the signing key lives when it is not the case's own (`init --key`); `nil` for the per-case key.
     public var externalKeyPath: String?
+    /// `true` when the whole case is about a person who was a minor when the pictures were made (`init
+    /// --minor-at-time`): every item added is marked so. Absent otherwise.
+    public var minorAtTime: Bool?
+    /// The language the case's own texts (a takedown packet's README) are written in: `fr`, `nl`, `de` or `en`
+    /// (`init --language`). Absent: chosen from the time zone (see `TakedownLanguage`).
+    public var language: String?
 
     public init(identifier: String, title: String, timeZone: String, createdAt: Instant, externalKeyPath: String? = nil) {
         self.format = CaseMetadata.formatName

@@ -32,6 +32,16 @@ public struct EvidenceItem: Codable, Sendable, Equatable, Identifiable {
     public var linkedMessages: [MessageLink]?
     /// Files derived from this one (normalised messages), sealed beside it.
     public var derived: [DerivedFile]?
+    /// For a still image: its PDQ perceptual hash (64 hex digits, see ``PDQHash``), what hash-based blocking
+    /// (StopNCII, ThreatExchange) asks for. Absent when the image could not be decoded or was added before PDQ.
+    public var pdq: String?
+    /// The PDQ quality score, 0 to 100, beside ``pdq``.
+    public var pdqQuality: Int?
+    /// For a video: the MD5 of the file, which video hash lists still ask for. Never used to check integrity.
+    public var md5: String?
+    /// The person shown was a minor when the picture or video was made: a takedown then goes to child protection,
+    /// never to StopNCII (which is for adults). Absent unless set.
+    public var minorAtTime: Bool?
 
     public init(id: Int64, sha256: String, size: Int64, mediaType: String, kind: EvidenceKind, kindReason: String,
                 originalPath: String, originalName: String, acquiredAt: Instant, modifiedAt: Instant?, note: String?,

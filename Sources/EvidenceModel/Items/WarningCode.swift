@@ -62,6 +62,9 @@ public struct WarningCode: StableCode {
     public static let decompressionLimit = WarningCode(rawValue: "decompression-limit")
     /// A HEIF item is stored in a way this tool does not read.
     public static let unsupported = WarningCode(rawValue: "unsupported")
+    /// A still image could not be decoded (damaged, more pixels than the decoder's limit, too small), so it has no
+    /// PDQ perceptual hash.
+    public static let notPerceptuallyHashed = WarningCode(rawValue: "no-pdq")
     /// A structure is larger than the limit against hostile files; it was skipped.
     public static let tooLarge = WarningCode(rawValue: "too-large")
     /// An EXIF IFD has more entries than the limit; the rest were not read.

@@ -37,6 +37,11 @@ import Testing
         #expect(byName["IMG_0412.PNG"]?.best?.source == .xmp)
         #expect(byName["IMG_0412.PNG"]?.kind == .screenshot)
         #expect(byName["placeholder-image-sensible.png"]?.sensitive == true)
+        // Every still image has its PDQ hash, sensitive ones too: the hash is not the image.
+        #expect(byName["IMG_0412.PNG"].flatMap { $0.pdq.flatMap(PDQHash.init(hex:)) } != nil)
+        #expect(byName["IMG_0412.PNG"]?.pdqQuality != nil)
+        #expect(byName["placeholder-image-sensible.png"].flatMap { $0.pdq.flatMap(PDQHash.init(hex:)) } != nil)
+        #expect(byName["IMG-20260303-WA0007.jpg"]?.pdq != nil)
         #expect(byName["WhatsApp Chat with Lucas.txt"]?.kind == .chat)
         #expect(byName["WhatsApp Chat with Lucas.txt"]?.conversation?.attachmentItems["IMG-20260303-WA0007.jpg"] == byName["IMG-20260303-WA0007.jpg"]?.id)
         #expect(byName["Dernière chance.eml"]?.kind == .email)

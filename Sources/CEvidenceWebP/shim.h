@@ -1,0 +1,6 @@
+#ifndef EVIDENCEKIT_CWEBP_SHIM_H
+#define EVIDENCEKIT_CWEBP_SHIM_H
+
+#include <webp/decode.h>
+
+#endif

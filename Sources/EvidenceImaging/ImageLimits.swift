@@ -1,0 +1,29 @@
+/// How large an image we agree to decode, checked from its header before any pixel memory is allocated.
+///
+/// Hashing holds the RGB pixels (3 bytes a pixel) and then one `Float` luminance plane (4 bytes a pixel), so
+/// `maxPixels` of 16 million keeps a hash under about 115 MB whatever the file claims (a PNG is briefly RGBA and
+/// RGB, also 7 bytes a pixel). A 12-megapixel phone photo is decoded whole. A JPEG above the limit is
+/// decoded at 1/2, 1/4 or 1/8 scale instead (libjpeg-turbo scales while decoding); other formats are refused.
+public struct ImageLimits: Sendable, Equatable {
+    /// The most pixels (width × height) decoded at once.
+    public var maxPixels: Int
+    /// The largest encoded file we read into memory to decode.
+    public var maxEncodedBytes: Int
+
+    public init(maxPixels: Int = 16_000_000, maxEncodedBytes: Int = 128 << 20) {
+        self.maxPixels = maxPixels
+        self.maxEncodedBytes = maxEncodedBytes
+    }
+
+    /// Throws ``ImageDecodeError/Code/tooLarge`` when a header's dimensions exceed the limit.
+    func check(width: Int, height: Int, format: String) throws {
+        guard width > 0, height > 0 else {
+            throw ImageDecodeError(.damaged, "the \(format) header gives a size of \(width) × \(height)")
+        }
+        guard width.multipliedReportingOverflow(by: height).partialValue <= maxPixels, width <= maxPixels,
+              height <= maxPixels else {
+            throw ImageDecodeError(.tooLarge, "the \(format) header gives \(width) × \(height) pixels, more than the "
+                                   + "\(maxPixels) this tool decodes")
+        }
+    }
+}

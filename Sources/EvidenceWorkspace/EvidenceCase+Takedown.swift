@@ -1,0 +1,93 @@
+import EvidenceCrypto
+import EvidenceFormat
+import EvidenceModel
+import EvidenceSystem
+import Foundation
+
+/// What `takedown` wrote.
+public struct TakedownResult: Sendable {
+    /// The packet's folder.
+    public var folder: URL
+    /// The files in it, by name.
+    public var files: [String]
+    /// The items in it, as they are in the case.
+    public var items: [EvidenceItem]
+    /// SHA-256 of `packet.json`, as journaled.
+    public var packetSHA256: String
+    /// The items that go to child protection rather than StopNCII.
+    public var minorAtTime: [Int64]
+}
+
+extension EvidenceCase {
+    /// Writes a hash-only takedown packet for some items (``TakedownPacket``: `hashes.csv`, `README.txt`, signed
+    /// `packet.json`), with no image byte in it, and journals what was shared, when and with whom.
+    ///
+    /// The folder is written under a temporary name beside `output`, every file flushed, then renamed into place:
+    /// a packet that is there is complete. Hashes that older items lack are computed first (and journaled).
+    ///
+    /// - Parameters:
+    ///   - itemIDs: The items to include, in that order.
+    ///   - output: The folder to create; it must not exist.
+    ///   - recipient: Who the packet is for (a platform, a hotline), journaled and written in the packet.
+    ///   - now: The time written in the packet and journaled.
+    /// - Throws: ``CaseError`` when an item is unknown, no item is given or `output` exists; ``IOError`` when
+    ///   writing fails (nothing is left behind).
+    public func prepareTakedown(itemIDs: [Int64], to output: URL, recipient: String? = nil,
+                                now: Instant = .now()) throws -> TakedownResult {
+        guard !itemIDs.isEmpty else { throw CaseError(.invalidOption, "Name the items to include (--items 4,12).") }
+        guard !FileManager.default.fileExists(atPath: output.path) else {
+            throw CaseError(.alreadyExists, "\(output.path) already exists; choose a new folder for the packet.")
+        }
+        try addMissingContentHashes(now: now)
+        return try changing(onWait: nil) {
+            let all = try index.items()
+            let byID = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let entries = try itemIDs.map { id in
+                guard let item = byID[id] else { throw CaseError(.notFound, "The case has no item #\(id).") }
+                let platform = item.parentID.flatMap { byID[$0]?.conversation?.platform.rawValue }
+                return TakedownPacket.Entry(item: item, platform: platform)
+            }
+            let packet = try TakedownPacket(entries: entries, metadata: metadata, preparedAt: now, recipient: recipient,
+                                            key: try signingKey())
+            try Self.writeFolderAtomically(packet.files, to: output)
+            let packetSHA256 = SHA256.hash(packet.files.first { $0.name == "packet.json" }!.bytes).hex
+            var details = ["items": itemIDs.map(String.init).joined(separator: ","), "folder": output.path,
+                           "packetSHA256": packetSHA256]
+            details["recipient"] = recipient
+            _ = try index.database.write { db in
+                try index.appendCustody(action: "takedown-prepared", actor: Actor.current, at: now, details: details, in: db)
+            }
+            return TakedownResult(folder: output, files: packet.files.map(\.name), items: entries.map(\.item),
+                                  packetSHA256: packetSHA256,
+                                  minorAtTime: entries.filter { $0.route == .childProtection }.map(\.item.id))
+        }
+    }
+
+    /// A temporary sibling folder, each file created exclusively and flushed, the folder flushed, renamed into place,
+    /// the parent flushed; on any failure the temporary folder goes.
+    private static func writeFolderAtomically(_ files: [(name: String, bytes: [UInt8])], to output: URL) throws {
+        let parent = output.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        let temporary = parent.appendingPathComponent(".\(output.lastPathComponent).partial-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: false)
+        do {
+            for file in files {
+                let path = temporary.appendingPathComponent(file.name).path
+                let fd = try FileSystem.createExclusive(path)
+                defer { FileSystem.close(fd) }
+                try FileSystem.writeAll(fd, file.bytes, path: path)
+                try FileSystem.fsync(fd, path: path)
+            }
+            try FileSystem.fsyncDirectory(temporary.path)
+            // rename(2) would quietly replace an empty folder created meanwhile: look once more, as late as possible.
+            guard !FileManager.default.fileExists(atPath: output.path) else {
+                throw CaseError(.alreadyExists, "\(output.path) already exists; choose a new folder for the packet.")
+            }
+            try FileSystem.rename(temporary.path, to: output.path)
+            try FileSystem.fsyncDirectory(parent.path)
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+    }
+}

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Keys: `index`, `timestamp` (RFC 3339 or `null`), `timestampSource`, `timestampField`, `zone`, `zoneName`,
 /// `precision`, `timestampWarnings`, `author` (`null` for app lines), `text`, `attachments` (`name`, `mediaType`, `found`),
-/// `kind`, `edited`, `messageID`, `replyTo`, `thread`, and `source` (`byteStart`, `byteEnd`, `lineStart`, `lineEnd`
+/// `kind`, `edited`, `messageID`, `replyTo`, `thread`, `writtenUnder`, and `source` (`byteStart`, `byteEnd`, `lineStart`, `lineEnd`
 /// into the original export). Optional keys are left out when they have no value.
 ///
 /// For example:
@@ -67,7 +67,8 @@ public enum ConversationJSONLines {
                 source: SourceRange(byteStart: Int(byteStart), byteEnd: Int(byteEnd), lineStart: Int(lineStart),
                                     lineEnd: Int(lineEnd)),
                 edited: o["edited"] as? Bool ?? false, messageID: o["messageID"] as? String,
-                replyTo: o["replyTo"] as? String, thread: o["thread"] as? String))
+                replyTo: o["replyTo"] as? String, thread: o["thread"] as? String,
+                writtenUnder: o["writtenUnder"] as? String))
         }
         return messages
     }
@@ -188,6 +189,10 @@ public enum ConversationJSONLines {
             if let thread = m.thread {
                 raw(",\"thread\":")
                 string(thread)
+            }
+            if let name = m.writtenUnder {
+                raw(",\"writtenUnder\":")
+                string(name)
             }
             raw(",\"source\":{\"byteStart\":")
             int(m.source.byteStart)

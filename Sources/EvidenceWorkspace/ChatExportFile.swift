@@ -4,7 +4,8 @@ import EvidenceSystem
 import Foundation
 
 /// A chat export named by a person (`evidence chat parse FILE`), recognised by its content: a WhatsApp `.zip`
-/// (its chat text, with its media names known), or a text/JSON/XML export of any registered platform.
+/// (its chat text, with its media names known), a text/JSON/XML export of any registered platform, or an e-mail
+/// (`.eml`) or mailbox (`.mbox`), whose messages are read as a list the same way.
 ///
 /// For example:
 /// ```swift
@@ -21,6 +22,8 @@ public struct ChatExportFile: Sendable {
     public let bytes: [UInt8]
     /// The media names a zip export carries, so messages naming them are marked found or missing.
     public let mediaNames: Set<String>?
+    /// Set when the file is an e-mail or a mailbox rather than a chat export: its messages are printed alike.
+    let mailFormat: MailFormat?
 
     /// Reads and recognises the export at `url`.
     ///
@@ -41,7 +44,9 @@ public struct ChatExportFile: Sendable {
             mediaNames = Set(export.mediaEntryNames)
         }
         let fallback: [String: ChatPlatform] = ["txt": .whatsapp, "json": .telegram, "xml": .sms]
-        guard let platform = ChatExportDetector.detect(bytes: bytes, name: name)
+        let detected = ChatExportDetector.detect(bytes: bytes, name: name)
+        self.mailFormat = detected == nil && mediaNames == nil ? MailDetector.detect(bytes: bytes, name: name) : nil
+        guard let platform = detected ?? (mailFormat != nil ? .email : nil)
             ?? fallback[url.pathExtension.lowercased()]
         else {
             throw ChatParseError(code: .unsupported, reason: "not a chat export this tool recognises", fileName: name,
@@ -57,6 +62,10 @@ public struct ChatExportFile: Sendable {
     ///
     /// - Throws: ``ChatParseError`` naming the file and line; anything `onMessage` throws.
     public func stream(options: ChatParseOptions, onMessage: (ChatMessage) throws -> Void) throws -> ConversationInfo {
+        if let mailFormat {
+            return try MailTranscript.stream(bytes: bytes, name: name, format: mailFormat, timeZone: options.timeZone,
+                                             onMessage: onMessage)
+        }
         var options = options
         if let mediaNames { options.availableMediaNames = mediaNames }
         return try ChatParsers.stream(bytes: bytes, name: name, platform: platform, options: options,

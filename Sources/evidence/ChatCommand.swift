@@ -30,7 +30,7 @@ extension Evidence.Chat {
                 """
         )
 
-        @Argument(help: "The export: WhatsApp .txt or .zip, Telegram result.json, Instagram/Messenger message_1.json, SMS .xml.")
+        @Argument(help: "The export: WhatsApp .txt or .zip, Telegram result.json, Instagram/Messenger message_1.json, SMS .xml, or an e-mail .eml/.mbox.")
         var file: String
 
         @Flag(help: "Print JSON Lines, one message per line (keys timestamp, author, text, attachments, kind, …).")

@@ -22,6 +22,8 @@ public struct ChatPlatform: StableCode {
     public static let messenger = ChatPlatform(rawValue: "messenger")
     /// An "SMS Backup & Restore" XML file.
     public static let sms = ChatPlatform(rawValue: "sms")
+    /// An e-mail file (`.eml`) or mailbox (`.mbox`) read as a list of messages (`evidence chat parse`).
+    public static let email = ChatPlatform(rawValue: "email")
 }
 
 /// The order of the three numbers in a date such as `03/04/2023`.
@@ -141,11 +143,15 @@ public struct ChatMessage: Codable, Sendable {
     public var replyTo: String?
     /// The chat this message belongs to when one export holds several (Telegram's full export).
     public var thread: String?
+    /// The name an app line was written under, kept apart from its text: iOS WhatsApp writes the encryption notice
+    /// and group events as if the chat (or the actor) said them (`Family: ‎Carol left`). Not an author.
+    public var writtenUnder: String?
 
     /// A message as a parser read it.
     public init(index: Int, timestamp: EvidenceTimestamp?, author: String?, text: String,
                 attachments: [ChatAttachment] = [], kind: ChatMessageKind, source: SourceRange,
-                edited: Bool = false, messageID: String? = nil, replyTo: String? = nil, thread: String? = nil) {
+                edited: Bool = false, messageID: String? = nil, replyTo: String? = nil, thread: String? = nil,
+                writtenUnder: String? = nil) {
         self.index = index
         self.timestamp = timestamp
         self.author = author
@@ -157,6 +163,7 @@ public struct ChatMessage: Codable, Sendable {
         self.messageID = messageID
         self.replyTo = replyTo
         self.thread = thread
+        self.writtenUnder = writtenUnder
     }
 }
 

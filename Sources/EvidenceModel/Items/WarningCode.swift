@@ -98,6 +98,9 @@ public struct WarningCode: StableCode {
     /// A message's text was longer than any app writes (16 MiB): it is kept cut, and the sealed original export
     /// holds the whole text byte for byte.
     public static let messageTruncated = WarningCode(rawValue: "message-truncated")
+    /// A record of a chat export has none of sender, time and text where the format puts them (or lacks one of
+    /// them): the warning names the file and the record's position, so no empty record passes in silence.
+    public static let messageUnreadable = WarningCode(rawValue: "message-unreadable")
     /// A file looks like a chat export but could not be read as one; it is kept as it is.
     public static let chatUnreadable = WarningCode(rawValue: "chat-unreadable")
     /// A file carried by an export (a zip's media) could not be extracted.

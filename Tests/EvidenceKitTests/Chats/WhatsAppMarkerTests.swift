@@ -211,8 +211,12 @@ struct WhatsAppGroupEventTests {
         for (m, line) in zip(c.messages, lines) {
             #expect(m.kind == .system, "\(line)")
             #expect(m.author == nil, "\(line)")
-            // Nothing is lost: the name WhatsApp wrote stays in the text.
-            #expect(Array(m.text.utf8) == Array(line.utf8.dropFirst(23)), "\(line)")
+            // Nothing is lost: the text is the event (with its mark), the name WhatsApp wrote is kept apart.
+            let body = line.dropFirst(23)
+            let name = try #require(body.range(of: ": ")).lowerBound
+            #expect(m.writtenUnder == String(body[..<name]), "\(line)")
+            #expect(Array(m.text.utf8) == Array(body[name...].dropFirst(2).utf8), "\(line)")
+            #expect(m.text.hasPrefix(lrm), "\(line)")
         }
         // A group's name is not a participant; a person named before an event they caused still is.
         #expect(c.participants.isEmpty)

@@ -166,7 +166,7 @@ struct WhatsAppFixtureTests {
         let lrm = "\u{200E}"
         check(c, bytes, [
             .init(time: "2023-12-25T14:03:22+01:00", author: nil,
-                  text: "Family: \(lrm)Messages and calls are end-to-end encrypted. No one outside of this chat, not "
+                  text: "\(lrm)Messages and calls are end-to-end encrypted. No one outside of this chat, not "
                     + "even WhatsApp, can read or listen to them.", kind: .system, lines: 1...1),
             .init(time: "2023-12-25T14:03:40+01:00", author: "Alice", text: "Hi: how are you?\nSecond line",
                   lines: 2...3),
@@ -183,6 +183,9 @@ struct WhatsAppFixtureTests {
                   lines: 8...8),
         ])
         #expect(c.messages[1].timestamp?.precision == .second)
+        // The chat's name iOS wrote the notice under is kept apart from the event.
+        #expect(c.messages[0].writtenUnder == "Family")
+        #expect(c.messages.dropFirst().allSatisfy { $0.writtenUnder == nil })
         // The LRM before "[" belongs to the line: the range starts at the line, not after the mark.
         #expect(Array(bytes[c.messages[2].source.byteStart..<c.messages[2].source.byteStart + 3]) == [0xE2, 0x80, 0x8E])
     }
@@ -192,19 +195,20 @@ struct WhatsAppFixtureTests {
         let lrm = "\u{200E}"
         check(c, bytes, [
             .init(time: "2024-08-14T21:00:10+02:00", author: nil,
-                  text: "My Group: \(lrm)Messages and calls are end-to-end encrypted. No one outside of this chat, not "
+                  text: "\(lrm)Messages and calls are end-to-end encrypted. No one outside of this chat, not "
                     + "even WhatsApp, can read or listen to them.", kind: .system, lines: 1...1),
-            .init(time: "2024-08-14T21:00:10+02:00", author: nil, text: "Boris: \(lrm)Boris created group “My Group”",
+            .init(time: "2024-08-14T21:00:10+02:00", author: nil, text: "\(lrm)Boris created group “My Group”",
                   kind: .system, lines: 2...2),
-            .init(time: "2024-08-14T21:00:11+02:00", author: nil, text: "My Group: \(lrm)Boris added you",
+            .init(time: "2024-08-14T21:00:11+02:00", author: nil, text: "\(lrm)Boris added you",
                   kind: .system, lines: 3...3),
-            .init(time: "2024-08-14T21:01:57+02:00", author: nil, text: "My Group: \(lrm)You're now an admin",
+            .init(time: "2024-08-14T21:01:57+02:00", author: nil, text: "\(lrm)You're now an admin",
                   kind: .system, lines: 4...4),
             .init(time: "2024-08-14T21:02:30+02:00", author: "Boris", text: "send them or everyone sees it",
                   lines: 5...5),
-            .init(time: "2024-08-14T21:03:00+02:00", author: nil, text: "My Group: \(lrm)Carol left", kind: .system,
+            .init(time: "2024-08-14T21:03:00+02:00", author: nil, text: "\(lrm)Carol left", kind: .system,
                   lines: 6...6),
         ])
+        #expect(c.messages.map(\.writtenUnder) == ["My Group", "Boris", "My Group", "My Group", nil, "My Group"])
         #expect(c.participants == ["Boris"])
         #expect(c.warnings.isEmpty)
     }
@@ -243,11 +247,12 @@ struct WhatsAppFixtureTests {
         let (c, bytes) = try parseWhatsApp("ios-fi-FI.txt")
         check(c, bytes, [
             .init(time: "2019-01-01T12:00:00+01:00", author: nil,
-                  text: "Jane Doe: Messages to this chat and calls are now secured with end-to-end encryption.",
+                  text: "Messages to this chat and calls are now secured with end-to-end encryption.",
                   kind: .system, lines: 1...1),
             .init(time: "2019-01-01T12:00:05+01:00", author: "Jane Doe", text: "Hei 😄", lines: 2...2),
             .init(time: "2019-01-13T09:05:00+01:00", author: "+358 40 123 4567", text: "Huomenta", lines: 3...3),
         ])
+        #expect(c.messages[0].writtenUnder == "Jane Doe")
         #expect(c.warnings.isEmpty)
     }
 

@@ -14,9 +14,15 @@ package enum MetaParser: ChatExportParser {
 
     /// The platform when the bytes are this format, decided from the first 64 KiB.
     public static func recognise(bytes: [UInt8], name: String) -> ChatPlatform? {
+        // `participants` is not always there (older exports, files other tools cut apart), so a file whose
+        // messages carry Meta's own sender and time keys is recognised by those alone; the newer end-to-end
+        // encrypted Messenger export writes them in camel case.
         guard (try? JSONScanner(b: bytes, name: name).rootObject()) != nil,
-              prefixContains(bytes, all: ["\"participants\"", "\"messages\""]),
-              prefixContains(bytes, all: ["\"sender_name\""]) || prefixContains(bytes, all: ["\"thread_path\""])
+              prefixContains(bytes, all: ["\"messages\""]),
+              prefixContains(bytes, all: ["\"participants\"", "\"sender_name\""])
+                || prefixContains(bytes, all: ["\"participants\"", "\"thread_path\""])
+                || prefixContains(bytes, all: ["\"sender_name\"", "\"timestamp_ms\""])
+                || prefixContains(bytes, all: ["\"senderName\"", "\"timestamp\"", "\"isUnsent\""])
         else { return nil }
         let lower = name.lowercased()
         if lower.contains("instagram") { return .instagram }
@@ -47,7 +53,7 @@ package enum MetaParser: ChatExportParser {
             }
         }
         var title = participants.joined(separator: ", ")
-        if let t = root.first(where: { $0.key == "title" }),
+        if let t = root.first(where: { $0.key == "title" || $0.key == "threadName" }),
            let s = try scanner.decode(t.value, stringBudget: budget).value as? String {
             title = TextDecoding.repairingLatin1Mojibake(s)
         }
@@ -59,6 +65,7 @@ package enum MetaParser: ChatExportParser {
         var lines = LineCounter()
         var warnings: [EvidenceWarning] = []
         var missingMedia = MissingMediaCheck(available: options.availableMediaNames)
+        var unreadable = UnreadableMessageCheck(fileName: name)
         try scanner.forEachElement(messages.value.lowerBound) { element in
             guard index < maximumMessages else {
                 throw scanner.error("more than \(maximumMessages) messages", at: element.lowerBound)
@@ -69,15 +76,20 @@ package enum MetaParser: ChatExportParser {
             }
             let source = lines.range(element, in: bytes)
             if let cut { warnings.append(cut.warning(message: index, line: source.lineStart, budget: budget)) }
-            let timestamp = JSONValue.int64(o["timestamp_ms"]).map {
-                EvidenceTimestamp.utc(Instant(unixMilliseconds: $0), source: .chat, field: "timestamp_ms", role: .message,
+            // The classic export writes snake case (`timestamp_ms`, `sender_name`, `content`); the end-to-end
+            // encrypted Messenger export camel case (`timestamp` in milliseconds, `senderName`, `text`).
+            let timeField = o["timestamp_ms"] != nil ? "timestamp_ms" : "timestamp"
+            let timestamp = JSONValue.int64(o[timeField]).map {
+                EvidenceTimestamp.utc(Instant(unixMilliseconds: $0), source: .chat, field: timeField, role: .message,
                                       precision: .millisecond)
             }
-            let author = (o["sender_name"] as? String).map(TextDecoding.repairingLatin1Mojibake)
+            let author = (o["sender_name"] as? String ?? o["senderName"] as? String)
+                .map(TextDecoding.repairingLatin1Mojibake)
             if let author, !participants.contains(author), participants.count < 10_000 { participants.append(author) }
-            var text = (o["content"] as? String).map(TextDecoding.repairingLatin1Mojibake) ?? ""
+            let content = o["content"] as? String ?? o["text"] as? String
+            var text = content.map(TextDecoding.repairingLatin1Mojibake) ?? ""
             var attachments: [ChatAttachment] = []
-            for key in ["photos", "videos", "audio_files", "gifs", "files"] {
+            for key in ["photos", "videos", "audio_files", "gifs", "files", "media"] {
                 for item in o[key] as? [Any] ?? [] {
                     if let uri = (item as? [String: Any])?["uri"] as? String {
                         attachments.append(attachment(uri, line: source.lineStart, missingMedia: &missingMedia,
@@ -94,16 +106,25 @@ package enum MetaParser: ChatExportParser {
             }
             var kind = ChatMessageKind.message
             let type = o["type"] as? String
-            if (o["is_unsent"] as? Bool) == true || (o["is_unsent"] as? NSNumber)?.boolValue == true {
+            if (o["is_unsent"] as? Bool ?? o["isUnsent"] as? Bool) == true
+                || (o["is_unsent"] as? NSNumber)?.boolValue == true {
                 kind = .deleted
             } else if let type, ["Subscribe", "Unsubscribe", "Call"].contains(type) {
                 kind = .system
             }
+            var missing: [String] = []
+            if author == nil { missing.append("sender") }
+            if timestamp == nil { missing.append("time") }
+            if content == nil && attachments.isEmpty && text.isEmpty && kind == .message {
+                missing.append("text or attachment")
+            }
+            unreadable.check(index: index, line: source.lineStart, missing: missing, warnings: &warnings)
             let message = ChatMessage(index: index, timestamp: timestamp, author: kind == .system ? nil : author,
                                       text: text, attachments: attachments, kind: kind, source: source)
             index += 1
             try onMessage(message)
         }
+        unreadable.finish(warnings: &warnings)
         return ConversationInfo(platform: platform, title: title, participants: participants, warnings: warnings,
                                 sourceName: name, messageCount: index)
     }

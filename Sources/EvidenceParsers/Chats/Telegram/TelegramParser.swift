@@ -61,6 +61,7 @@ package enum TelegramParser: ChatExportParser {
             throw ChatParseError(code: .unexpectedStructure, reason: "neither \"messages\" nor \"chats\" at the top "
                                     + "level: not a Telegram Desktop export", fileName: name, line: 1)
         }
+        state.unreadable.finish(warnings: &state.warnings)
         return ConversationInfo(platform: .telegram, title: title, participants: state.participants,
                                 warnings: state.warnings, sourceName: name, messageCount: state.index)
     }
@@ -76,8 +77,10 @@ package enum TelegramParser: ChatExportParser {
         var lines = LineCounter()
         var wallClockWarned = false
         var missingMedia: MissingMediaCheck
+        var unreadable: UnreadableMessageCheck
 
         init(scanner: JSONScanner, options: ChatParseOptions) {
+            self.unreadable = UnreadableMessageCheck(fileName: scanner.name)
             self.scanner = scanner
             self.options = options
             self.resolver = WallClockResolver(zone: options.timeZone, field: "date")
@@ -154,6 +157,11 @@ package enum TelegramParser: ChatExportParser {
                 attachments.append(ChatAttachment(name: path, mediaType: mediaType, found: found))
             }
             if omitted && attachments.isEmpty && kind == .message && body.isEmpty { kind = .mediaOmitted }
+            var missing: [String] = []
+            if kind != .system && author == nil { missing.append("sender") }
+            if timestamp == nil { missing.append("time") }
+            if o["text"] == nil && attachments.isEmpty && kind == .message { missing.append("text or attachment") }
+            unreadable.check(index: index, line: source.lineStart, missing: missing, warnings: &warnings)
             let edited = o["edited"] != nil || o["edited_unixtime"] != nil
             let reply = JSONValue.string(o["reply_to_message_id"])
             return ChatMessage(index: index, timestamp: timestamp, author: author, text: body,

@@ -48,6 +48,12 @@ package enum WhatsAppMarkers {
         "<attached: ", "<pièce jointe : ", "<pièce jointe: ", "<bijgevoegd: ", "<Anhang: ", "<adjunto: ",
     ])
 
+    /// Older iOS attachment references (2015–2017): `2015-08-04-PHOTO-00004762.jpg ‹‎attached>`, the name first.
+    static let attachedOldSuffixes: [[UInt8]] = bytes([" \u{2039}\u{200E}attached>", " \u{2039}attached>"])
+
+    /// What older iOS exports write between a document's title and its reference: `NAME.pdf • 14 pages <attached: …>`.
+    static let documentSeparator: [UInt8] = Array(" \u{2022} ".utf8)
+
     /// Android attachment references: `IMG-20231225-WA0003.jpg (file attached)`.
     static let attachedSuffixes: [[UInt8]] = bytes([
         " (file attached)", " (fichier joint)", " (bestand bijgevoegd)", " (Datei angehängt)", " (archivo adjunto)",

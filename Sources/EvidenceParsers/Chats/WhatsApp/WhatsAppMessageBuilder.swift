@@ -103,6 +103,7 @@ extension WhatsAppParser {
             var kind = ChatMessageKind.message
             var attachments: [ChatAttachment] = []
             var edited = false
+            var writtenUnder: String?
             var m = textStart
             while true {
                 let mark = WhatsAppParser.markLength(b, m, firstLineEnd)
@@ -116,19 +117,16 @@ extension WhatsAppParser {
                 kind = .deleted
             } else if singleLine && WhatsAppMarkers.omitted.contains(where: { b.equals($0, from: m, to: bodyEnd) }) {
                 kind = .mediaOmitted
-            } else if WhatsAppMarkers.encryptionNotices.contains(where: { b.starts(with: $0, at: m, end: bodyEnd) }) {
-                // iOS writes the notice under the chat's name; it is the app speaking, not that person.
+            } else if WhatsAppMarkers.encryptionNotices.contains(where: { b.starts(with: $0, at: m, end: bodyEnd) })
+                        || (h.shape.iOS && singleLine && author != nil && m > textStart
+                            && WhatsAppParser.isGroupEvent(b, m, bodyEnd)) {
+                // iOS writes the encryption notice, and recent iOS exports group events, under the chat's name (or
+                // the actor's): the app is speaking, not that person. The text is the event (with the
+                // marks iOS puts before it, as for every other iOS marker); the name is kept apart.
                 kind = .system
                 if let author { appLineNames[author, default: 0] &+= 1 }
+                writtenUnder = author
                 author = nil
-                textStart = h.bodyStart
-            } else if h.shape.iOS, singleLine, author != nil, m > textStart, WhatsAppParser.isGroupEvent(b, m, bodyEnd) {
-                // Recent iOS exports put group events under the group's name; the app is speaking. The whole
-                // body, name included, stays the text, as for the encryption notice.
-                kind = .system
-                if let author { appLineNames[author, default: 0] &+= 1 }
-                author = nil
-                textStart = h.bodyStart
             } else {
                 if let attached = attachment(from: m, to: firstLineEnd) {
                     attachments.append(attached)
@@ -138,13 +136,29 @@ extension WhatsAppParser {
                 edited = true
                 break
             }
+            // A file written with CRLF line ends has them inside a multi-line body too; they belong to the file,
+            // not to what was written, so the text joins its lines with LF as the app showed them.
+            let text = singleLine ? b.text(from: textStart, to: bodyEnd) : joinedWithLF(from: textStart, to: bodyEnd)
             let message = ChatMessage(
-                index: index, timestamp: timestamp, author: author, text: b.text(from: textStart, to: bodyEnd),
+                index: index, timestamp: timestamp, author: author, text: text,
                 attachments: attachments, kind: kind,
                 source: SourceRange(byteStart: lineStart, byteEnd: bodyEnd, lineStart: firstLine, lineEnd: lastLine),
-                edited: edited)
+                edited: edited, writtenUnder: writtenUnder)
             index &+= 1
             try onMessage(message)
+        }
+
+        /// The body from `start` to `end` with each CR that ends a line left out.
+        func joinedWithLF(from start: Int, to end: Int) -> String {
+            guard bytes.firstIndex(of: 0x0D, from: start, to: end) != nil else { return bytes.text(from: start, to: end) }
+            var kept: [UInt8] = []
+            kept.reserveCapacity(end &- start)
+            var p = start
+            while p < end {
+                if !(bytes[p] == 0x0D && p &+ 1 < end && bytes[p &+ 1] == 0x0A) { kept.append(bytes[p]) }
+                p &+= 1
+            }
+            return kept.text(from: 0, to: kept.count)
         }
 
         mutating func attachment(from start: Int, to end: Int) -> ChatAttachment? {
@@ -153,6 +167,24 @@ extension WhatsAppParser {
             if end > start, b[end &- 1] == UInt8(ascii: ">") {
                 for opener in WhatsAppMarkers.attachedOpeners where b.starts(with: opener, at: start, end: end) {
                     name = b.text(from: start &+ opener.count, to: end &- 1)
+                    break
+                }
+            }
+            if name == nil, end > start, b[end &- 1] == UInt8(ascii: ">") {
+                // Older iOS: `2015-08-04-PHOTO-00004762.jpg ‹‎attached>` (U+2039 and U+200E before the word).
+                for suffix in WhatsAppMarkers.attachedOldSuffixes
+                where b.ends(with: suffix, from: start, to: end) && end &- suffix.count > start {
+                    name = b.text(from: start, to: end &- suffix.count)
+                    break
+                }
+            }
+            if name == nil, end > start, b[end &- 1] == UInt8(ascii: ">"),
+               let bullet = b.firstIndex(of: WhatsAppMarkers.documentSeparator, from: start, to: end) {
+                // Older iOS documents: `NAME.pdf • 14 pages <attached: 00000002-NAME.pdf>`; the stored name is
+                // the one inside the brackets.
+                for opener in WhatsAppMarkers.attachedOpeners {
+                    guard let at = b.firstIndex(of: [0x20] + opener, from: bullet, to: end) else { continue }
+                    name = b.text(from: at &+ 1 &+ opener.count, to: end &- 1)
                     break
                 }
             }

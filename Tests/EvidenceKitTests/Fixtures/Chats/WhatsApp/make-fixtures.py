@@ -172,3 +172,16 @@ write("ios-en-GB-group.txt", [
     "[14/08/2024, 21:02:30] Boris: send them or everyone sees it",
     "[14/08/2024, 21:03:00] My Group: " + LRM + "Carol left",
 ])
+
+# iOS 2.12 (2015), English (UK), CRLF: the older attachment forms — a photo named first and followed by
+# `‹` (U+2039) + U+200E + `attached>`, and a document's title and page count before `<attached: …>` — and a
+# multi-line message whose lines end in CRLF like the rest of the file.
+write("ios-2015-crlf.txt", [
+    "[04/08/2015 21:10:02] Jane Doe: Hello",
+    "[04/08/2015 21:10:30] Jane Doe: 2015-08-04-PHOTO-00004762.jpg \u2039" + LRM + "attached>",
+    "[04/08/2015 21:11:00] Sam: contract.pdf \u2022 14 pages <attached: 00000002-contract.pdf>",
+    "[04/08/2015 21:12:00] Sam: first line",
+    "second line",
+    "",
+    "third line",
+], newline="\r\n")

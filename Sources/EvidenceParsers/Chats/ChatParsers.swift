@@ -25,6 +25,7 @@ public enum ChatParsers {
     public static var all: [any ChatExportParser.Type] {
         [
             TelegramParser.self,
+            TelegramHTMLParser.self,
             MetaParser.self,
             SMSBackupParser.self,
             WhatsAppParser.self,
@@ -57,7 +58,10 @@ public enum ChatParsers {
     /// - Throws: ``ChatParseError`` naming the file and line; anything `onMessage` throws.
     public static func stream(bytes: [UInt8], name: String, platform: ChatPlatform, options: ChatParseOptions,
                               onMessage: (ChatMessage) throws -> Void) throws -> ConversationInfo {
-        guard let parser = parser(for: platform) else {
+        // Several parsers may read one platform (Telegram's JSON and HTML): the one that recognises the bytes.
+        let candidates = all.filter { $0.platforms.contains(platform) }
+        guard let parser = candidates.first(where: { $0.recognise(bytes: bytes, name: name) == platform })
+            ?? candidates.first else {
             throw ChatParseError(code: .unsupported, reason: "no parser for \(platform.rawValue) exports",
                                  fileName: name)
         }

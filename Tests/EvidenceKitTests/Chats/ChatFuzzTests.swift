@@ -15,6 +15,9 @@ struct ChatFuzzTests {
         ("Chats/WhatsApp/android-es-ES.txt", .whatsapp), ("Chats/Telegram/result-single.json", .telegram),
         ("Chats/Telegram/result-full.json", .telegram), ("Chats/Meta/instagram-message_1.json", .instagram),
         ("Chats/SMS/sms-backup.xml", .sms), ("Mail/threat-multipart.eml", nil),
+        ("Chats/Meta/instagram-no-participants.json", .instagram), ("Chats/Meta/messenger-e2ee.json", .messenger),
+        ("Chats/WhatsApp/ios-2015-crlf.txt", .whatsapp),
+        ("Chats/TelegramHTML/ChatExport_2023-11-28/messages.html", .telegram),
     ]
 
     @Test(arguments: cases)

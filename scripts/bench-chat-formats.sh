@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# The 1,000,000-message speed check for the chat formats added after WhatsApp (scripts/bench-chat.sh is
+# WhatsApp's): generates one export per format holding BENCH_MESSAGES messages and times
+# `evidence chat parse --json` on each (wall time and peak memory, GNU time). Not a test.
+#
+#   scripts/bench-chat-formats.sh            # work folder: $TMPDIR/evidencekit-bench-formats (exports reused)
+#   BENCH_MESSAGES=100000 scripts/bench-chat-formats.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WORK="${BENCH_DIR:-${TMPDIR:-/tmp}/evidencekit-bench-formats}"
+MESSAGES="${BENCH_MESSAGES:-1000000}"
+mkdir -p "$WORK"
+
+if [ ! -x /usr/bin/time ]; then
+    echo "installing GNU time (for peak memory)…" >&2
+    apt-get install -y --no-install-recommends time >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y --no-install-recommends time >/dev/null; }
+fi
+
+# Telegram Desktop HTML: one page holding every message (the app writes 1,000 a page; one page is the worst case
+# for memory), in the app's layout: a day separator, messages, joined messages, photos, service lines.
+TG="$WORK/telegram-$MESSAGES/messages.html"
+if [ ! -s "$TG" ]; then
+    mkdir -p "$(dirname "$TG")"
+    echo "generating a Telegram HTML page of $MESSAGES messages…" >&2
+    python3 - "$TG" "$MESSAGES" <<'PY'
+import random, sys, datetime
+path, total = sys.argv[1], int(sys.argv[2])
+rng = random.Random(20231128)
+authors = ["Alice", "Bob", "Zoë 🌸", "Jean-Éric Dupont"]
+words = ("ok yes no maybe tonight photo send now please stop why &amp; &lt;b&gt; 😀 👍 ça va très bien").split()
+t = datetime.datetime(2021, 1, 1, 8, 0)
+with open(path, "w", encoding="utf-8") as f:
+    f.write('<!DOCTYPE html>\n<html>\n <head>\n  <meta charset="utf-8"/>\n<title>Exported Data</title>\n </head>\n'
+            ' <body>\n  <div class="page_wrap">\n   <div class="page_header">\n    <div class="content">\n'
+            '     <div class="text bold">\nBench\n     </div>\n    </div>\n   </div>\n'
+            '   <div class="page_body chat_page">\n    <div class="history">\n'
+            '     <div class="message service" id="message-1">\n      <div class="body details">\n1 January 2021\n'
+            '      </div>\n     </div>\n')
+    last = None
+    for n in range(1, total + 1):
+        t += datetime.timedelta(seconds=rng.choice([5, 30, 60, 300]))
+        stamp = t.strftime("%d.%m.%Y %H:%M:%S") + " UTC+01:00"
+        if rng.random() < 0.01:
+            f.write(f'     <div class="message service" id="message{n}">\n      <div class="body details">\n'
+                    f'Alice pinned a message\n      </div>\n     </div>\n')
+            continue
+        author = rng.choice(authors)
+        joined = author == last
+        last = author
+        f.write(f'     <div class="message default clearfix{" joined" if joined else ""}" id="message{n}">\n')
+        if not joined:
+            f.write(f'      <div class="pull_left userpic_wrap">\n       <div class="userpic userpic2" style="width: 42px; height: 42px">\n'
+                    f'        <div class="initials" style="line-height: 42px">\n{author[0]}\n        </div>\n'
+                    f'       </div>\n      </div>\n')
+        f.write(f'      <div class="body">\n       <div class="pull_right date details" title="{stamp}">\n'
+                f'{t.strftime("%H:%M")}\n       </div>\n')
+        if not joined:
+            f.write(f'       <div class="from_name">\n{author}\n       </div>\n')
+        if rng.random() < 0.03:
+            f.write(f'       <div class="media_wrap clearfix">\n        <a class="photo_wrap clearfix pull_left" '
+                    f'href="photos/photo_{n}@01-01-2021_08-00-00.jpg">\n         <img class="photo" '
+                    f'src="photos/photo_{n}_thumb.jpg"/>\n        </a>\n       </div>\n')
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(4, 11)))
+        if rng.random() < 0.08:
+            text += "<br>" + " ".join(rng.choice(words) for _ in range(rng.randint(2, 8)))
+        f.write(f'       <div class="text">\n{text}\n       </div>\n      </div>\n     </div>\n')
+    f.write('    </div>\n   </div>\n  </div>\n </body>\n</html>\n')
+PY
+fi
+
+echo "building release…" >&2
+swift build -c release --product evidence >/dev/null
+BIN="$(swift build -c release --show-bin-path)/evidence"
+
+measure() { # label, file
+    local log="$WORK/time-$1.txt" out="$WORK/out-$1.jsonl"
+    if ! /usr/bin/time -v "$BIN" chat parse --json --timezone Europe/Brussels "$2" > "$out" 2> "$log"; then
+        echo "FAILED: $1" >&2; tail -20 "$log" >&2; exit 1
+    fi
+    local wall rss lines
+    wall=$(grep "Elapsed (wall clock)" "$log" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+    rss=$(grep "Maximum resident set size" "$log" | awk '{print $NF}')
+    lines=$(wc -l < "$out")
+    printf "%-16s %9s messages  %6.1f MB  %6.2f s  %6.0f MB peak\n" "$1" "$lines" \
+        "$(stat -c %s "$2" | awk '{print $1/1e6}')" "$wall" "$(echo "$rss" | awk '{print $1/1024}')"
+}
+
+measure telegram-html "$TG"

@@ -68,6 +68,32 @@ with open(path, "w", encoding="utf-8") as f:
 PY
 fi
 
+# Snapchat My Data: one chat_history.json of every message, spread over 200 conversations.
+SNAP="$WORK/snapchat-$MESSAGES/json/chat_history.json"
+if [ ! -s "$SNAP" ]; then
+    mkdir -p "$(dirname "$SNAP")"
+    echo "generating a Snapchat chat_history.json of $MESSAGES messages…" >&2
+    python3 - "$SNAP" "$MESSAGES" <<'PY'
+import json, random, sys
+path, total = sys.argv[1], int(sys.argv[2])
+rng = random.Random(20240420)
+words = "ok yes no maybe tonight photo send now please stop why 😀 👍 ça va très bien".split()
+t = 1_700_000_000_000
+conversations = {}
+for n in range(total):
+    t += rng.choice([500, 5_000, 60_000])
+    key = f"user_{rng.randrange(200)}"
+    media = rng.random() < 0.05
+    conversations.setdefault(key, []).append({
+        "From": rng.choice([key, "me.myself"]), "Media Type": "MEDIA" if media else "TEXT",
+        "Created": "", "Content": "" if media else " ".join(rng.choice(words) for _ in range(rng.randint(3, 10))),
+        "Conversation Title": None, "IsSender": False, "Created(microseconds)": t, "IsSaved": True,
+        "Media IDs": f"b~{n:020d}" if media else ""})
+with open(path, "w", encoding="utf-8") as f:
+    json.dump(conversations, f, indent=2, ensure_ascii=False)
+PY
+fi
+
 echo "building release…" >&2
 swift build -c release --product evidence >/dev/null
 BIN="$(swift build -c release --show-bin-path)/evidence"
@@ -86,3 +112,4 @@ measure() { # label, file
 }
 
 measure telegram-html "$TG"
+measure snapchat "$SNAP"

@@ -68,7 +68,10 @@ enum ContentRecognizer {
         }
         guard let bytes = try? FileSystem.readPrefix(of: url.path, limit: Int(size)) else { return nil }
         if let platform = ChatExportDetector.detect(bytes: bytes, name: originalName) {
-            let folder = URL(fileURLWithPath: originalPath).deletingLastPathComponent()
+            // The folder the export's file names are relative to (Snapchat's `json/` names `../chat_media/`).
+            var folder = URL(fileURLWithPath: originalPath).deletingLastPathComponent()
+            let root = ChatParsers.mediaRoot(for: platform)
+            if !root.isEmpty { folder = folder.appendingPathComponent(root).standardizedFileURL }
             var options = ChatParseOptions(timeZone: timeZone)
             options.availableMediaNames = filesBeside(folder)
             return conversation(platform: platform, bytes: bytes, name: originalName, options: options,

@@ -22,6 +22,8 @@ public struct ChatPlatform: StableCode {
     public static let messenger = ChatPlatform(rawValue: "messenger")
     /// An "SMS Backup & Restore" XML file.
     public static let sms = ChatPlatform(rawValue: "sms")
+    /// Snapchat's "My Data" download (`json/chat_history.json`, `json/snap_history.json`).
+    public static let snapchat = ChatPlatform(rawValue: "snapchat")
     /// An e-mail file (`.eml`) or mailbox (`.mbox`) read as a list of messages (`evidence chat parse`).
     public static let email = ChatPlatform(rawValue: "email")
 }

@@ -12,11 +12,20 @@ public protocol ChatExportParser {
     /// The platform of an export recognised from its content (the name is only a tie-breaker), or `nil`.
     static func recognise(bytes: [UInt8], name: String) -> ChatPlatform?
 
+    /// Where the files an export names are, relative to the export's own folder: `""` (beside it) for most,
+    /// `".."` for Snapchat, whose `json/chat_history.json` names media in `chat_media/` beside `json/`.
+    static var mediaRoot: String { get }
+
     /// Parses the whole export, handing each message to `onMessage` in the export's order, and returns the rest.
     ///
     /// - Throws: ``ChatParseError`` naming the file and line; anything `onMessage` throws.
     static func parse(bytes: [UInt8], name: String, platform: ChatPlatform,
                       options: ChatParseOptions, onMessage: (ChatMessage) throws -> Void) throws -> ConversationInfo
+}
+
+extension ChatExportParser {
+    /// Most exports name their files relative to their own folder.
+    public static var mediaRoot: String { "" }
 }
 
 /// The registered chat parsers and the two ways to run them: collect a ``Conversation`` or stream messages.
@@ -27,6 +36,7 @@ public enum ChatParsers {
             TelegramParser.self,
             TelegramHTMLParser.self,
             MetaParser.self,
+            SnapchatParser.self,
             SMSBackupParser.self,
             WhatsAppParser.self,
         ]
@@ -35,6 +45,12 @@ public enum ChatParsers {
     /// The parser for a platform.
     public static func parser(for platform: ChatPlatform) -> (any ChatExportParser.Type)? {
         all.first { $0.platforms.contains(platform) }
+    }
+
+    /// Where the files an export of `platform` names are, relative to the export's folder (see
+    /// ``ChatExportParser/mediaRoot``).
+    public static func mediaRoot(for platform: ChatPlatform) -> String {
+        parser(for: platform)?.mediaRoot ?? ""
     }
 
     /// Parses a whole export into memory.

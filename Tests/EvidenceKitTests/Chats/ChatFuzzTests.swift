@@ -18,6 +18,8 @@ struct ChatFuzzTests {
         ("Chats/Meta/instagram-no-participants.json", .instagram), ("Chats/Meta/messenger-e2ee.json", .messenger),
         ("Chats/WhatsApp/ios-2015-crlf.txt", .whatsapp),
         ("Chats/TelegramHTML/ChatExport_2023-11-28/messages.html", .telegram),
+        ("Chats/Snapchat/mydata~1716000000000/json/chat_history.json", .snapchat),
+        ("Chats/Snapchat/chat_history-2021.json", .snapchat),
     ]
 
     @Test(arguments: cases)

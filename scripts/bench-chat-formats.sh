@@ -94,6 +94,37 @@ with open(path, "w", encoding="utf-8") as f:
 PY
 fi
 
+# Discord: one messages.json and one messages.csv of every message (a busy channel over years).
+DJ="$WORK/discord-$MESSAGES/messages.json"
+DC="$WORK/discord-$MESSAGES/messages.csv"
+if [ ! -s "$DJ" ] || [ ! -s "$DC" ]; then
+    mkdir -p "$(dirname "$DJ")"
+    echo "generating Discord messages.json and messages.csv of $MESSAGES messages…" >&2
+    python3 - "$DJ" "$DC" "$MESSAGES" <<'PY'
+import csv, datetime, json, random, sys
+jpath, cpath, total = sys.argv[1], sys.argv[2], int(sys.argv[3])
+rng = random.Random(20230430)
+words = "ok yes no maybe tonight photo send now please stop why \"quoted\", 😀 👍 ça va".split()
+t = 1_600_000_000_000
+rows = []
+for n in range(total):
+    t += rng.choice([500, 5_000, 60_000])
+    stamp = datetime.datetime.fromtimestamp(t / 1000, datetime.timezone.utc)
+    text = " ".join(rng.choice(words) for _ in range(rng.randint(3, 10)))
+    if rng.random() < 0.05: text += "\nsecond line"
+    rows.append((((t - 1420070400000) << 22) | (n & 0xFFF), stamp, text,
+                 f"https://cdn.discordapp.com/attachments/1/{n}/a.png" if rng.random() < 0.03 else ""))
+with open(jpath, "w", encoding="utf-8") as f:
+    json.dump([{"ID": i, "Timestamp": s.strftime("%Y-%m-%d %H:%M:%S"), "Contents": c, "Attachments": a}
+               for i, s, c, a in rows], f, indent=2, ensure_ascii=False)
+with open(cpath, "w", encoding="utf-8", newline="") as f:
+    w = csv.writer(f, lineterminator="\r\n")
+    w.writerow(["ID", "Timestamp", "Contents", "Attachments"])
+    for i, s, c, a in rows:
+        w.writerow([i, s.strftime("%Y-%m-%d %H:%M:%S.%f+00:00"), c, a])
+PY
+fi
+
 echo "building release…" >&2
 swift build -c release --product evidence >/dev/null
 BIN="$(swift build -c release --show-bin-path)/evidence"
@@ -113,3 +144,5 @@ measure() { # label, file
 
 measure telegram-html "$TG"
 measure snapchat "$SNAP"
+measure discord-json "$DJ"
+measure discord-csv "$DC"

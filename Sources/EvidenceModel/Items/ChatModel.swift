@@ -24,6 +24,8 @@ public struct ChatPlatform: StableCode {
     public static let sms = ChatPlatform(rawValue: "sms")
     /// Snapchat's "My Data" download (`json/chat_history.json`, `json/snap_history.json`).
     public static let snapchat = ChatPlatform(rawValue: "snapchat")
+    /// A Discord data package's `messages/c<channel>/messages.json` (or the older `messages.csv`).
+    public static let discord = ChatPlatform(rawValue: "discord")
     /// An e-mail file (`.eml`) or mailbox (`.mbox`) read as a list of messages (`evidence chat parse`).
     public static let email = ChatPlatform(rawValue: "email")
 }

@@ -37,6 +37,7 @@ public enum ChatParsers {
             TelegramHTMLParser.self,
             MetaParser.self,
             SnapchatParser.self,
+            DiscordParser.self,
             SMSBackupParser.self,
             WhatsAppParser.self,
         ]

@@ -48,17 +48,22 @@ struct HTMLDocument {
 
     /// Builds the tree of `bytes`. Never fails: every input is some tree.
     init(bytes: [UInt8]) {
-        self.init(bytes: bytes, records: { _ in false }, onRecord: { _, _ in })
+        self.init(bytes: bytes, streaming: false, records: { _ in false }, onRecord: { _, _ in })
     }
 
     /// Builds the tree of `bytes`, handing each *record* — an element for which `isRecord` holds when it opens,
     /// outside any other record — to `onRecord` as soon as it closes, as a document of its own (the record is its
-    /// node 1), and then dropping it from this tree. A page of a million messages is then read with the memory of
-    /// one message, not of the whole tree.
+    /// node 1), and then dropping it from this tree; texts outside records are not kept. A page of a million
+    /// messages is then read with the memory of one message, not of the whole tree.
     ///
     /// - Throws: anything `onRecord` throws.
     init(bytes: [UInt8], records isRecord: (Node) -> Bool,
          onRecord: (HTMLDocument, Int) throws -> Void) rethrows {
+        try self.init(bytes: bytes, streaming: true, records: isRecord, onRecord: onRecord)
+    }
+
+    private init(bytes: [UInt8], streaming: Bool, records isRecord: (Node) -> Bool,
+                 onRecord: (HTMLDocument, Int) throws -> Void) rethrows {
         nodes = [Node(name: "#document", attributes: [], text: "", parent: nil, range: 0..<bytes.count)]
         var open: [Int] = [0]
         /// The node index of the record being built, if any.
@@ -88,6 +93,9 @@ struct HTMLDocument {
         while let token = tokenizer.next() {
             switch token {
             case let .text(text, range):
+                // While records are streamed, text outside them is not kept: it is the layout between records
+                // (a million line breaks on a big page), and keeping it would hold the whole page after all.
+                if streaming && record == nil { continue }
                 _ = add(Node(name: "", attributes: [], text: text, range: range))
             case let .startTag(name, attributes, selfClosing, range):
                 let node = Node(name: name, attributes: attributes, text: "", range: range)
@@ -117,7 +125,11 @@ struct HTMLDocument {
             node.children = node.children.map { $0 &- start &+ 1 }
             part.nodes.append(node)
         }
-        if let parent = nodes[start].parent { nodes[parent].children.removeAll { $0 >= start } }
+        // The record is its parent's last child: removing it from the end keeps this constant-time however many
+        // records the parent had.
+        if let parent = nodes[start].parent, nodes[parent].children.last == start {
+            nodes[parent].children.removeLast()
+        }
         nodes.removeSubrange(start...)
         return part
     }

@@ -20,6 +20,8 @@ struct ChatFuzzTests {
         ("Chats/TelegramHTML/ChatExport_2023-11-28/messages.html", .telegram),
         ("Chats/Snapchat/mydata~1716000000000/json/chat_history.json", .snapchat),
         ("Chats/Snapchat/chat_history-2021.json", .snapchat),
+        ("Chats/Discord/package/messages/c1102030405060708090/messages.json", .discord),
+        ("Chats/Discord/package/messages/c713000000000000000/messages.csv", .discord),
     ]
 
     @Test(arguments: cases)

@@ -125,6 +125,35 @@ with open(cpath, "w", encoding="utf-8", newline="") as f:
 PY
 fi
 
+# X archive: one direct-messages.js of every message, over 500 conversations.
+XJ="$WORK/x-$MESSAGES/direct-messages.js"
+if [ ! -s "$XJ" ]; then
+    mkdir -p "$(dirname "$XJ")"
+    echo "generating an X direct-messages.js of $MESSAGES messages…" >&2
+    python3 - "$XJ" "$MESSAGES" <<'PY'
+import datetime, json, random, sys
+path, total = sys.argv[1], int(sys.argv[2])
+rng = random.Random(20240429)
+words = "ok yes no maybe tonight photo send now please stop why 😀 👍 ça va".split()
+t = 1_700_000_000_000
+conversations = {}
+for n in range(total):
+    t += rng.choice([500, 5_000, 60_000])
+    other = 1600000000000000000 + rng.randrange(500)
+    me = 1500000000000000001
+    sender, recipient = (me, other) if rng.random() < 0.5 else (other, me)
+    stamp = datetime.datetime.fromtimestamp(t / 1000, datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+    conversations.setdefault(f"{me}-{other}", []).append({"messageCreate": {
+        "recipientId": str(recipient), "reactions": [], "urls": [],
+        "text": " ".join(rng.choice(words) for _ in range(rng.randint(3, 10))), "mediaUrls": [],
+        "senderId": str(sender), "id": str(1785000000000000000 + n), "createdAt": stamp}})
+with open(path, "w", encoding="utf-8") as f:
+    f.write("window.YTD.direct_messages.part0 = ")
+    json.dump([{"dmConversation": {"conversationId": k, "messages": v}} for k, v in conversations.items()], f,
+              indent=2, ensure_ascii=False)
+PY
+fi
+
 echo "building release…" >&2
 swift build -c release --product evidence >/dev/null
 BIN="$(swift build -c release --show-bin-path)/evidence"
@@ -146,3 +175,4 @@ measure telegram-html "$TG"
 measure snapchat "$SNAP"
 measure discord-json "$DJ"
 measure discord-csv "$DC"
+measure x-archive "$XJ"

@@ -74,6 +74,7 @@ enum ContentRecognizer {
             if !root.isEmpty { folder = folder.appendingPathComponent(root).standardizedFileURL }
             var options = ChatParseOptions(timeZone: timeZone)
             options.availableMediaNames = filesBeside(folder)
+            options.accountNames = accountNames(for: platform, besideExportIn: folder)
             return conversation(platform: platform, bytes: bytes, name: originalName, options: options,
                                 attachmentFolder: folder, stagingFolder: stagingFolder)
         }
@@ -185,6 +186,15 @@ enum ContentRecognizer {
             recognition.timestamps.append(stamp.asConversationBound(role))
         }
         return recognition
+    }
+
+    /// The account names an export of `platform` refers to by id, read from the file beside it that names them
+    /// (an X archive's `account.js`, at most 1 MiB); empty when there is none.
+    static func accountNames(for platform: ChatPlatform, besideExportIn folder: URL) -> [String: String] {
+        guard platform == .x else { return [:] }
+        let path = folder.appendingPathComponent("account.js").path
+        guard let bytes = try? FileSystem.readPrefix(of: path, limit: 1 << 20) else { return [:] }
+        return XArchiveParser.accounts(fromAccountJS: bytes)
     }
 
     /// Relative paths of the files near an export (a few levels deep, bounded), so references can be marked

@@ -38,6 +38,7 @@ public enum ChatParsers {
             MetaParser.self,
             SnapchatParser.self,
             DiscordParser.self,
+            XArchiveParser.self,
             SMSBackupParser.self,
             WhatsAppParser.self,
         ]

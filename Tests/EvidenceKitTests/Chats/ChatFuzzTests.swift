@@ -22,6 +22,8 @@ struct ChatFuzzTests {
         ("Chats/Snapchat/chat_history-2021.json", .snapchat),
         ("Chats/Discord/package/messages/c1102030405060708090/messages.json", .discord),
         ("Chats/Discord/package/messages/c713000000000000000/messages.csv", .discord),
+        ("Chats/X/twitter-2024-05-01/data/direct-messages.js", .x),
+        ("Chats/X/twitter-2024-05-01/data/direct-messages-group.js", .x),
     ]
 
     @Test(arguments: cases)

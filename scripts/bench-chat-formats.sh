@@ -154,6 +154,37 @@ with open(path, "w", encoding="utf-8") as f:
 PY
 fi
 
+# TikTok: the JSON download and the TXT download of every message, over 300 conversations.
+TJ="$WORK/tiktok-$MESSAGES/user_data_tiktok.json"
+TT="$WORK/tiktok-$MESSAGES/Direct Messages.txt"
+if [ ! -s "$TJ" ] || [ ! -s "$TT" ]; then
+    mkdir -p "$(dirname "$TJ")"
+    echo "generating TikTok JSON and TXT downloads of $MESSAGES messages…" >&2
+    python3 - "$TJ" "$TT" "$MESSAGES" <<'PY'
+import datetime, json, random, sys
+jpath, tpath, total = sys.argv[1], sys.argv[2], int(sys.argv[3])
+rng = random.Random(20240501)
+words = "ok yes no maybe tonight photo send now please stop why 😀 👍 ça va".split()
+t = datetime.datetime(2022, 1, 1)
+chats = {}
+for n in range(total):
+    t += datetime.timedelta(seconds=rng.choice([1, 10, 60, 600]))
+    other = f"user_{rng.randrange(300)}"
+    chats.setdefault(f"Chat History with {other}:", []).append({
+        "Date": t.strftime("%Y-%m-%d %H:%M:%S"), "From": rng.choice([other, "me.myself"]),
+        "Content": " ".join(rng.choice(words) for _ in range(rng.randint(3, 10)))})
+with open(jpath, "w", encoding="utf-8") as f:
+    json.dump({"Your Activity": {"Watch History": {"VideoList": []}},
+               "Direct Message": {"Direct Messages": {"ChatHistory": chats}}}, f, indent=2, ensure_ascii=False)
+with open(tpath, "w", encoding="utf-8", newline="") as f:
+    for key, messages in chats.items():
+        f.write(">>> " + key.rstrip(":") + "::\r\n\r\n")
+        for m in messages:
+            f.write(f"{m['Date']} UTC {m['From']}: {m['Content']}\r\n")
+        f.write("\r\n")
+PY
+fi
+
 echo "building release…" >&2
 swift build -c release --product evidence >/dev/null
 BIN="$(swift build -c release --show-bin-path)/evidence"
@@ -176,3 +207,5 @@ measure snapchat "$SNAP"
 measure discord-json "$DJ"
 measure discord-csv "$DC"
 measure x-archive "$XJ"
+measure tiktok-json "$TJ"
+measure tiktok-txt "$TT"

@@ -28,6 +28,8 @@ public struct ChatPlatform: StableCode {
     public static let discord = ChatPlatform(rawValue: "discord")
     /// An X (Twitter) archive's `data/direct-messages.js` or `data/direct-messages-group.js`.
     public static let x = ChatPlatform(rawValue: "x")
+    /// TikTok's "Download your data": the direct messages of `user_data_tiktok.json` or `Direct Messages.txt`.
+    public static let tiktok = ChatPlatform(rawValue: "tiktok")
     /// An e-mail file (`.eml`) or mailbox (`.mbox`) read as a list of messages (`evidence chat parse`).
     public static let email = ChatPlatform(rawValue: "email")
 }

@@ -39,6 +39,7 @@ public enum ChatParsers {
             SnapchatParser.self,
             DiscordParser.self,
             XArchiveParser.self,
+            TikTokParser.self,
             SMSBackupParser.self,
             WhatsAppParser.self,
         ]

@@ -26,10 +26,22 @@ struct HTMLDocument {
         /// The value of an attribute, or `nil`.
         func attribute(_ name: String) -> String? { attributes.first { $0.name == name }?.value }
 
-        /// The words of the `class` attribute.
-        var classes: [Substring] { (attribute("class") ?? "").split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) }
-
-        func hasClass(_ name: String) -> Bool { classes.contains { $0 == name } }
+        /// Whether `name` is one of the white-space separated words of the `class` attribute (checked on its
+        /// bytes: this runs for every element of a page).
+        func hasClass(_ name: String) -> Bool {
+            guard let value = attribute("class") else { return false }
+            let word = name.utf8
+            var current = value.utf8.startIndex
+            let all = value.utf8
+            while current < all.endIndex {
+                while current < all.endIndex, HTMLTokenizer.isSpace(all[current]) { current = all.index(after: current) }
+                var end = current
+                while end < all.endIndex, !HTMLTokenizer.isSpace(all[end]) { end = all.index(after: end) }
+                if all[current..<end].elementsEqual(word) { return true }
+                current = end
+            }
+            return false
+        }
     }
 
     /// Deepest nesting kept; exported pages need about a dozen.

@@ -114,8 +114,13 @@ struct HTMLTokenizer {
 
     private mutating func tagName() -> String {
         let start = p
-        while p < b.count, !Self.isSpace(b[p]), b[p] != 0x2F, b[p] != 0x3E { p &+= 1 }
-        return b.text(from: start, to: p).lowercased()
+        var upper = false
+        while p < b.count, !Self.isSpace(b[p]), b[p] != 0x2F, b[p] != 0x3E {
+            if b[p] >= 0x41 && b[p] <= 0x5A { upper = true }
+            p &+= 1
+        }
+        let name = b.text(from: start, to: p)
+        return upper ? name.lowercased() : name
     }
 
     /// The attributes up to and including the tag's `>` (or the end of input).
@@ -136,7 +141,8 @@ struct HTMLTokenizer {
             let nameStart = p
             p &+= 1
             while p < b.count, !Self.isSpace(b[p]), b[p] != 0x2F, b[p] != 0x3E, b[p] != 0x3D { p &+= 1 }
-            let name = b.text(from: nameStart, to: p).lowercased()
+            var name = b.text(from: nameStart, to: p)
+            if name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { name = name.lowercased() }
             while p < b.count, Self.isSpace(b[p]) { p &+= 1 }
             var value = ""
             if p < b.count, b[p] == 0x3D {

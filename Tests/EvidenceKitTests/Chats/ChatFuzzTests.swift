@@ -24,6 +24,7 @@ struct ChatFuzzTests {
         ("Chats/Discord/package/messages/c713000000000000000/messages.csv", .discord),
         ("Chats/X/twitter-2024-05-01/data/direct-messages.js", .x),
         ("Chats/X/twitter-2024-05-01/data/direct-messages-group.js", .x),
+        ("Chats/TikTok/user_data_tiktok.json", .tiktok), ("Chats/TikTok/Direct Messages.txt", .tiktok),
     ]
 
     @Test(arguments: cases)

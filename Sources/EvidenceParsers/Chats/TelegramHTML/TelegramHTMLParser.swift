@@ -38,7 +38,7 @@ package enum TelegramHTMLParser: ChatExportParser {
         }, onRecord: { part, element in
             if part[element].hasClass("page_header") {
                 if let title = part.firstElement(under: element, where: { $0.hasClass("text") }) {
-                    reader.title = part.text(of: title).trimmingCharacters(in: .whitespacesAndNewlines)
+                    reader.title = trimmed(part.text(of: title))
                 }
             } else if let message = reader.message(element, in: part) {
                 try onMessage(message)
@@ -56,6 +56,16 @@ package enum TelegramHTMLParser: ChatExportParser {
         return ConversationInfo(platform: .telegram, title: reader.title.isEmpty ? "Telegram" : reader.title,
                                 participants: reader.participants, warnings: reader.warnings, sourceName: name,
                                 messageCount: reader.index)
+    }
+
+    /// `text` without the page layout's white space (ASCII spaces, tabs and line breaks) at either end; a no-break
+    /// space or any other character the person wrote stays.
+    static func trimmed(_ text: String) -> String {
+        let u = text.utf8
+        guard let first = u.firstIndex(where: { !HTMLTokenizer.isSpace($0) }),
+              let last = u.lastIndex(where: { !HTMLTokenizer.isSpace($0) }) else { return "" }
+        if first == u.startIndex && u.index(after: last) == u.endIndex { return text }
+        return String(decoding: u[first...last], as: UTF8.self)
     }
 
     /// `dd.MM.yyyy HH:mm:ss`, then ` UTC±hh:mm` in exports since Telegram Desktop 3.x.
@@ -111,9 +121,7 @@ package enum TelegramHTMLParser: ChatExportParser {
             func child(_ of: Int, _ test: (HTMLDocument.Node) -> Bool) -> Int? {
                 document[of].children.first { !document[$0].isText && test(document[$0]) }
             }
-            func trimmedText(_ node: Int) -> String {
-                document.text(of: node).trimmingCharacters(in: .whitespacesAndNewlines)
-            }
+            func trimmedText(_ node: Int) -> String { TelegramHTMLParser.trimmed(document.text(of: node)) }
             let node = document[element]
             let id = node.attribute("id").flatMap { $0.hasPrefix("message") ? String($0.dropFirst(7)) : nil }
             let source = lines.range(node.range, in: bytes)

@@ -22,6 +22,9 @@ public struct ChatExportFile: Sendable {
     public let bytes: [UInt8]
     /// The media names a zip export carries, so messages naming them are marked found or missing.
     public let mediaNames: Set<String>?
+    /// The folder the export sits in, where files that name its accounts are looked for (an X archive's
+    /// `account.js`); `nil` for a zip export.
+    let folder: URL?
     /// Set when the file is an e-mail or a mailbox rather than a chat export: its messages are printed alike.
     let mailFormat: MailFormat?
 
@@ -53,6 +56,7 @@ public struct ChatExportFile: Sendable {
                                  line: 1)
         }
         self.name = name
+        self.folder = mediaNames == nil ? url.deletingLastPathComponent() : nil
         self.platform = platform
         self.bytes = bytes
         self.mediaNames = mediaNames
@@ -68,6 +72,7 @@ public struct ChatExportFile: Sendable {
         }
         var options = options
         if let mediaNames { options.availableMediaNames = mediaNames }
+        if let folder { options.accountNames = ContentRecognizer.accountNames(for: platform, besideExportIn: folder) }
         return try ChatParsers.stream(bytes: bytes, name: name, platform: platform, options: options,
                                       onMessage: onMessage)
     }

@@ -72,9 +72,13 @@ enum ContentRecognizer {
         }
         guard let bytes = contents ?? (try? FileSystem.readPrefix(of: path, limit: Int(size))) else { return nil }
         if let platform = ChatExportDetector.detect(bytes: bytes, name: originalName) {
-            let folder = URL(fileURLWithPath: originalPath).deletingLastPathComponent()
+            // The folder the export's file names are relative to (Snapchat's `json/` names `../chat_media/`).
+            var folder = URL(fileURLWithPath: originalPath).deletingLastPathComponent()
+            let root = ChatParsers.mediaRoot(for: platform)
+            if !root.isEmpty { folder = folder.appendingPathComponent(root).standardizedFileURL }
             var options = ChatParseOptions(timeZone: timeZone)
             options.availableMediaNames = filesBeside(folder)
+            options.accountNames = accountNames(for: platform, besideExportIn: folder)
             return conversation(platform: platform, bytes: bytes, name: originalName, options: options,
                                 attachmentFolder: folder, stagingFolder: stagingFolder)
         }
@@ -227,6 +231,15 @@ enum ContentRecognizer {
 
     /// Messages of a mailbox read at once, on every core.
     private static let mailboxBatch = 1024
+
+    /// The account names an export of `platform` refers to by id, read from the file beside it that names them
+    /// (an X archive's `account.js`, at most 1 MiB); empty when there is none.
+    static func accountNames(for platform: ChatPlatform, besideExportIn folder: URL) -> [String: String] {
+        guard platform == .x else { return [:] }
+        let path = folder.appendingPathComponent("account.js").path
+        guard let bytes = try? FileSystem.readPrefix(of: path, limit: 1 << 20) else { return [:] }
+        return XArchiveParser.accounts(fromAccountJS: bytes)
+    }
 
     /// Relative paths of the files near an export (a few levels deep, bounded), so references can be marked
     /// found or missing. Only names are read, never contents.

@@ -208,7 +208,11 @@ extension EvidenceCase {
             for item in items { byPath[item.originalPath] = item }
             for var export in items where export.conversation != nil && export.parentID == nil {
                 let conversation = export.conversation!
-                let folder = (export.originalPath as NSString).deletingLastPathComponent
+                var folder = (export.originalPath as NSString).deletingLastPathComponent
+                let root = ChatParsers.mediaRoot(for: conversation.platform)
+                if !root.isEmpty {
+                    folder = ((folder as NSString).appendingPathComponent(root) as NSString).standardizingPath
+                }
                 var changed = false
                 for (name, messages) in conversation.attachmentMessages.sorted(by: { $0.key < $1.key })
                 where conversation.attachmentItems[name] == nil && !conversation.missingAttachments.contains(name) {

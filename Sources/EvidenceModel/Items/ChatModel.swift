@@ -22,6 +22,14 @@ public struct ChatPlatform: StableCode {
     public static let messenger = ChatPlatform(rawValue: "messenger")
     /// An "SMS Backup & Restore" XML file.
     public static let sms = ChatPlatform(rawValue: "sms")
+    /// Snapchat's "My Data" download (`json/chat_history.json`, `json/snap_history.json`).
+    public static let snapchat = ChatPlatform(rawValue: "snapchat")
+    /// A Discord data package's `messages/c<channel>/messages.json` (or the older `messages.csv`).
+    public static let discord = ChatPlatform(rawValue: "discord")
+    /// An X (Twitter) archive's `data/direct-messages.js` or `data/direct-messages-group.js`.
+    public static let x = ChatPlatform(rawValue: "x")
+    /// TikTok's "Download your data": the direct messages of `user_data_tiktok.json` or `Direct Messages.txt`.
+    public static let tiktok = ChatPlatform(rawValue: "tiktok")
     /// An e-mail file (`.eml`) or mailbox (`.mbox`) read as a list of messages (`evidence chat parse`).
     public static let email = ChatPlatform(rawValue: "email")
 }
@@ -47,6 +55,9 @@ public struct ChatParseOptions: Sendable {
     /// The media file names present beside the export (the entries of a WhatsApp `.zip`, the files of a
     /// Telegram folder). `nil` when unknown: attachments are then neither found nor missing.
     public var availableMediaNames: Set<String>?
+    /// Names for account ids the export writes instead of names (an X archive's owner, from `data/account.js`,
+    /// as `@username`); an id not listed stays the id.
+    public var accountNames: [String: String] = [:]
     /// Most bytes of text read from one message of a JSON export (Telegram, Instagram, Messenger): 16 MiB, a
     /// thousand times the longest message the apps let a person send. A longer message is cut there with a warning;
     /// the original export, sealed unchanged, still holds it byte for byte. Tests lower it to stay quick.

@@ -12,11 +12,20 @@ public protocol ChatExportParser {
     /// The platform of an export recognised from its content (the name is only a tie-breaker), or `nil`.
     static func recognise(bytes: [UInt8], name: String) -> ChatPlatform?
 
+    /// Where the files an export names are, relative to the export's own folder: `""` (beside it) for most,
+    /// `".."` for Snapchat, whose `json/chat_history.json` names media in `chat_media/` beside `json/`.
+    static var mediaRoot: String { get }
+
     /// Parses the whole export, handing each message to `onMessage` in the export's order, and returns the rest.
     ///
     /// - Throws: ``ChatParseError`` naming the file and line; anything `onMessage` throws.
     static func parse(bytes: [UInt8], name: String, platform: ChatPlatform,
                       options: ChatParseOptions, onMessage: (ChatMessage) throws -> Void) throws -> ConversationInfo
+}
+
+extension ChatExportParser {
+    /// Most exports name their files relative to their own folder.
+    public static var mediaRoot: String { "" }
 }
 
 /// The registered chat parsers and the two ways to run them: collect a ``Conversation`` or stream messages.
@@ -25,7 +34,12 @@ public enum ChatParsers {
     public static var all: [any ChatExportParser.Type] {
         [
             TelegramParser.self,
+            TelegramHTMLParser.self,
             MetaParser.self,
+            SnapchatParser.self,
+            DiscordParser.self,
+            XArchiveParser.self,
+            TikTokParser.self,
             SMSBackupParser.self,
             WhatsAppParser.self,
         ]
@@ -34,6 +48,12 @@ public enum ChatParsers {
     /// The parser for a platform.
     public static func parser(for platform: ChatPlatform) -> (any ChatExportParser.Type)? {
         all.first { $0.platforms.contains(platform) }
+    }
+
+    /// Where the files an export of `platform` names are, relative to the export's folder (see
+    /// ``ChatExportParser/mediaRoot``).
+    public static func mediaRoot(for platform: ChatPlatform) -> String {
+        parser(for: platform)?.mediaRoot ?? ""
     }
 
     /// Parses a whole export into memory.
@@ -57,7 +77,10 @@ public enum ChatParsers {
     /// - Throws: ``ChatParseError`` naming the file and line; anything `onMessage` throws.
     public static func stream(bytes: [UInt8], name: String, platform: ChatPlatform, options: ChatParseOptions,
                               onMessage: (ChatMessage) throws -> Void) throws -> ConversationInfo {
-        guard let parser = parser(for: platform) else {
+        // Several parsers may read one platform (Telegram's JSON and HTML): the one that recognises the bytes.
+        let candidates = all.filter { $0.platforms.contains(platform) }
+        guard let parser = candidates.first(where: { $0.recognise(bytes: bytes, name: name) == platform })
+            ?? candidates.first else {
             throw ChatParseError(code: .unsupported, reason: "no parser for \(platform.rawValue) exports",
                                  fileName: name)
         }

@@ -15,6 +15,16 @@ struct ChatFuzzTests {
         ("Chats/WhatsApp/android-es-ES.txt", .whatsapp), ("Chats/Telegram/result-single.json", .telegram),
         ("Chats/Telegram/result-full.json", .telegram), ("Chats/Meta/instagram-message_1.json", .instagram),
         ("Chats/SMS/sms-backup.xml", .sms), ("Mail/threat-multipart.eml", nil),
+        ("Chats/Meta/instagram-no-participants.json", .instagram), ("Chats/Meta/messenger-e2ee.json", .messenger),
+        ("Chats/WhatsApp/ios-2015-crlf.txt", .whatsapp),
+        ("Chats/TelegramHTML/ChatExport_2023-11-28/messages.html", .telegram),
+        ("Chats/Snapchat/mydata~1716000000000/json/chat_history.json", .snapchat),
+        ("Chats/Snapchat/chat_history-2021.json", .snapchat),
+        ("Chats/Discord/package/messages/c1102030405060708090/messages.json", .discord),
+        ("Chats/Discord/package/messages/c713000000000000000/messages.csv", .discord),
+        ("Chats/X/twitter-2024-05-01/data/direct-messages.js", .x),
+        ("Chats/X/twitter-2024-05-01/data/direct-messages-group.js", .x),
+        ("Chats/TikTok/user_data_tiktok.json", .tiktok), ("Chats/TikTok/Direct Messages.txt", .tiktok),
     ]
 
     @Test(arguments: cases)

@@ -138,7 +138,8 @@ extension WhatsAppParser {
             }
             // A file written with CRLF line ends has them inside a multi-line body too; they belong to the file,
             // not to what was written, so the text joins its lines with LF as the app showed them.
-            let text = singleLine ? b.text(from: textStart, to: bodyEnd) : joinedWithLF(from: textStart, to: bodyEnd)
+            let text = singleLine ? b.text(from: textStart, to: bodyEnd)
+                : b.textJoiningLinesWithLF(from: textStart, to: bodyEnd)
             let message = ChatMessage(
                 index: index, timestamp: timestamp, author: author, text: text,
                 attachments: attachments, kind: kind,
@@ -146,19 +147,6 @@ extension WhatsAppParser {
                 edited: edited, writtenUnder: writtenUnder)
             index &+= 1
             try onMessage(message)
-        }
-
-        /// The body from `start` to `end` with each CR that ends a line left out.
-        func joinedWithLF(from start: Int, to end: Int) -> String {
-            guard bytes.firstIndex(of: 0x0D, from: start, to: end) != nil else { return bytes.text(from: start, to: end) }
-            var kept: [UInt8] = []
-            kept.reserveCapacity(end &- start)
-            var p = start
-            while p < end {
-                if !(bytes[p] == 0x0D && p &+ 1 < end && bytes[p &+ 1] == 0x0A) { kept.append(bytes[p]) }
-                p &+= 1
-            }
-            return kept.text(from: 0, to: kept.count)
         }
 
         mutating func attachment(from start: Int, to end: Int) -> ChatAttachment? {

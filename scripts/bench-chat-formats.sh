@@ -1,0 +1,211 @@
+#!/usr/bin/env bash
+# The 1,000,000-message speed check for the chat formats added after WhatsApp (scripts/bench-chat.sh is
+# WhatsApp's): generates one export per format holding BENCH_MESSAGES messages and times
+# `evidence chat parse --json` on each (wall time and peak memory, GNU time). Not a test.
+#
+#   scripts/bench-chat-formats.sh            # work folder: $TMPDIR/evidencekit-bench-formats (exports reused)
+#   BENCH_MESSAGES=100000 scripts/bench-chat-formats.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WORK="${BENCH_DIR:-${TMPDIR:-/tmp}/evidencekit-bench-formats}"
+MESSAGES="${BENCH_MESSAGES:-1000000}"
+mkdir -p "$WORK"
+
+if [ ! -x /usr/bin/time ]; then
+    echo "installing GNU time (for peak memory)…" >&2
+    apt-get install -y --no-install-recommends time >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y --no-install-recommends time >/dev/null; }
+fi
+
+# Telegram Desktop HTML: one page holding every message (the app writes 1,000 a page; one page is the worst case
+# for memory), in the app's layout: a day separator, messages, joined messages, photos, service lines.
+TG="$WORK/telegram-$MESSAGES/messages.html"
+if [ ! -s "$TG" ]; then
+    mkdir -p "$(dirname "$TG")"
+    echo "generating a Telegram HTML page of $MESSAGES messages…" >&2
+    python3 - "$TG" "$MESSAGES" <<'PY'
+import random, sys, datetime
+path, total = sys.argv[1], int(sys.argv[2])
+rng = random.Random(20231128)
+authors = ["Alice", "Bob", "Zoë 🌸", "Jean-Éric Dupont"]
+words = ("ok yes no maybe tonight photo send now please stop why &amp; &lt;b&gt; 😀 👍 ça va très bien").split()
+t = datetime.datetime(2021, 1, 1, 8, 0)
+with open(path, "w", encoding="utf-8") as f:
+    f.write('<!DOCTYPE html>\n<html>\n <head>\n  <meta charset="utf-8"/>\n<title>Exported Data</title>\n </head>\n'
+            ' <body>\n  <div class="page_wrap">\n   <div class="page_header">\n    <div class="content">\n'
+            '     <div class="text bold">\nBench\n     </div>\n    </div>\n   </div>\n'
+            '   <div class="page_body chat_page">\n    <div class="history">\n'
+            '     <div class="message service" id="message-1">\n      <div class="body details">\n1 January 2021\n'
+            '      </div>\n     </div>\n')
+    last = None
+    for n in range(1, total + 1):
+        t += datetime.timedelta(seconds=rng.choice([5, 30, 60, 300]))
+        stamp = t.strftime("%d.%m.%Y %H:%M:%S") + " UTC+01:00"
+        if rng.random() < 0.01:
+            f.write(f'     <div class="message service" id="message{n}">\n      <div class="body details">\n'
+                    f'Alice pinned a message\n      </div>\n     </div>\n')
+            continue
+        author = rng.choice(authors)
+        joined = author == last
+        last = author
+        f.write(f'     <div class="message default clearfix{" joined" if joined else ""}" id="message{n}">\n')
+        if not joined:
+            f.write(f'      <div class="pull_left userpic_wrap">\n       <div class="userpic userpic2" style="width: 42px; height: 42px">\n'
+                    f'        <div class="initials" style="line-height: 42px">\n{author[0]}\n        </div>\n'
+                    f'       </div>\n      </div>\n')
+        f.write(f'      <div class="body">\n       <div class="pull_right date details" title="{stamp}">\n'
+                f'{t.strftime("%H:%M")}\n       </div>\n')
+        if not joined:
+            f.write(f'       <div class="from_name">\n{author}\n       </div>\n')
+        if rng.random() < 0.03:
+            f.write(f'       <div class="media_wrap clearfix">\n        <a class="photo_wrap clearfix pull_left" '
+                    f'href="photos/photo_{n}@01-01-2021_08-00-00.jpg">\n         <img class="photo" '
+                    f'src="photos/photo_{n}_thumb.jpg"/>\n        </a>\n       </div>\n')
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(4, 11)))
+        if rng.random() < 0.08:
+            text += "<br>" + " ".join(rng.choice(words) for _ in range(rng.randint(2, 8)))
+        f.write(f'       <div class="text">\n{text}\n       </div>\n      </div>\n     </div>\n')
+    f.write('    </div>\n   </div>\n  </div>\n </body>\n</html>\n')
+PY
+fi
+
+# Snapchat My Data: one chat_history.json of every message, spread over 200 conversations.
+SNAP="$WORK/snapchat-$MESSAGES/json/chat_history.json"
+if [ ! -s "$SNAP" ]; then
+    mkdir -p "$(dirname "$SNAP")"
+    echo "generating a Snapchat chat_history.json of $MESSAGES messages…" >&2
+    python3 - "$SNAP" "$MESSAGES" <<'PY'
+import json, random, sys
+path, total = sys.argv[1], int(sys.argv[2])
+rng = random.Random(20240420)
+words = "ok yes no maybe tonight photo send now please stop why 😀 👍 ça va très bien".split()
+t = 1_700_000_000_000
+conversations = {}
+for n in range(total):
+    t += rng.choice([500, 5_000, 60_000])
+    key = f"user_{rng.randrange(200)}"
+    media = rng.random() < 0.05
+    conversations.setdefault(key, []).append({
+        "From": rng.choice([key, "me.myself"]), "Media Type": "MEDIA" if media else "TEXT",
+        "Created": "", "Content": "" if media else " ".join(rng.choice(words) for _ in range(rng.randint(3, 10))),
+        "Conversation Title": None, "IsSender": False, "Created(microseconds)": t, "IsSaved": True,
+        "Media IDs": f"b~{n:020d}" if media else ""})
+with open(path, "w", encoding="utf-8") as f:
+    json.dump(conversations, f, indent=2, ensure_ascii=False)
+PY
+fi
+
+# Discord: one messages.json and one messages.csv of every message (a busy channel over years).
+DJ="$WORK/discord-$MESSAGES/messages.json"
+DC="$WORK/discord-$MESSAGES/messages.csv"
+if [ ! -s "$DJ" ] || [ ! -s "$DC" ]; then
+    mkdir -p "$(dirname "$DJ")"
+    echo "generating Discord messages.json and messages.csv of $MESSAGES messages…" >&2
+    python3 - "$DJ" "$DC" "$MESSAGES" <<'PY'
+import csv, datetime, json, random, sys
+jpath, cpath, total = sys.argv[1], sys.argv[2], int(sys.argv[3])
+rng = random.Random(20230430)
+words = "ok yes no maybe tonight photo send now please stop why \"quoted\", 😀 👍 ça va".split()
+t = 1_600_000_000_000
+rows = []
+for n in range(total):
+    t += rng.choice([500, 5_000, 60_000])
+    stamp = datetime.datetime.fromtimestamp(t / 1000, datetime.timezone.utc)
+    text = " ".join(rng.choice(words) for _ in range(rng.randint(3, 10)))
+    if rng.random() < 0.05: text += "\nsecond line"
+    rows.append((((t - 1420070400000) << 22) | (n & 0xFFF), stamp, text,
+                 f"https://cdn.discordapp.com/attachments/1/{n}/a.png" if rng.random() < 0.03 else ""))
+with open(jpath, "w", encoding="utf-8") as f:
+    json.dump([{"ID": i, "Timestamp": s.strftime("%Y-%m-%d %H:%M:%S"), "Contents": c, "Attachments": a}
+               for i, s, c, a in rows], f, indent=2, ensure_ascii=False)
+with open(cpath, "w", encoding="utf-8", newline="") as f:
+    w = csv.writer(f, lineterminator="\r\n")
+    w.writerow(["ID", "Timestamp", "Contents", "Attachments"])
+    for i, s, c, a in rows:
+        w.writerow([i, s.strftime("%Y-%m-%d %H:%M:%S.%f+00:00"), c, a])
+PY
+fi
+
+# X archive: one direct-messages.js of every message, over 500 conversations.
+XJ="$WORK/x-$MESSAGES/direct-messages.js"
+if [ ! -s "$XJ" ]; then
+    mkdir -p "$(dirname "$XJ")"
+    echo "generating an X direct-messages.js of $MESSAGES messages…" >&2
+    python3 - "$XJ" "$MESSAGES" <<'PY'
+import datetime, json, random, sys
+path, total = sys.argv[1], int(sys.argv[2])
+rng = random.Random(20240429)
+words = "ok yes no maybe tonight photo send now please stop why 😀 👍 ça va".split()
+t = 1_700_000_000_000
+conversations = {}
+for n in range(total):
+    t += rng.choice([500, 5_000, 60_000])
+    other = 1600000000000000000 + rng.randrange(500)
+    me = 1500000000000000001
+    sender, recipient = (me, other) if rng.random() < 0.5 else (other, me)
+    stamp = datetime.datetime.fromtimestamp(t / 1000, datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+    conversations.setdefault(f"{me}-{other}", []).append({"messageCreate": {
+        "recipientId": str(recipient), "reactions": [], "urls": [],
+        "text": " ".join(rng.choice(words) for _ in range(rng.randint(3, 10))), "mediaUrls": [],
+        "senderId": str(sender), "id": str(1785000000000000000 + n), "createdAt": stamp}})
+with open(path, "w", encoding="utf-8") as f:
+    f.write("window.YTD.direct_messages.part0 = ")
+    json.dump([{"dmConversation": {"conversationId": k, "messages": v}} for k, v in conversations.items()], f,
+              indent=2, ensure_ascii=False)
+PY
+fi
+
+# TikTok: the JSON download and the TXT download of every message, over 300 conversations.
+TJ="$WORK/tiktok-$MESSAGES/user_data_tiktok.json"
+TT="$WORK/tiktok-$MESSAGES/Direct Messages.txt"
+if [ ! -s "$TJ" ] || [ ! -s "$TT" ]; then
+    mkdir -p "$(dirname "$TJ")"
+    echo "generating TikTok JSON and TXT downloads of $MESSAGES messages…" >&2
+    python3 - "$TJ" "$TT" "$MESSAGES" <<'PY'
+import datetime, json, random, sys
+jpath, tpath, total = sys.argv[1], sys.argv[2], int(sys.argv[3])
+rng = random.Random(20240501)
+words = "ok yes no maybe tonight photo send now please stop why 😀 👍 ça va".split()
+t = datetime.datetime(2022, 1, 1)
+chats = {}
+for n in range(total):
+    t += datetime.timedelta(seconds=rng.choice([1, 10, 60, 600]))
+    other = f"user_{rng.randrange(300)}"
+    chats.setdefault(f"Chat History with {other}:", []).append({
+        "Date": t.strftime("%Y-%m-%d %H:%M:%S"), "From": rng.choice([other, "me.myself"]),
+        "Content": " ".join(rng.choice(words) for _ in range(rng.randint(3, 10)))})
+with open(jpath, "w", encoding="utf-8") as f:
+    json.dump({"Your Activity": {"Watch History": {"VideoList": []}},
+               "Direct Message": {"Direct Messages": {"ChatHistory": chats}}}, f, indent=2, ensure_ascii=False)
+with open(tpath, "w", encoding="utf-8", newline="") as f:
+    for key, messages in chats.items():
+        f.write(">>> " + key.rstrip(":") + "::\r\n\r\n")
+        for m in messages:
+            f.write(f"{m['Date']} UTC {m['From']}: {m['Content']}\r\n")
+        f.write("\r\n")
+PY
+fi
+
+echo "building release…" >&2
+swift build -c release --product evidence >/dev/null
+BIN="$(swift build -c release --show-bin-path)/evidence"
+
+measure() { # label, file
+    local log="$WORK/time-$1.txt" out="$WORK/out-$1.jsonl"
+    if ! /usr/bin/time -v "$BIN" chat parse --json --timezone Europe/Brussels "$2" > "$out" 2> "$log"; then
+        echo "FAILED: $1" >&2; tail -20 "$log" >&2; exit 1
+    fi
+    local wall rss lines
+    wall=$(grep "Elapsed (wall clock)" "$log" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+    rss=$(grep "Maximum resident set size" "$log" | awk '{print $NF}')
+    lines=$(wc -l < "$out")
+    printf "%-16s %9s messages  %6.1f MB  %6.2f s  %6.0f MB peak\n" "$1" "$lines" \
+        "$(stat -c %s "$2" | awk '{print $1/1e6}')" "$wall" "$(echo "$rss" | awk '{print $1/1024}')"
+}
+
+measure telegram-html "$TG"
+measure snapchat "$SNAP"
+measure discord-json "$DJ"
+measure discord-csv "$DC"
+measure x-archive "$XJ"
+measure tiktok-json "$TJ"
+measure tiktok-txt "$TT"

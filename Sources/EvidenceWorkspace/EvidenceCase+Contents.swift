@@ -143,7 +143,7 @@ extension EvidenceCase {
                     childItem.id = try index.nextItemID(in: db)
                     childItem.linkedMessages = link.map { [$0] }
                     try index.insert(childItem, in: db)
-                    try index.appendCustody(action: "item-added", actor: Actor.current, at: acquiredAt,
+                    try index.appendCustody(action: "item-added", actor: actor, at: acquiredAt,
                                             details: ["item": String(childItem.id), "sha256": child.sha256,
                                                       "size": String(child.size), "originalName": child.name,
                                                       "parent": String(item.id)], in: db)
@@ -180,7 +180,8 @@ extension EvidenceCase {
             parentID: parent.id)
         // What the carried file carries in turn (a mailbox's messages have attachments of their own).
         let nested = try storeContents(of: &childItem, storedCopy: child.objectPath, storedBytes: child.bytes,
-                                       originalPath: childItem.originalPath, depth: depth + 1)
+                                       originalPath: "\(parent.sourcePath ?? parent.originalPath)!/\(child.name)",
+                                       depth: depth + 1)
         childItem.dropUnwritableTimes()
         return PreparedCarried(item: childItem, contents: nested)
     }
@@ -213,10 +214,10 @@ extension EvidenceCase {
             }) else { return [] }
             let items = try index.items(in: db)
             var byPath: [String: EvidenceItem] = [:]
-            for item in items { byPath[item.originalPath] = item }
+            for item in items { byPath[item.sourcePath ?? item.originalPath] = item }
             for var export in items where export.conversation != nil && export.parentID == nil {
                 let conversation = export.conversation!
-                let folder = (export.originalPath as NSString).deletingLastPathComponent
+                let folder = ((export.sourcePath ?? export.originalPath) as NSString).deletingLastPathComponent
                 var changed = false
                 for (name, messages) in conversation.attachmentMessages.sorted(by: { $0.key < $1.key })
                 where conversation.attachmentItems[name] == nil && !conversation.missingAttachments.contains(name) {
@@ -225,7 +226,7 @@ extension EvidenceCase {
                     if !(target.linkedMessages ?? []).contains(link) {
                         target.linkedMessages = (target.linkedMessages ?? []) + [link]
                         try index.update(target, in: db)
-                        byPath[target.originalPath] = target
+                        byPath[target.sourcePath ?? target.originalPath] = target
                     }
                     export.conversation?.attachmentItems[name] = target.id
                     made.append(AddReport.Link(conversationItem: export.id, attachmentName: name, fileItem: target.id))
@@ -233,7 +234,7 @@ extension EvidenceCase {
                 }
                 if changed {
                     try index.update(export, in: db)
-                    try index.appendCustody(action: "items-linked", actor: Actor.current, at: .now(),
+                    try index.appendCustody(action: "items-linked", actor: actor, at: .now(),
                                             details: ["item": String(export.id),
                                                       "files": String(export.conversation!.attachmentItems.count)], in: db)
                 }

@@ -25,6 +25,8 @@ public final class EvidenceCase: Sendable {
     public let metadata: CaseMetadata
     public let timeZone: TimeZone
     let index: CaseIndex
+    /// Who the custody journal says acts in this process, worked out once (see ``actor(named:)``).
+    let actor: String
 
     static let metadataFileName = "case.json"
 
@@ -35,14 +37,22 @@ public final class EvidenceCase: Sendable {
 
     /// Creates a new case folder (which must not exist, or be empty) with its own Ed25519 key unless `externalKey` is given.
     ///
+    /// - Parameters:
+    ///   - actor: The name the custody journal records as who acted (`init --by`); without it, and without
+    ///     `EVIDENCE_ACTOR`, the journal says ``CaseMetadata/unnamedActor``, never the computer's account name.
+    ///   - recordingFullPaths: Record each original's absolute path instead of its path below what was given to
+    ///     `add` (`init --record-full-paths`).
     /// - Throws: ``CaseError`` when the folder is not empty, the zone is unknown or the key cannot be read.
     public static func create(at folder: URL, title: String, timeZone zoneName: String, identifier: String? = nil,
-                              externalKey: URL? = nil, now: Instant = .now()) throws -> EvidenceCase {
+                              externalKey: URL? = nil, actor: String? = nil, recordingFullPaths: Bool = false,
+                              now: Instant = .now()) throws -> EvidenceCase {
         guard TimeZone(identifier: zoneName) != nil, zoneName.contains("/") || zoneName == "UTC" else {
             throw CaseError(.invalidTimeZone, "“\(zoneName)” is not an IANA time zone; use a name like Europe/Brussels, Europe/Paris or UTC.")
         }
         let trimmedTitle = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmedTitle.isEmpty else { throw CaseError(.invalidOption, "The case needs a title (--title).") }
+        let actor = actor?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let actor, actor.isEmpty { throw CaseError(.invalidOption, "--by needs a name, e.g. --by \"Camille Martin\".") }
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: folder.path) {
             let contents = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? ["?"]
@@ -76,11 +86,12 @@ public final class EvidenceCase: Sendable {
             }
             let metadata = CaseMetadata(identifier: identifier ?? BagNaming.identifier(from: folder.lastPathComponent),
                                         title: trimmedTitle, timeZone: zoneName, createdAt: now,
-                                        externalKeyPath: externalKeyPath)
+                                        externalKeyPath: externalKeyPath, actor: actor,
+                                        recordsFullPaths: recordingFullPaths)
             let encoder = JSONEncoder.evidenceKit(prettyPrinted: true)
             let index = try CaseIndex(path: building.appendingPathComponent("index.sqlite").path)
             try index.database.write { db in
-                _ = try index.appendCustody(action: "case-created", actor: Actor.current, at: now,
+                _ = try index.appendCustody(action: "case-created", actor: EvidenceCase.actor(named: actor), at: now,
                                         details: ["title": trimmedTitle, "timeZone": zoneName,
                                                   "identifier": metadata.identifier,
                                                   "signerFingerprint": fingerprint.hex],
@@ -112,6 +123,7 @@ public final class EvidenceCase: Sendable {
         self.metadata = metadata
         self.timeZone = zone
         self.index = try CaseIndex(path: folder.appendingPathComponent("index.sqlite").path)
+        self.actor = EvidenceCase.actor(named: metadata.actor)
         // Copies left by an interrupted `add` go, unless an `add` running now is writing them.
         if let lock = FileSystem.lockExclusivelyIfFree(lockPath) {
             defer { FileSystem.close(lock) }
@@ -231,19 +243,18 @@ public final class EvidenceCase: Sendable {
     /// Appends a journal entry in its own transaction.
     func journal(_ action: String, details: [String: String], at instant: Instant = .now()) throws {
         try index.database.write { db in
-            _ = try index.appendCustody(action: action, actor: Actor.current, at: instant, details: details, in: db)
+            _ = try index.appendCustody(action: action, actor: actor, at: instant, details: details, in: db)
         }
     }
 }
 
-/// Who is acting, for the custody journal: `EVIDENCE_ACTOR` when set, else the operating-system account.
-enum Actor {
-    /// Read once per process: a mailbox's 200,000 messages would otherwise copy the environment 200,000 times.
-    static let current: String = {
-        let environment = ProcessInfo.processInfo.environment
-        if let actor = environment["EVIDENCE_ACTOR"], !actor.isEmpty { return actor }
-        if let user = environment["USER"] ?? environment["LOGNAME"], !user.isEmpty { return user }
-        // No login variables (a service, a container): ask the system for the account's name.
-        return FileSystem.accountName()
-    }()
+extension EvidenceCase {
+    /// Who is acting, for the custody journal: `EVIDENCE_ACTOR` when set (someone helping the person who made
+    /// the case), else the case's name (`init --by`), else ``CaseMetadata/unnamedActor``. Never the computer's
+    /// account name: a sealed bundle carries the journal to everyone who reads it.
+    static func actor(named caseActor: String?) -> String {
+        if let actor = ProcessInfo.processInfo.environment["EVIDENCE_ACTOR"], !actor.isEmpty { return actor }
+        if let caseActor, !caseActor.isEmpty { return caseActor }
+        return CaseMetadata.unnamedActor
+    }
 }

@@ -38,7 +38,7 @@ func runReportingFailures(_ body: () throws -> Void) throws {
     } catch let error as ValidationError {
         throw error
     } catch {
-        FileHandle.standardError.write(Data("evidence: \(error)\n".utf8))
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
         throw ExitCode(2)
     }
 }
@@ -65,4 +65,12 @@ func plainReason(_ error: any Error) -> String {
         }
     }
     return "\(error)"
+}
+
+/// `text` as a person can paste it into a shell: unchanged when it is only safe characters, else in single quotes.
+func shellQuoted(_ text: String) -> String {
+    let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._/-+:=@,")
+    if text.isEmpty { return "''" }
+    if text.allSatisfy(safe.contains) { return text }
+    return "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }

@@ -44,6 +44,20 @@ struct AddPlan {
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : (path as NSString).lastPathComponent
     }
 
+    /// Why a path given to `add` cannot be looked at, in the system's words (the path is printed once, beside
+    /// it), with what to do next.
+    static func reason(_ error: any Error) -> String {
+        guard let error = error as? IOError else { return "\(error)" }
+        switch error.errno {
+        case ENOENT?, ENOTDIR?:
+            return "\(error.reason); check the spelling, and put quotes around a name with spaces"
+        case EACCES?:
+            return "\(error.reason); this account may not read it (copy it somewhere readable, then add the copy)"
+        default:
+            return error.reason
+        }
+    }
+
     private mutating func collect(_ url: URL, insideFolder: Bool, casePath: String, recordingFullPaths: Bool,
                                   base: String? = nil) {
         let path = url.path
@@ -54,7 +68,7 @@ struct AddPlan {
         }
         let info: FileSystem.Status
         do { info = try FileSystem.linkStatus(path) } catch {
-            outcomes.append(.failed(path: path, reason: "\(error)"))
+            outcomes.append(.failed(path: path, reason: AddPlan.reason(error)))
             return
         }
         if info.isSymbolicLink {

@@ -35,19 +35,35 @@ public final class EvidenceCase: Sendable {
         FileManager.default.fileExists(atPath: folder.appendingPathComponent(metadataFileName).path)
     }
 
+    /// The case `folder` is in: `folder` itself or the nearest folder above it holding a case, as git finds its
+    /// repository from any subfolder; `nil` when there is none up to the root.
+    public static func enclosingCase(of folder: URL) -> URL? {
+        var candidate = folder.standardizedFileURL
+        while true {
+            if isCase(candidate) { return candidate }
+            let parent = candidate.deletingLastPathComponent()
+            if parent.path == candidate.path { return nil }
+            candidate = parent
+        }
+    }
+
     /// Creates a new case folder (which must not exist, or be empty) with its own Ed25519 key unless `externalKey` is given.
     ///
     /// - Parameters:
+    ///   - typedZone: An IANA zone in any case (`europe/brussels`), recorded as the zone database spells it.
     ///   - actor: The name the custody journal records as who acted (`init --by`); without it, and without
     ///     `EVIDENCE_ACTOR`, the journal says ``CaseMetadata/unnamedActor``, never the computer's account name.
     ///   - recordingFullPaths: Record each original's absolute path instead of its path below what was given to
     ///     `add` (`init --record-full-paths`).
     /// - Throws: ``CaseError`` when the folder is not empty, the zone is unknown or the key cannot be read.
-    public static func create(at folder: URL, title: String, timeZone zoneName: String, identifier: String? = nil,
+    public static func create(at folder: URL, title: String, timeZone typedZone: String, identifier: String? = nil,
                               externalKey: URL? = nil, actor: String? = nil, recordingFullPaths: Bool = false,
                               now: Instant = .now()) throws -> EvidenceCase {
-        guard TimeZone(identifier: zoneName) != nil, zoneName.contains("/") || zoneName == "UTC" else {
-            throw CaseError(.invalidTimeZone, "“\(zoneName)” is not an IANA time zone; use a name like Europe/Brussels, Europe/Paris or UTC.")
+        let zoneName: String
+        switch TimeZoneName(typedZone) {
+        case .known(let name): zoneName = name
+        case .unknown(let suggestions):
+            throw CaseError(.invalidTimeZone, TimeZoneName.problem(with: typedZone, suggestions: suggestions))
         }
         let trimmedTitle = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmedTitle.isEmpty else { throw CaseError(.invalidOption, "The case needs a title (--title).") }

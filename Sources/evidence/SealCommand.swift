@@ -43,7 +43,7 @@ extension Evidence {
                     FileHandle.standardError.write(Data("Another evidence add or seal is changing this case; waiting for it to finish…\n".utf8))
                 }
                 for warning in result.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
-                print("Sealed \(result.itemCount) items into \(result.bundle.path)")
+                print("Sealed \(counted(result.itemCount, "item")) into \(result.bundle.path)")
                 print("Summary: \(result.summary.path)")
                 print("Bundle SHA-256: \(result.bundleSHA256)")
                 print("Signing key fingerprint: \(result.fingerprint.grouped)")

@@ -18,7 +18,8 @@ public enum CustodyJournal {
         public var seq: Int
         /// What happened: `case-created`, `item-added`, `duplicate-seen`, `bundle-sealed`.
         public var action: String
-        /// Who did it (the operating-system account, or `EVIDENCE_ACTOR`).
+        /// Who did it: `EVIDENCE_ACTOR`, else the name given at `init --by`, else `case owner` (older cases: the
+        /// operating-system account).
         public var actor: String
         /// When (RFC 3339, UTC).
         public var at: String

@@ -9,6 +9,8 @@ struct AddPlan {
     /// A regular file to copy, as found on disk.
     struct File: Sendable {
         var path: String
+        /// What the manifest and the custody journal record (``EvidenceItem/originalPath``).
+        var recordedPath: String
         var name: String
         var size: Int64
         var modifiedAt: Instant?
@@ -25,14 +27,39 @@ struct AddPlan {
     private(set) var outcomes: [AddReport.Outcome] = []
 
     /// Walks `paths` (folders recursively) for a case whose folder is `caseFolder`.
-    init(paths: [URL], caseFolder: URL) {
+    ///
+    /// - Parameter recordingFullPaths: record each file's absolute path rather than its path below the folder
+    ///   that holds what was given (`Downloads/WhatsApp Chat` → `WhatsApp Chat/IMG-0001.jpg`), which keeps the
+    ///   person's home folder and account name out of every bundle.
+    init(paths: [URL], caseFolder: URL, recordingFullPaths: Bool = false) {
         let casePath = caseFolder.standardizedFileURL.path
         for path in paths {
-            collect(path.standardizedFileURL, insideFolder: false, casePath: casePath)
+            collect(path.standardizedFileURL, insideFolder: false, casePath: casePath, recordingFullPaths: recordingFullPaths)
         }
     }
 
-    private mutating func collect(_ url: URL, insideFolder: Bool, casePath: String) {
+    /// The part of `path` below `base`, the folder that holds what the person gave to `add`.
+    static func recordedPath(_ path: String, below base: String) -> String {
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : (path as NSString).lastPathComponent
+    }
+
+    /// Why a path given to `add` cannot be looked at, in the system's words (the path is printed once, beside
+    /// it), with what to do next.
+    static func reason(_ error: any Error) -> String {
+        guard let error = error as? IOError else { return "\(error)" }
+        switch error.errno {
+        case ENOENT?, ENOTDIR?:
+            return "\(error.reason); check the spelling, and put quotes around a name with spaces"
+        case EACCES?:
+            return "\(error.reason); this account may not read it (copy it somewhere readable, then add the copy)"
+        default:
+            return error.reason
+        }
+    }
+
+    private mutating func collect(_ url: URL, insideFolder: Bool, casePath: String, recordingFullPaths: Bool,
+                                  base: String? = nil) {
         let path = url.path
         let name = url.lastPathComponent
         if AddPlan.clutterNames.contains(name) || name.hasPrefix("._") {
@@ -41,7 +68,7 @@ struct AddPlan {
         }
         let info: FileSystem.Status
         do { info = try FileSystem.linkStatus(path) } catch {
-            outcomes.append(.failed(path: path, reason: "\(error)"))
+            outcomes.append(.failed(path: path, reason: AddPlan.reason(error)))
             return
         }
         if info.isSymbolicLink {
@@ -55,7 +82,7 @@ struct AddPlan {
                 outcomes.append(.failed(path: path, reason: "broken symbolic link"))
                 return
             }
-            collect(resolved, insideFolder: false, casePath: casePath)
+            collect(resolved, insideFolder: false, casePath: casePath, recordingFullPaths: recordingFullPaths)
             return
         }
         // The case's own files (its stored copies, its index) are never evidence of themselves.
@@ -71,7 +98,8 @@ struct AddPlan {
                 return
             }
             for child in children.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
-                collect(url.appendingPathComponent(child), insideFolder: true, casePath: casePath)
+                collect(url.appendingPathComponent(child), insideFolder: true, casePath: casePath,
+                        recordingFullPaths: recordingFullPaths, base: base ?? url.deletingLastPathComponent().path)
             }
             return
         }
@@ -80,6 +108,8 @@ struct AddPlan {
             return
         }
         let mtime = Instant(unixSeconds: info.modified.seconds, nanoseconds: info.modified.nanoseconds)
-        files.append(File(path: path, name: name, size: info.size, modifiedAt: mtime))
+        let recorded = recordingFullPaths
+            ? path : AddPlan.recordedPath(path, below: base ?? url.deletingLastPathComponent().path)
+        files.append(File(path: path, recordedPath: recorded, name: name, size: info.size, modifiedAt: mtime))
     }
 }

@@ -68,7 +68,7 @@ extension EvidenceCase {
                     working: (@Sendable (AddProgress) -> Void)? = nil,
                     waiting: (() -> Void)? = nil) throws -> AddReport {
         try changing(onWait: waiting) {
-            let plan = AddPlan(paths: paths, caseFolder: folder)
+            let plan = AddPlan(paths: paths, caseFolder: folder, recordingFullPaths: metadata.recordsFullPaths == true)
             plan.outcomes.forEach { progress?($0) }
             let outcomes = commitCopies(of: plan.files, options: options, now: now, progress: progress,
                                         working: working.map(ProgressThrottle.init))

@@ -62,7 +62,7 @@ extension EvidenceCase {
             let object = URL(fileURLWithPath: try moveIntoStore(stagingPath: copy.stagingPath, sha256: sha256))
             let acquiredAt = now()
             if let existing = try index.database.read({ db in try index.item(withSHA256: sha256, in: db) }) {
-                return try recordDuplicate(of: existing, path: file.path, options: options, at: acquiredAt)
+                return try recordDuplicate(of: existing, file: file, options: options, at: acquiredAt)
             }
             // Inspect the stored copy, not the original: the original is read exactly once.
             let inspection = try ItemInspector.inspect(
@@ -73,22 +73,23 @@ extension EvidenceCase {
             var item = EvidenceItem(
                 id: 0, sha256: sha256, size: Int64(copy.size),
                 mediaType: inspection.mediaType, kind: inspection.kind, kindReason: inspection.kindReason,
-                originalPath: file.path, originalName: file.name, acquiredAt: acquiredAt,
+                originalPath: file.recordedPath, originalName: file.name, acquiredAt: acquiredAt,
                 modifiedAt: file.modifiedAt, note: options.note, sensitive: options.sensitive,
                 timestamps: inspection.timestamps, best: inspection.best, warnings: inspection.warnings)
             item.minorAtTime = options.minorAtTime || metadata.minorAtTime == true ? true : nil
             try item.addContentHashes(storedCopy: object)
+            if file.recordedPath != file.path { item.sourcePath = file.path }
             let contents = try storeContents(of: &item, storedCopy: object.path, originalPath: file.path, working: working)
             item.dropUnwritableTimes()
             return try index.database.write { db -> AddReport.Outcome in
                 if let existing = try index.item(withSHA256: sha256, in: db) {
-                    return try recordDuplicate(of: existing, path: file.path, options: options, at: acquiredAt, in: db)
+                    return try recordDuplicate(of: existing, file: file, options: options, at: acquiredAt, in: db)
                 }
                 item.id = try index.nextItemID(in: db)
                 try index.insert(item, in: db)
-                try index.appendCustody(action: "item-added", actor: Actor.current, at: acquiredAt,
+                try index.appendCustody(action: "item-added", actor: actor, at: acquiredAt,
                                         details: ["item": String(item.id), "sha256": sha256, "size": String(item.size),
-                                                  "originalName": file.name, "originalPath": file.path],
+                                                  "originalName": file.name, "originalPath": file.recordedPath],
                                         in: db)
                 try recordContents(contents, of: &item, acquiredAt: acquiredAt, in: db, working: working)
                 return .added(item)
@@ -119,19 +120,19 @@ extension EvidenceCase {
         return object
     }
 
-    private func recordDuplicate(of existing: EvidenceItem, path: String, options: AddOptions,
+    private func recordDuplicate(of existing: EvidenceItem, file: AddPlan.File, options: AddOptions,
                                  at acquiredAt: Instant) throws -> AddReport.Outcome {
         try index.database.write { db in
-            try recordDuplicate(of: try index.item(withSHA256: existing.sha256, in: db) ?? existing, path: path,
+            try recordDuplicate(of: try index.item(withSHA256: existing.sha256, in: db) ?? existing, file: file,
                                 options: options, at: acquiredAt, in: db)
         }
     }
 
-    private func recordDuplicate(of existing: EvidenceItem, path: String, options: AddOptions, at acquiredAt: Instant,
+    private func recordDuplicate(of existing: EvidenceItem, file: AddPlan.File, options: AddOptions, at acquiredAt: Instant,
                                  in db: Database) throws -> AddReport.Outcome {
-        try index.recordSighting(itemID: existing.id, originalPath: path, at: acquiredAt, in: db)
-        try index.appendCustody(action: "duplicate-seen", actor: Actor.current, at: acquiredAt,
-                                details: ["item": String(existing.id), "sha256": existing.sha256, "originalPath": path], in: db)
+        try index.recordSighting(itemID: existing.id, originalPath: file.recordedPath, at: acquiredAt, in: db)
+        try index.appendCustody(action: "duplicate-seen", actor: actor, at: acquiredAt,
+                                details: ["item": String(existing.id), "sha256": existing.sha256, "originalPath": file.recordedPath], in: db)
         // What the person says now about the same content is kept, never lost: a later
         // --sensitive marks it, a new --note is added to the earlier one.
         var annotated = existing
@@ -142,10 +143,10 @@ extension EvidenceCase {
         }
         if annotated != existing {
             try index.update(annotated, in: db)
-            try index.appendCustody(action: "item-annotated", actor: Actor.current, at: acquiredAt,
+            try index.appendCustody(action: "item-annotated", actor: actor, at: acquiredAt,
                                     details: annotationDetails(of: annotated), in: db)
         }
-        return .duplicate(of: annotated, path: path)
+        return .duplicate(of: annotated, path: file.path)
     }
 }
 

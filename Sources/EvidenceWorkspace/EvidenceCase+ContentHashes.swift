@@ -23,7 +23,7 @@ extension EvidenceCase {
                 details["md5"] = item.md5
                 try index.database.write { db in
                     try index.update(item, in: db)
-                    try index.appendCustody(action: "item-rehashed", actor: Actor.current, at: now, details: details, in: db)
+                    try index.appendCustody(action: "item-rehashed", actor: actor, at: now, details: details, in: db)
                 }
                 changed.append(item)
             }

@@ -146,7 +146,7 @@ extension EvidenceCase {
                     childItem.id = try index.nextItemID(in: db)
                     childItem.linkedMessages = link.map { [$0] }
                     try index.insert(childItem, in: db)
-                    try index.appendCustody(action: "item-added", actor: Actor.current, at: acquiredAt,
+                    try index.appendCustody(action: "item-added", actor: actor, at: acquiredAt,
                                             details: ["item": String(childItem.id), "sha256": child.sha256,
                                                       "size": String(child.size), "originalName": child.name,
                                                       "parent": String(item.id)], in: db)
@@ -185,7 +185,8 @@ extension EvidenceCase {
         try childItem.addContentHashes(storedCopy: URL(fileURLWithPath: child.objectPath))
         // What the carried file carries in turn (a mailbox's messages have attachments of their own).
         let nested = try storeContents(of: &childItem, storedCopy: child.objectPath, storedBytes: child.bytes,
-                                       originalPath: childItem.originalPath, depth: depth + 1)
+                                       originalPath: "\(parent.sourcePath ?? parent.originalPath)!/\(child.name)",
+                                       depth: depth + 1)
         childItem.dropUnwritableTimes()
         return PreparedCarried(item: childItem, contents: nested)
     }
@@ -205,10 +206,10 @@ extension EvidenceCase {
             }) else { return [] }
             let items = try index.items(in: db)
             var byPath: [String: EvidenceItem] = [:]
-            for item in items { byPath[item.originalPath] = item }
+            for item in items { byPath[item.sourcePath ?? item.originalPath] = item }
             for var export in items where export.conversation != nil && export.parentID == nil {
                 let conversation = export.conversation!
-                var folder = (export.originalPath as NSString).deletingLastPathComponent
+                var folder = ((export.sourcePath ?? export.originalPath) as NSString).deletingLastPathComponent
                 let root = ChatParsers.mediaRoot(for: conversation.platform)
                 if !root.isEmpty {
                     folder = ((folder as NSString).appendingPathComponent(root) as NSString).standardizingPath
@@ -221,7 +222,7 @@ extension EvidenceCase {
                     if !(target.linkedMessages ?? []).contains(link) {
                         target.linkedMessages = (target.linkedMessages ?? []) + [link]
                         try index.update(target, in: db)
-                        byPath[target.originalPath] = target
+                        byPath[target.sourcePath ?? target.originalPath] = target
                     }
                     export.conversation?.attachmentItems[name] = target.id
                     made.append(AddReport.Link(conversationItem: export.id, attachmentName: name, fileItem: target.id))
@@ -229,7 +230,7 @@ extension EvidenceCase {
                 }
                 if changed {
                     try index.update(export, in: db)
-                    try index.appendCustody(action: "items-linked", actor: Actor.current, at: .now(),
+                    try index.appendCustody(action: "items-linked", actor: actor, at: .now(),
                                             details: ["item": String(export.id),
                                                       "files": String(export.conversation!.attachmentItems.count)], in: db)
                 }

@@ -24,7 +24,7 @@ extension EvidenceCase {
                     guard item.minorAtTime != true else { return item }
                     item.minorAtTime = true
                     try index.update(item, in: db)
-                    try index.appendCustody(action: "item-annotated", actor: Actor.current, at: now,
+                    try index.appendCustody(action: "item-annotated", actor: actor, at: now,
                                             details: annotationDetails(of: item), in: db)
                     return item
                 }

@@ -41,6 +41,24 @@ extension EvidenceCase {
         }
     }
 
+    /// Where `seal` writes when no destination is given: `<case id>-<sealing date>.zip` next to the case folder
+    /// (never inside it), the date as read in the case's zone, e.g. `../case-2026-001-2026-03-10.zip`.
+    public func defaultBundleURL(sealedAt: Instant) -> URL {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let day = calendar.dateComponents([.year, .month, .day], from: sealedAt.date)
+        let date = String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 0, day.day ?? 0)
+        return folder.standardizedFileURL.deletingLastPathComponent()
+            .appendingPathComponent("\(metadata.identifier)-\(date).zip")
+    }
+
+    /// True when `url` is the case folder or inside it, where a bundle is never written.
+    public func contains(_ url: URL) -> Bool {
+        let path = url.standardizedFileURL.path
+        let casePath = folder.standardizedFileURL.path
+        return path == casePath || path.hasPrefix(casePath + "/")
+    }
+
     /// A snapshot of the case for sealing.
     package func snapshot() throws -> CaseSnapshot {
         let folder = self.folder
@@ -70,7 +88,9 @@ extension EvidenceCase {
         }
         let snapshot = try snapshot()
         var warnings: [String] = []
-        if let latest = snapshot.items.map(\.acquiredAt).max(), sealedAt < latest {
+        // Sealing times are whole seconds (`--sealed-at`, `SOURCE_DATE_EPOCH`, now): a seal within the second of
+        // the last `add` is not earlier than it.
+        if let latest = snapshot.items.map(\.acquiredAt).max(), sealedAt < Instant(unixSeconds: latest.unixSeconds) {
             warnings.append("The sealing time \(RFC3339.format(sealedAt, offsetSeconds: 0)) is earlier than the acquisition "
                             + "of an item (\(RFC3339.format(latest, offsetSeconds: 0))); the bundle says so as it is.")
         }

@@ -55,7 +55,7 @@ extension EvidenceCase {
                            "packetSHA256": packetSHA256]
             details["recipient"] = recipient
             _ = try index.database.write { db in
-                try index.appendCustody(action: "takedown-prepared", actor: Actor.current, at: now, details: details, in: db)
+                try index.appendCustody(action: "takedown-prepared", actor: actor, at: now, details: details, in: db)
             }
             return TakedownResult(folder: output, files: packet.files.map(\.name), items: entries.map(\.item),
                                   packetSHA256: packetSHA256,

@@ -25,6 +25,8 @@ public final class EvidenceCase: Sendable {
     public let metadata: CaseMetadata
     public let timeZone: TimeZone
     let index: CaseIndex
+    /// Who the custody journal says acts in this process, worked out once (see ``actor(named:)``).
+    let actor: String
 
     static let metadataFileName = "case.json"
 
@@ -33,20 +35,44 @@ public final class EvidenceCase: Sendable {
         FileManager.default.fileExists(atPath: folder.appendingPathComponent(metadataFileName).path)
     }
 
+    /// The case `folder` is in: `folder` itself or the nearest folder above it holding a case, as git finds its
+    /// repository from any subfolder; `nil` when there is none up to the root.
+    public static func enclosingCase(of folder: URL) -> URL? {
+        var candidate = folder.standardizedFileURL
+        while true {
+            if isCase(candidate) { return candidate }
+            let parent = candidate.deletingLastPathComponent()
+            if parent.path == candidate.path { return nil }
+            candidate = parent
+        }
+    }
+
     /// Creates a new case folder (which must not exist, or be empty) with its own Ed25519 key unless `externalKey` is given.
     ///
+    /// - Parameters:
+    ///   - typedZone: An IANA zone in any case (`europe/brussels`), recorded as the zone database spells it.
+    ///   - actor: The name the custody journal records as who acted (`init --by`); without it, and without
+    ///     `EVIDENCE_ACTOR`, the journal says ``CaseMetadata/unnamedActor``, never the computer's account name.
+    ///   - recordingFullPaths: Record each original's absolute path instead of its path below what was given to
+    ///     `add` (`init --record-full-paths`).
     /// - Throws: ``CaseError`` when the folder is not empty, the zone is unknown or the key cannot be read.
-    public static func create(at folder: URL, title: String, timeZone zoneName: String, identifier: String? = nil,
+    public static func create(at folder: URL, title: String, timeZone typedZone: String, identifier: String? = nil,
                               externalKey: URL? = nil, minorAtTime: Bool = false, language: String? = nil,
+                              actor: String? = nil, recordingFullPaths: Bool = false,
                               now: Instant = .now()) throws -> EvidenceCase {
         if let language, !TakedownLanguage.codes.contains(language) {
             throw CaseError(.invalidOption, "--language “\(language)” is not one of \(TakedownLanguage.codes.sorted().joined(separator: ", ")).")
         }
-        guard TimeZone(identifier: zoneName) != nil, zoneName.contains("/") || zoneName == "UTC" else {
-            throw CaseError(.invalidTimeZone, "“\(zoneName)” is not an IANA time zone; use a name like Europe/Brussels, Europe/Paris or UTC.")
+        let zoneName: String
+        switch TimeZoneName(typedZone) {
+        case .known(let name): zoneName = name
+        case .unknown(let suggestions):
+            throw CaseError(.invalidTimeZone, TimeZoneName.problem(with: typedZone, suggestions: suggestions))
         }
         let trimmedTitle = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmedTitle.isEmpty else { throw CaseError(.invalidOption, "The case needs a title (--title).") }
+        let actor = actor?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let actor, actor.isEmpty { throw CaseError(.invalidOption, "--by needs a name, e.g. --by \"Camille Martin\".") }
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: folder.path) {
             let contents = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? ["?"]
@@ -80,7 +106,8 @@ public final class EvidenceCase: Sendable {
             }
             var metadata = CaseMetadata(identifier: identifier ?? BagNaming.identifier(from: folder.lastPathComponent),
                                         title: trimmedTitle, timeZone: zoneName, createdAt: now,
-                                        externalKeyPath: externalKeyPath)
+                                        externalKeyPath: externalKeyPath, actor: actor,
+                                        recordsFullPaths: recordingFullPaths)
             metadata.minorAtTime = minorAtTime ? true : nil
             metadata.language = language
             let encoder = JSONEncoder.evidenceKit(prettyPrinted: true)
@@ -89,8 +116,8 @@ public final class EvidenceCase: Sendable {
                            "signerFingerprint": fingerprint.hex]
             if minorAtTime { details["minorAtTime"] = "true" }
             try index.database.write { db in
-                _ = try index.appendCustody(action: "case-created", actor: Actor.current, at: now, details: details,
-                                            in: db)
+                _ = try index.appendCustody(action: "case-created", actor: EvidenceCase.actor(named: actor), at: now,
+                                            details: details, in: db)
             }
             try index.database.close()
             // case.json last: its presence is what makes the folder a case.
@@ -118,6 +145,7 @@ public final class EvidenceCase: Sendable {
         self.metadata = metadata
         self.timeZone = zone
         self.index = try CaseIndex(path: folder.appendingPathComponent("index.sqlite").path)
+        self.actor = EvidenceCase.actor(named: metadata.actor)
         // Copies left by an interrupted `add` go, unless an `add` running now is writing them.
         if let lock = FileSystem.lockExclusivelyIfFree(lockPath) {
             defer { FileSystem.close(lock) }
@@ -237,19 +265,18 @@ public final class EvidenceCase: Sendable {
     /// Appends a journal entry in its own transaction.
     func journal(_ action: String, details: [String: String], at instant: Instant = .now()) throws {
         try index.database.write { db in
-            _ = try index.appendCustody(action: action, actor: Actor.current, at: instant, details: details, in: db)
+            _ = try index.appendCustody(action: action, actor: actor, at: instant, details: details, in: db)
         }
     }
 }
 
-/// Who is acting, for the custody journal: `EVIDENCE_ACTOR` when set, else the operating-system account.
-enum Actor {
-    /// Read once per process: a mailbox's 200,000 messages would otherwise copy the environment 200,000 times.
-    static let current: String = {
-        let environment = ProcessInfo.processInfo.environment
-        if let actor = environment["EVIDENCE_ACTOR"], !actor.isEmpty { return actor }
-        if let user = environment["USER"] ?? environment["LOGNAME"], !user.isEmpty { return user }
-        // No login variables (a service, a container): ask the system for the account's name.
-        return FileSystem.accountName()
-    }()
+extension EvidenceCase {
+    /// Who is acting, for the custody journal: `EVIDENCE_ACTOR` when set (someone helping the person who made
+    /// the case), else the case's name (`init --by`), else ``CaseMetadata/unnamedActor``. Never the computer's
+    /// account name: a sealed bundle carries the journal to everyone who reads it.
+    static func actor(named caseActor: String?) -> String {
+        if let actor = ProcessInfo.processInfo.environment["EVIDENCE_ACTOR"], !actor.isEmpty { return actor }
+        if let caseActor, !caseActor.isEmpty { return caseActor }
+        return CaseMetadata.unnamedActor
+    }
 }

@@ -60,7 +60,7 @@ extension Evidence {
                     case .skipped(let path, let reason):
                         print("skipped   \(path): \(reason)")
                     case .failed(let path, let reason):
-                        FileHandle.standardError.write(Data("failed    \(path): \(reason)\n".utf8))
+                        FileHandle.standardError.write(Data("error: \(path): \(reason)\n".utf8))
                     }
                 }, working: { step in
                     // On a terminal the line is redrawn in place; in a log, each step is a line of its own.

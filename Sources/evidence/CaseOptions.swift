@@ -7,20 +7,33 @@ import EvidenceVerify
 import ArgumentParser
 import Foundation
 
-/// `--case DIR`, shared by every command that works on a case; defaults to the current folder when it is a case.
+/// `--case DIR`, shared by every command that works on a case; defaults to the case holding the current folder
+/// (found by looking up, as git finds its repository).
 struct CaseOptions: ParsableArguments {
-    @Option(name: .customLong("case"), help: "The case folder (default: the current folder, when it is a case).")
+    @Option(name: .customLong("case"), help: "The case folder (default: the case the current folder is in).")
     var casePath: String?
 
     func openCase() throws -> EvidenceCase {
-        let folder = URL(fileURLWithPath: casePath ?? FileManager.default.currentDirectoryPath)
-        guard EvidenceCase.isCase(folder) else {
-            throw UsageFailure(casePath == nil
-                ? "The current folder is not an EvidenceKit case. Run `evidence init DIR --title …` first, or pass --case DIR."
-                : "\(folder.path) is not an EvidenceKit case (no case.json).")
+        if let casePath {
+            let folder = URL(fileURLWithPath: casePath)
+            guard EvidenceCase.isCase(folder) else {
+                throw UsageFailure("\(folder.path) is not an EvidenceKit case (no case.json); check --case, or create "
+                                   + "the case with `evidence init DIR --title … --timezone …`.")
+            }
+            return try EvidenceCase(opening: folder)
+        }
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        guard let folder = EvidenceCase.enclosingCase(of: here) else {
+            throw UsageFailure("The current folder is not an EvidenceKit case, nor inside one. Run `evidence init DIR "
+                               + "--title …` first, or pass --case DIR.")
         }
         return try EvidenceCase(opening: folder)
     }
+}
+
+/// `1 item`, `2 items`: a count with its noun in the right number (English nouns that take an `s`).
+func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
 }
 
 /// A failure that is the user's input, not ours: printed as one sentence, exit code 2.
@@ -38,7 +51,7 @@ func runReportingFailures(_ body: () throws -> Void) throws {
     } catch let error as ValidationError {
         throw error
     } catch {
-        FileHandle.standardError.write(Data("evidence: \(error)\n".utf8))
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
         throw ExitCode(2)
     }
 }
@@ -65,4 +78,12 @@ func plainReason(_ error: any Error) -> String {
         }
     }
     return "\(error)"
+}
+
+/// `text` as a person can paste it into a shell: unchanged when it is only safe characters, else in single quotes.
+func shellQuoted(_ text: String) -> String {
+    let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._/-+:=@,")
+    if text.isEmpty { return "''" }
+    if text.allSatisfy(safe.contains) { return text }
+    return "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }

@@ -33,12 +33,18 @@ extension Evidence {
         @Option(help: "The language of texts the case writes for others (a takedown README): fr, nl, de or en (default: from the time zone).")
         var language: String?
 
+        @Option(help: ArgumentHelp("The name the custody journal records as who acted, e.g. \"Camille Martin\" (default: \"\(CaseMetadata.unnamedActor)\"; EVIDENCE_ACTOR overrides it).", valueName: "name"))
+        var by: String?
+
+        @Flag(help: "Record each original's full path on this computer (default: only the path below what you give to add, so your home folder and account name stay out of the bundle).")
+        var recordFullPaths = false
+
         func run() throws {
             try runReportingFailures {
                 let created = try EvidenceCase.create(
                     at: URL(fileURLWithPath: directory), title: title, timeZone: timezone,
                     identifier: id.map(BagNaming.identifier(from:)), externalKey: key.map { URL(fileURLWithPath: $0) },
-                    minorAtTime: minorAtTime, language: language)
+                    minorAtTime: minorAtTime, language: language, actor: by, recordingFullPaths: recordFullPaths)
                 let fingerprint = try created.signingKey().publicKey.fingerprint
                 print("Created case “\(created.metadata.title)” in \(created.folder.path)")
                 print("Time zone: \(created.metadata.timeZone)")

@@ -33,7 +33,7 @@ extension Evidence {
 
         func run() throws {
             guard !files.isEmpty else {
-                FileHandle.standardError.write(Data("evidence inspect: give at least one file\n".utf8))
+                FileHandle.standardError.write(Data("error: give at least one file to inspect\n".utf8))
                 throw ExitCode(2)
             }
             let (zone, origin, zoneName) = try ZoneChoice.choose(timezone: timezone, casePath: casePath,
@@ -44,7 +44,7 @@ extension Evidence {
                 do {
                     reports.append(try InspectReport(path: path, zone: zone, zoneName: zoneName))
                 } catch {
-                    FileHandle.standardError.write(Data("evidence inspect: \(path): \(plainReason(error))\n".utf8))
+                    FileHandle.standardError.write(Data("error: \(path): \(plainReason(error))\n".utf8))
                     failed = true
                 }
             }

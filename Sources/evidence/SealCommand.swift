@@ -14,8 +14,8 @@ extension Evidence {
 
         @OptionGroup var caseOptions: CaseOptions
 
-        @Option(help: "The bundle to write, e.g. case-2026-001.zip.")
-        var out: String
+        @Option(help: "The bundle to write, outside the case folder, e.g. ../case-2026-001.zip (default: <case id>-<date>.zip next to the case folder).")
+        var out: String?
 
         @Option(help: "The sealing time (RFC 3339). Default: SOURCE_DATE_EPOCH when set, else now.")
         var sealedAt: String?
@@ -38,15 +38,39 @@ extension Evidence {
                     sealingTime = Instant(unixSeconds: Instant.now().unixSeconds)
                 }
                 let evidenceCase = try caseOptions.openCase()
-                let result = try evidenceCase.seal(to: URL(fileURLWithPath: out), sealedAt: sealingTime, overwrite: overwrite) {
+                let destination = try bundleDestination(in: evidenceCase, sealedAt: sealingTime)
+                let result = try evidenceCase.seal(to: destination, sealedAt: sealingTime, overwrite: overwrite) {
                     FileHandle.standardError.write(Data("Another evidence add or seal is changing this case; waiting for it to finish…\n".utf8))
                 }
                 for warning in result.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
-                print("Sealed \(result.itemCount) items into \(result.bundle.path)")
+                print("Sealed \(counted(result.itemCount, "item")) into \(result.bundle.path)")
                 print("Summary: \(result.summary.path)")
                 print("Bundle SHA-256: \(result.bundleSHA256)")
                 print("Signing key fingerprint: \(result.fingerprint.grouped)")
             }
+        }
+
+        /// `--out`, or the default next to the case. A bundle cannot live inside the case it seals (the next seal
+        /// would carry it); rather than move it somewhere the person did not type, say exactly what to type.
+        private func bundleDestination(in evidenceCase: EvidenceCase, sealedAt: Instant) throws -> URL {
+            guard let out else { return evidenceCase.defaultBundleURL(sealedAt: sealedAt) }
+            let destination = URL(fileURLWithPath: out).standardizedFileURL
+            guard evidenceCase.contains(destination) else { return destination }
+            let beside = evidenceCase.folder.standardizedFileURL.deletingLastPathComponent()
+                .appendingPathComponent(destination.lastPathComponent)
+            throw UsageFailure("\(out) would be inside the case folder \(evidenceCase.folder.standardizedFileURL.path), "
+                               + "and a bundle is kept outside the case it seals. Write it next to the case: "
+                               + "evidence seal --out \(typed(beside)) (or leave out --out to write "
+                               + "\(typed(evidenceCase.defaultBundleURL(sealedAt: sealedAt)))).")
+        }
+
+        /// How a person would type `url` from the current folder: `../name` from inside the case, else the full path.
+        private func typed(_ url: URL) -> String {
+            let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+            let parent = url.deletingLastPathComponent().path
+            guard here.hasPrefix(parent + "/") else { return shellQuoted(url.path) }
+            let depth = here.dropFirst(parent.count + 1).split(separator: "/").count
+            return shellQuoted(String(repeating: "../", count: depth) + url.lastPathComponent)
         }
     }
 }

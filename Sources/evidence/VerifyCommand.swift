@@ -29,8 +29,15 @@ extension Evidence {
                     guard let data = FileManager.default.contents(atPath: trustedKey) else {
                         throw UsageFailure("\(trustedKey): cannot read the trusted key.")
                     }
+                    let text = String(decoding: data, as: UTF8.self)
+                    // The secret half given by mistake: say so plainly rather than pass on OpenSSL's decoder error.
+                    if text.contains("PRIVATE KEY-----") {
+                        throw UsageFailure("\(trustedKey) is a private key (the secret half that signs), not the public key "
+                                           + "to check against. Pass the public key instead: the file that begins with "
+                                           + "-----BEGIN PUBLIC KEY----- (a case's keys/signer.pub.pem). Keep the private key to yourself.")
+                    }
                     do {
-                        trusted = try Ed25519PublicKey(pemRepresentation: String(decoding: data, as: UTF8.self))
+                        trusted = try Ed25519PublicKey(pemRepresentation: text)
                     } catch {
                         throw UsageFailure("\(trustedKey): not an Ed25519 public key in PEM form (\(error)).")
                     }

@@ -23,10 +23,14 @@ enum ZoneChoice {
         // --case is checked even when --timezone wins, so a mistyped case path is never ignored.
         let caseZone = try caseTimeZone(casePath: casePath, command: command)
         if let timezone {
-            guard let named = TimeZone(identifier: timezone) else {
-                try fail("unknown time zone \"\(timezone)\" (use an IANA name such as Europe/Brussels)", command: command)
+            switch TimeZoneName(timezone) {
+            case .known(let name):
+                guard let named = TimeZone(identifier: name) else { break }
+                return (named, .option, name)
+            case .unknown(let suggestions):
+                try fail(TimeZoneName.problem(with: timezone, suggestions: suggestions), command: command)
             }
-            return (named, .option, timezone)
+            try fail(TimeZoneName.problem(with: timezone, suggestions: []), command: command)
         }
         if let caseZone { return (caseZone.zone, .inCase, caseZone.name) }
         switch systemTimeZone(environment: ProcessInfo.processInfo.environment) {
@@ -54,10 +58,11 @@ enum ZoneChoice {
         var message: String
     }
 
-    /// The zone of the case named by --case, or of the current folder when it is a case.
+    /// The zone of the case named by --case, or of the case the current folder is in.
     private static func caseTimeZone(casePath: String?, command: String) throws -> (zone: TimeZone, name: String)? {
-        let folder = URL(fileURLWithPath: casePath ?? FileManager.default.currentDirectoryPath)
-        guard EvidenceCase.isCase(folder) else {
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        guard let folder = casePath.map({ URL(fileURLWithPath: $0) }) ?? EvidenceCase.enclosingCase(of: here),
+              EvidenceCase.isCase(folder) else {
             if let casePath { try fail("\(casePath) is not an EvidenceKit case", command: command) }
             return nil
         }
@@ -76,7 +81,7 @@ enum ZoneChoice {
 
     /// Says what is wrong on standard error and ends the command with exit code 2 (unusable input).
     private static func fail(_ message: String, command: String) throws -> Never {
-        FileHandle.standardError.write(Data("evidence \(command): \(message)\n".utf8))
+        FileHandle.standardError.write(Data("error: \(command): \(message)\n".utf8))
         throw ExitCode(2)
     }
 }

@@ -21,13 +21,26 @@ public struct CaseMetadata: Codable, Sendable, Equatable {
     /// The language the case's own texts (a takedown packet's README) are written in: `fr`, `nl`, `de` or `en`
     /// (`init --language`). Absent: chosen from the time zone (see `TakedownLanguage`).
     public var language: String?
+    /// The name the custody journal records as who acted (`init --by`); `nil` when none was given (and in cases
+    /// made before it existed), where the journal says ``CaseMetadata/unnamedActor``.
+    public var actor: String?
+    /// `true` when the case records each original's full path on this computer (`init --record-full-paths`);
+    /// `nil` by default, where only the path below what was given to `add` is recorded.
+    public var recordsFullPaths: Bool?
 
-    public init(identifier: String, title: String, timeZone: String, createdAt: Instant, externalKeyPath: String? = nil) {
+    /// Who the custody journal says acted when the case was given no name and `EVIDENCE_ACTOR` is not set:
+    /// a neutral word, never the computer's account name, which a sealed bundle would carry to its readers.
+    public static let unnamedActor = "case owner"
+
+    public init(identifier: String, title: String, timeZone: String, createdAt: Instant, externalKeyPath: String? = nil,
+                actor: String? = nil, recordsFullPaths: Bool = false) {
         self.format = CaseMetadata.formatName
         self.identifier = identifier
         self.title = title
         self.timeZone = timeZone
         self.createdAt = RFC3339.format(createdAt, offsetSeconds: 0)
         self.externalKeyPath = externalKeyPath
+        self.actor = actor
+        self.recordsFullPaths = recordsFullPaths ? true : nil
     }
 }

@@ -9,8 +9,14 @@ public struct EvidenceItem: Codable, Sendable, Equatable, Identifiable {
     public var mediaType: String
     public var kind: EvidenceKind
     public var kindReason: String
-    /// The original's absolute path when it was added.
+    /// Where the original was, as the case records it: by default the path below what was given to `add`,
+    /// starting with that file's or folder's name (`WhatsApp Chat/IMG-0001.jpg`), never the home folder;
+    /// the absolute path when the case records full paths (`init --record-full-paths`) and in cases made before.
     public var originalPath: String
+    /// The original's absolute path on the computer that added it, kept in the case's private index only to find
+    /// the files beside a chat export in a later `add`; never sealed. `nil` in cases made before it existed, whose
+    /// ``originalPath`` is absolute.
+    public var sourcePath: String?
     /// The original's file name as the user had it (not normalised).
     public var originalName: String
     /// When `add` copied it (UTC).

@@ -334,12 +334,6 @@ package enum FileSystem {
         return bytes
     }
 
-    /// The name of the operating-system account running this process, or `uid N` when it has none.
-    package static func accountName() -> String {
-        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return "uid \(getuid())" }
-        return String(cString: name)
-    }
-
     private static func retrying<T: BinaryInteger>(_ call: () -> T) -> T {
         while true {
             let result = call()

@@ -66,7 +66,7 @@ import Testing
         }
         // The originals in the repository are untouched: the bag holds them byte for byte.
         for item in items where item.parentID == nil {
-            let original = try SHA256.hash(fileAt: item.originalPath)
+            let original = try SHA256.hash(fileAt: item.sourcePath ?? item.originalPath)
             #expect(original.digest.hex == item.sha256)
         }
     }

@@ -18,7 +18,9 @@ import Testing
         let items = try evidenceCase.items()
         #expect(items.map(\.originalName).sorted() == ["Screenshot_20260303-214512.png", "note: menace?.txt", "video-part.bin"])
         for item in items {
-            let (digest, size) = try SHA256.hash(fileAt: item.originalPath)
+            // Recorded below the folder given to `add`; the absolute path stays in the case's private index.
+            #expect(item.originalPath == "originals/" + (item.originalName == "video-part.bin" ? "nested/" : "") + item.originalName)
+            let (digest, size) = try SHA256.hash(fileAt: try #require(item.sourcePath))
             #expect(item.sha256 == digest.hex)
             #expect(item.size == Int64(size))
             #expect(try SHA256.hash(fileAt: evidenceCase.storedCopy(sha256: item.sha256).path).digest == digest)

@@ -198,7 +198,7 @@ import ZIPFoundation
         let attachments = items.filter { $0.parentID == box.id }
         #expect(Set(attachments.map(\.originalName)) == ["facture €.pdf", "part-1.png", "photo été.jpg"])
         #expect(attachments.allSatisfy { $0.linkedMessages == [MessageLink(item: box.id, messages: [3])] })
-        #expect(attachments.allSatisfy { $0.originalPath.hasPrefix(url.path + "!/message-0004/") })
+        #expect(attachments.allSatisfy { $0.originalPath.hasPrefix("Inbox.mbox!/message-0004/") })
         #expect(conversation.attachmentItems.count == 3)
         let sealed = try evidenceCase.seal(to: directory.appendingPathComponent("b.zip"), sealedAt: Self.sealedAt)
         #expect(try BundleVerifier().verify(bundleAt: sealed.bundle).intact)

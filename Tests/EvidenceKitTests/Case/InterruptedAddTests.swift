@@ -56,7 +56,7 @@ import Testing
             let (digest, size) = try SHA256.hash(fileAt: stored.path)
             #expect(digest.hex == item.sha256)
             #expect(Int64(size) == item.size)
-            let original = try SHA256.hash(fileAt: item.originalPath)
+            let original = try SHA256.hash(fileAt: item.sourcePath ?? item.originalPath)
             #expect(original.digest.hex == item.sha256)
         }
         #expect(items.map(\.id) == Array(1...Int64(items.count)))

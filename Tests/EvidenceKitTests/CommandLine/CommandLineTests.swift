@@ -106,7 +106,8 @@ import Testing
         (["add", "--case", "c", "does-not-exist.png"], "does-not-exist.png"),
         (["add", "--case", "c", "x", "--declared-time", "3 mars"], "--declared-time"),
         (["verify", "b.zip", "--trusted-key", "nope.pem"], "nope.pem"),
-        (["seal", "--case", "c"], "--out"),
+        // Without --out, seal writes next to the case (issue 11); an --out inside the case is the usage error.
+        (["seal", "--case", "c", "--out", "c/b.zip"], "evidence seal --out "),
         (["verify", "b.zip", "--no-such-option"], "--no-such-option"),
     ])
     func usageErrorsExitTwoWithASentence(arguments: [String], message: String) throws {

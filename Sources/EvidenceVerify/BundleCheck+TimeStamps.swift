@@ -48,7 +48,7 @@ extension BundleCheck {
         // The sealing time is written to the second, an acquisition to the nanosecond: compare whole seconds.
         if let latest = manifest.latestAcquisition, sealedAt.unixSeconds < latest.unixSeconds {
             report.warnings.append(VerificationWarning(
-                code: "sealed-before-acquisition",
+                .sealedBeforeAcquisition,
                 "the stated sealing time \(manifest.sealedAt) is earlier than the acquisition of an item "
                     + "(\(RFC3339.format(latest, offsetSeconds: 0))): the sealing time is not what the clock said"))
         }
@@ -62,7 +62,7 @@ extension BundleCheck {
                     + "the manifest existed (\(timeStamp.attestedAt)): the sealing time is not what the clock said"
                 : "the stated sealing time \(manifest.sealedAt) is \(distance) before \(timeStamp.authority) time-stamped "
                     + "the manifest (\(timeStamp.attestedAt)): the time-stamp proves existence from then on only"
-            report.warnings.append(VerificationWarning(code: "sealing-time-far-from-timestamp", message))
+            report.warnings.append(VerificationWarning(.sealingTimeFarFromTimeStamp, message))
         }
     }
 

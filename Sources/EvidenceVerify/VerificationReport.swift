@@ -61,11 +61,21 @@ public struct VerifiedTimeStamp: Codable, Sendable, Equatable {
 /// Something a reader should know that does not make the bundle altered, such as a sealing time that disagrees
 /// with the acquisitions or with a trusted time-stamp.
 public struct VerificationWarning: Codable, Sendable, Equatable, CustomStringConvertible {
-    /// A stable code: `sealed-before-acquisition`, `sealing-time-far-from-timestamp`.
-    public var code: String
+    /// What the warning is about, as a stable text in JSON.
+    public struct Code: StableCode {
+        public var rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+
+        /// The stated sealing time is earlier than an item's acquisition.
+        public static let sealedBeforeAcquisition = Code(rawValue: "sealed-before-acquisition")
+        /// The stated sealing time is minutes or more away from a trusted time-stamp's attested time.
+        public static let sealingTimeFarFromTimeStamp = Code(rawValue: "sealing-time-far-from-timestamp")
+    }
+
+    public var code: Code
     public var message: String
 
-    public init(code: String, _ message: String) {
+    public init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
     }

@@ -27,6 +27,15 @@ public struct CryptoError: Error, Sendable, CustomStringConvertible {
         case invalidPEM
         /// Reading or writing a file failed.
         case io
+        /// A time-stamp authority refused the request (its reply's status is not “granted”).
+        case timeStampRefused
+        /// The bytes are not a DER `TimeStampResp` holding a token.
+        case timeStampMalformed
+        /// The token attests other bytes (message imprint) or answers another request (nonce).
+        case timeStampMismatch
+        /// The token's signature, its signer's certificate (`timeStamping` use) or the chain to the trusted
+        /// certificates does not verify.
+        case timeStampUnverified
     }
 
     /// What kind of failure this is.
@@ -65,12 +74,18 @@ enum OpenSSLErrorQueue {
         var messages: [String] = []
         // A bound keeps a pathological queue from looping for long; OpenSSL's queue holds 16 entries.
         while messages.count < 64 {
-            let code = ERR_get_error()
+            var data: UnsafePointer<CChar>?
+            var flags: Int32 = 0
+            let code = ERR_get_error_all(nil, nil, nil, &data, &flags)
             if code == 0 { break }
             var buffer = [CChar](repeating: 0, count: 256)
-            let text = buffer.withUnsafeMutableBufferPointer { pointer -> String in
+            var text = buffer.withUnsafeMutableBufferPointer { pointer -> String in
                 ERR_error_string_n(code, pointer.baseAddress, pointer.count)
                 return String(cString: pointer.baseAddress!)
+            }
+            // The detail some errors carry (a certificate check's “unable to get local issuer certificate”).
+            if let data, flags & ERR_TXT_STRING != 0, data.pointee != 0 {
+                text += " (" + String(cString: data) + ")"
             }
             messages.append(text)
         }

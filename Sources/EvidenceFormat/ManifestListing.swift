@@ -61,9 +61,11 @@ package struct ManifestListing: Sendable, Equatable {
     package var signerFingerprint: String
     package var items: [Item]
     package var files: [File]
+    /// The latest `acquiredAt` of any item (that reads as RFC 3339): a sealing time before it is suspect.
+    package var latestAcquisition: Instant?
 
     package init(format: String, caseIdentifier: String, caseTitle: String, sealedAt: String, signerFingerprint: String,
-                 items: [Item], files: [File]) {
+                 items: [Item], files: [File], latestAcquisition: Instant? = nil) {
         self.format = format
         self.caseIdentifier = caseIdentifier
         self.caseTitle = caseTitle
@@ -71,6 +73,7 @@ package struct ManifestListing: Sendable, Equatable {
         self.signerFingerprint = signerFingerprint
         self.items = items
         self.files = files
+        self.latestAcquisition = latestAcquisition
     }
 
     /// Reads the tables from a manifest's bytes.
@@ -104,6 +107,7 @@ private struct ManifestShapeReader {
     let limits: ManifestListing.Limits
     var fileCount = 0
     var pathBytes = 0
+    var latestAcquisition: Instant?
 
     /// Members of an item that verification does not keep, with their type and whether `null` is allowed.
     static let otherItemMembers: [String: (type: MemberType, optional: Bool)] = [
@@ -156,7 +160,8 @@ private struct ManifestShapeReader {
             throw shapeError("the manifest has no “\(missing.joined(separator: "”, “"))”", at: 0)
         }
         return ManifestListing(format: format, caseIdentifier: identifier, caseTitle: title, sealedAt: sealedAt,
-                               signerFingerprint: fingerprint, items: items, files: files)
+                               signerFingerprint: fingerprint, items: items, files: files,
+                               latestAcquisition: latestAcquisition)
     }
 
     mutating func readItem(_ context: String, first: JSONPullReader.Token) throws(JSONReadError) -> ManifestListing.Item {
@@ -175,6 +180,10 @@ private struct ManifestShapeReader {
                     try reader.readFile("\(context).derived[\(index)]", first: first,
                                         required: ["role", "path", "size", "sha256", "mediaType"])
                 } ?? []
+            case "acquiredAt":
+                if let acquired = RFC3339.parse(try reader.readString(context + ".acquiredAt"))?.instant {
+                    reader.latestAcquisition = max(reader.latestAcquisition ?? acquired, acquired)
+                }
             case "kind":
                 guard EvidenceKind(rawValue: try reader.readString(context + ".kind")) != nil else {
                     throw reader.shapeError("\(context).kind is not one of "

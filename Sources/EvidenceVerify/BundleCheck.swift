@@ -9,6 +9,7 @@ struct BundleCheck {
     let source: any BagSource
     let limits: BundleVerifier.Limits
     let trustedKey: Ed25519PublicKey?
+    let trustedTimeStampAuthorities: TimeStampTrustAnchors?
     var report: VerificationReport
     let present: [String: BagSourceFile]
     /// Tag files read whole, kept so they are not read a second time for hashing.
@@ -48,10 +49,12 @@ struct BundleCheck {
         var declaredSizes: [String: Int64] = [:]
     }
 
-    init(source: any BagSource, limits: BundleVerifier.Limits, trustedKey: Ed25519PublicKey?, report: VerificationReport) {
+    init(source: any BagSource, limits: BundleVerifier.Limits, trustedKey: Ed25519PublicKey?,
+         trustedTimeStampAuthorities: TimeStampTrustAnchors? = nil, report: VerificationReport) {
         self.source = source
         self.limits = limits
         self.trustedKey = trustedKey
+        self.trustedTimeStampAuthorities = trustedTimeStampAuthorities
         self.report = report
         self.present = Dictionary(source.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
@@ -70,6 +73,8 @@ struct BundleCheck {
         let manifest = readSignedManifest(declarations.manifestBytes, publicKey: publicKey)
         let expectations = expectations(declarations, manifest: manifest)
         validateOnlySignedFiles(manifest)
+        validateTimeStamps(declarations.manifestBytes)
+        validateSealingTime(manifest)
         let payload = validateDigests(expectations)
         validatePayloadOxum(declarations.bagInfo, payload: payload)
         validateSummary(publicKey, declaredSize: expectations.declaredSizes[BagLayout.summary])
@@ -195,8 +200,11 @@ struct BundleCheck {
             signed.insert(item.file.path)
             for file in item.derived { signed.insert(file.path) }
         }
+        // Time-stamp tokens are made after signing, so they cannot be in the signed manifest: they are checked
+        // by `validateTimeStamps` and hashed against the tag manifest instead.
         for file in source.files.sorted(by: { $0.path < $1.path })
-        where !signed.contains(file.path) && !Self.outsideTheSignedManifest.contains(file.path) {
+        where !signed.contains(file.path) && !Self.outsideTheSignedManifest.contains(file.path)
+            && !BundleTimeStamps.isTokenPath(file.path) {
             find(.unexpected, file.path, "in the bundle but not in the signed manifest (added after sealing?)")
         }
     }
@@ -308,6 +316,7 @@ struct BundleCheck {
         case BagLayout.custody: limits.journal
         case BagLayout.publicKey: limits.publicKey
         case BagLayout.signature: limits.signature
+        case _ where BundleTimeStamps.isTokenPath(path): limits.timeStampToken
         default: path.hasPrefix("data/") ? 0 : limits.tagFile
         }
     }

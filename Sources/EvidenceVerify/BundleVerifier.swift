@@ -25,14 +25,21 @@ public struct BundleVerifier: Sendable {
         public var journal: Int64 = BundleLimits.maximumJournalBytes
         public var publicKey: Int64 = 16 << 10
         public var signature: Int64 = 1 << 10
+        /// A time-stamp token (`evidence/*.tsr`).
+        public var timeStampToken: Int64 = Int64(TimeStampResponse.maximumByteCount)
         public init() {}
     }
 
     public var trustedKey: Ed25519PublicKey?
+    /// The certificates time-stamp authorities must chain to; without them a token is checked against its own
+    /// certificate only, and reported as not checked against a trusted list.
+    public var trustedTimeStampAuthorities: TimeStampTrustAnchors?
     public var limits: Limits
 
-    public init(trustedKey: Ed25519PublicKey? = nil, limits: Limits = Limits()) {
+    public init(trustedKey: Ed25519PublicKey? = nil, trustedTimeStampAuthorities: TimeStampTrustAnchors? = nil,
+                limits: Limits = Limits()) {
         self.trustedKey = trustedKey
+        self.trustedTimeStampAuthorities = trustedTimeStampAuthorities
         self.limits = limits
     }
 
@@ -46,7 +53,9 @@ public struct BundleVerifier: Sendable {
             throw BundleUnusableError(path: url.path, reason: "no such file or folder")
         }
         let source: any BagSource = isDirectory.boolValue ? try FolderBagSource(url: url) : try ZipBagSource(url: url)
-        var check = BundleCheck(source: source, limits: limits, trustedKey: trustedKey, report: VerificationReport(bundle: url.path))
+        var check = BundleCheck(source: source, limits: limits, trustedKey: trustedKey,
+                                trustedTimeStampAuthorities: trustedTimeStampAuthorities,
+                                report: VerificationReport(bundle: url.path))
         check.run()
         if !check.unsupported.isEmpty {
             throw BundleUnusableError(path: url.path, reason: "\(check.unsupported.count) entries use a compression method "

@@ -24,6 +24,9 @@ public struct VerificationFinding: Codable, Sendable, Equatable, CustomStringCon
         /// The zip can be read in more than one way (a prefix, a second central directory, headers that disagree,
         /// a comment …): another zip reader would show other names or bytes than the ones checked.
         case zipAmbiguous = "zip-ambiguous"
+        /// A time-stamp token (`evidence/*.tsr`) cannot be read, attests other bytes, or its signature or
+        /// certificate does not verify (against the trusted authorities, when given).
+        case badTimestamp = "bad-timestamp"
     }
 
     public var category: Category
@@ -38,6 +41,46 @@ public struct VerificationFinding: Codable, Sendable, Equatable, CustomStringCon
     }
 
     public var description: String { "[\(category.rawValue)] \(path.map { "\($0): " } ?? "")\(message)" }
+}
+
+/// A trusted time-stamp that verified: an authority attests that the signed manifest existed at `attestedAt`.
+public struct VerifiedTimeStamp: Codable, Sendable, Equatable {
+    /// The token's tag file inside the bag.
+    public var path: String
+    /// The attested time, RFC 3339 in UTC.
+    public var attestedAt: String
+    /// The subject of the certificate that signed the token.
+    public var authority: String
+    /// The token's serial number (hexadecimal).
+    public var serialNumber: String
+    /// True when the authority's certificate chains to the trusted authorities given (`--tsa-ca`); false when none
+    /// were given, so the token was checked against its own certificate only.
+    public var authorityTrusted: Bool
+}
+
+/// Something a reader should know that does not make the bundle altered, such as a sealing time that disagrees
+/// with the acquisitions or with a trusted time-stamp.
+public struct VerificationWarning: Codable, Sendable, Equatable, CustomStringConvertible {
+    /// What the warning is about, as a stable text in JSON.
+    public struct Code: StableCode {
+        public var rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+
+        /// The stated sealing time is earlier than an item's acquisition.
+        public static let sealedBeforeAcquisition = Code(rawValue: "sealed-before-acquisition")
+        /// The stated sealing time is minutes or more away from a trusted time-stamp's attested time.
+        public static let sealingTimeFarFromTimeStamp = Code(rawValue: "sealing-time-far-from-timestamp")
+    }
+
+    public var code: Code
+    public var message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "[\(code)] \(message)" }
 }
 
 /// Everything verification established about a bundle.
@@ -60,10 +103,16 @@ public struct VerificationReport: Codable, Sendable {
     public var filesChecked: Int
     public var bytesChecked: Int64
     public var findings: [VerificationFinding]
+    /// Every time-stamp token that verified (those that did not are `bad-timestamp` findings).
+    public var timeStamps: [VerifiedTimeStamp] = []
+    /// Doubts about the stated sealing time; they do not make the bundle altered.
+    public var warnings: [VerificationWarning] = []
+    /// The SHA-256 of `evidence/manifest.json` when its signature verified: what a time-stamp token must attest.
+    public var manifestSHA256: String?
 
     private enum CodingKeys: String, CodingKey {
         case bundle, intact, bagFolder, caseTitle, caseIdentifier, sealedAt, itemCount, signerFingerprint,
-             signatureValid, signerTrusted, filesChecked, bytesChecked, findings
+             signatureValid, signerTrusted, filesChecked, bytesChecked, findings, timeStamps, warnings
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -81,6 +130,9 @@ public struct VerificationReport: Codable, Sendable {
         try container.encode(filesChecked, forKey: .filesChecked)
         try container.encode(bytesChecked, forKey: .bytesChecked)
         try container.encode(findings, forKey: .findings)
+        // Omitted when empty, so the report of a bundle without tokens reads as it always has.
+        if !timeStamps.isEmpty { try container.encode(timeStamps, forKey: .timeStamps) }
+        if !warnings.isEmpty { try container.encode(warnings, forKey: .warnings) }
     }
 
     public init(from decoder: any Decoder) throws {
@@ -97,6 +149,8 @@ public struct VerificationReport: Codable, Sendable {
         filesChecked = try container.decode(Int.self, forKey: .filesChecked)
         bytesChecked = try container.decode(Int64.self, forKey: .bytesChecked)
         findings = try container.decode([VerificationFinding].self, forKey: .findings)
+        timeStamps = try container.decodeIfPresent([VerifiedTimeStamp].self, forKey: .timeStamps) ?? []
+        warnings = try container.decodeIfPresent([VerificationWarning].self, forKey: .warnings) ?? []
     }
 
     init(bundle: String) {

@@ -17,6 +17,8 @@ public struct SealResult: Sendable {
     public var fingerprint: KeyFingerprint
     /// Things the person sealing should know (a sealing time earlier than an acquisition).
     public var warnings: [String]
+    /// The time-stamp tokens stored in the bundle (tag files), in the order the authorities were asked.
+    public var timeStamps: [BundleTimeStamp] = []
 }
 
 extension EvidenceCase {
@@ -72,13 +74,19 @@ extension EvidenceCase {
     /// journaled in the case with the bundle's SHA-256 (so a later seal of the same case will differ).
     ///
     /// - Throws: ``CaseError`` when the case's journal is broken, or when a stored copy no longer matches its hash.
-    /// - Parameter waiting: Called once when another `add` or `seal` is changing the case: this one waits for it.
-    public func seal(to output: URL, sealedAt: Instant, overwrite: Bool = false,
-                     waiting: (() -> Void)? = nil) throws -> SealResult {
-        try changing(onWait: waiting) { try sealHoldingLock(to: output, sealedAt: sealedAt, overwrite: overwrite) }
+    /// - Parameters:
+    ///   - waiting: Called once when another `add` or `seal` is changing the case: this one waits for it.
+    ///   - timeStamping: Called with the signed manifest's exact bytes; returns the trusted time-stamp tokens to
+    ///     store beside it (none when the authorities could not be reached: the bundle is sealed without them).
+    public func seal(to output: URL, sealedAt: Instant, overwrite: Bool = false, waiting: (() -> Void)? = nil,
+                     timeStamping: ((_ manifest: [UInt8]) -> [BundleTimeStamp])? = nil) throws -> SealResult {
+        try changing(onWait: waiting) {
+            try sealHoldingLock(to: output, sealedAt: sealedAt, overwrite: overwrite, timeStamping: timeStamping)
+        }
     }
 
-    private func sealHoldingLock(to output: URL, sealedAt: Instant, overwrite: Bool) throws -> SealResult {
+    private func sealHoldingLock(to output: URL, sealedAt: Instant, overwrite: Bool,
+                                 timeStamping: ((_ manifest: [UInt8]) -> [BundleTimeStamp])?) throws -> SealResult {
         let destination = output.standardizedFileURL
         let summaryURL = destination.deletingPathExtension().appendingPathExtension("summary.html")
         try checkDestination(destination, summary: summaryURL, overwrite: overwrite)
@@ -102,7 +110,13 @@ extension EvidenceCase {
             throw CaseError(.corrupted, "The case folder has been altered (\(problems.joined(separator: "; "))); refusing to seal.")
         }
         let key = try signingKey()
-        let entries = try BagBuilder.entries(for: snapshot, sealedAt: sealedAt, key: key)
+        var entries = try BagBuilder.entries(for: snapshot, sealedAt: sealedAt, key: key)
+        var timeStamps: [BundleTimeStamp] = []
+        if let timeStamping, let manifest = entries.first(where: { $0.path == BagLayout.manifest }),
+           case .bytes(let manifestBytes) = manifest.content {
+            timeStamps = timeStamping(manifestBytes)
+            entries = BagBuilder.adding(timeStamps, to: entries)
+        }
         // A bundle that no verifier would read is no evidence: refuse it before writing a byte.
         let tooLarge = BundleLimits.problems(with: entries)
         guard tooLarge.isEmpty else {
@@ -124,7 +138,7 @@ extension EvidenceCase {
         ])
         return SealResult(bundle: destination, summary: summaryURL, bundleSHA256: digest.hex,
                           itemCount: snapshot.items.count, bagFolder: metadata.identifier,
-                          fingerprint: key.publicKey.fingerprint, warnings: warnings)
+                          fingerprint: key.publicKey.fingerprint, warnings: warnings, timeStamps: timeStamps)
     }
 }
 

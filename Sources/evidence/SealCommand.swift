@@ -23,6 +23,8 @@ extension Evidence {
         @Flag(help: "Replace an existing bundle (and its summary) at --out.")
         var overwrite = false
 
+        @OptionGroup var timeStampOptions: TimeStampOptions
+
         func run() throws {
             try runReportingFailures {
                 let sealingTime: Instant
@@ -39,14 +41,29 @@ extension Evidence {
                 }
                 let evidenceCase = try caseOptions.openCase()
                 let destination = try bundleDestination(in: evidenceCase, sealedAt: sealingTime)
-                let result = try evidenceCase.seal(to: destination, sealedAt: sealingTime, overwrite: overwrite) {
-                    FileHandle.standardError.write(Data("Another evidence add or seal is changing this case; waiting for it to finish…\n".utf8))
+                let anchors = try timeStampOptions.trustAnchors()
+                var outcome = TimeStampOptions.Outcome()
+                let timeStamping: (([UInt8]) -> [BundleTimeStamp])? = timeStampOptions.authorities.isEmpty ? nil : { manifest in
+                    outcome = timeStampOptions.collect(forManifest: manifest, trusting: anchors)
+                    return outcome.timeStamps
                 }
+                let result = try evidenceCase.seal(to: destination, sealedAt: sealingTime, overwrite: overwrite,
+                                                   waiting: {
+                    FileHandle.standardError.write(Data("Another evidence add or seal is changing this case; waiting for it to finish…\n".utf8))
+                }, timeStamping: timeStamping)
                 for warning in result.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+                for failure in outcome.failures {
+                    FileHandle.standardError.write(Data("warning: no time-stamp from \(failure)\n".utf8))
+                }
                 print("Sealed \(counted(result.itemCount, "item")) into \(result.bundle.path)")
                 print("Summary: \(result.summary.path)")
                 print("Bundle SHA-256: \(result.bundleSHA256)")
                 print("Signing key fingerprint: \(result.fingerprint.grouped)")
+                for line in outcome.report { print(line) }
+                if timeStamping != nil && result.timeStamps.isEmpty {
+                    print("No trusted timestamp: no authority gave a usable one (see the warnings above). The bundle is "
+                          + "valid without it; add one later with `evidence timestamp \(typed(result.bundle)) --tsa URL`.")
+                }
             }
         }
 

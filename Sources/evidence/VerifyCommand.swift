@@ -22,6 +22,9 @@ extension Evidence {
         @Option(help: "The signer's public key (PEM) you received by another channel; the bundle must be signed by it.")
         var trustedKey: String?
 
+        @Option(help: "Certificates (PEM) the time-stamp authorities must chain to; without it a token is checked against its own certificate only.")
+        var tsaCa: String?
+
         func run() throws {
             try runReportingFailures {
                 var trusted: Ed25519PublicKey?
@@ -42,7 +45,9 @@ extension Evidence {
                         throw UsageFailure("\(trustedKey): not an Ed25519 public key in PEM form (\(error)).")
                     }
                 }
-                let report = try BundleVerifier(trustedKey: trusted).verify(bundleAt: URL(fileURLWithPath: bundle))
+                let anchors = try tsaCa.map(TimeStampOptions.trustAnchors(at:))
+                let report = try BundleVerifier(trustedKey: trusted, trustedTimeStampAuthorities: anchors)
+                    .verify(bundleAt: URL(fileURLWithPath: bundle))
                 if json {
                     try printJSON(report)
                 } else {
@@ -63,6 +68,8 @@ extension Evidence {
             print("Signature: \(report.signatureValid ? "valid" : "NOT valid")")
             if let trusted = report.signerTrusted { print("Trusted key: \(trusted ? "matches" : "DOES NOT match")") }
             print("Files checked: \(report.filesChecked) (\(report.bytesChecked) bytes)")
+            for timeStamp in report.timeStamps { print(TimeStampOptions.line(timeStamp)) }
+            for warning in report.warnings { print("Warning: \(warning)") }
             if report.intact {
                 print("Result: INTACT — every file matches the signed manifest.")
                 if report.signerTrusted == nil {

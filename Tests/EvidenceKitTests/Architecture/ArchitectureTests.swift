@@ -26,7 +26,7 @@ import Testing
     ]
 
     /// Modules that are not part of the graph (the standard library and the system's).
-    static let systemModules: Set<String> = ["Foundation", "FoundationEssentials", "Dispatch", "Glibc", "Darwin",
+    static let systemModules: Set<String> = ["Foundation", "FoundationEssentials", "FoundationNetworking", "Dispatch", "Glibc", "Darwin",
                                              "Synchronization", "Testing", "XCTest"]
 
     struct Target: Decodable {

@@ -17,7 +17,8 @@ import Testing
                     id: item.id, file: .init(path: item.path, size: item.size, sha256: item.sha256),
                     derived: (item.derived ?? []).map { .init(path: $0.path, size: $0.size, sha256: $0.sha256) })
             },
-            files: manifest.files.map { .init(path: $0.path, size: $0.size, sha256: $0.sha256) })
+            files: manifest.files.map { .init(path: $0.path, size: $0.size, sha256: $0.sha256) },
+            latestAcquisition: manifest.items.map(\.acquiredAt).max())
     }
 
     static var golden: [UInt8] {

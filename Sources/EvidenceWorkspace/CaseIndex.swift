@@ -64,6 +64,19 @@ final class CaseIndex: Sendable {
                          arguments: [fragment]).map { try item(from: $0, in: db) }
     }
 
+    /// Images whose record has no `"pdq"` and videos whose record has no `"md5"`: the only items a case made
+    /// before perceptual hashing can lack hashes for (a cheap filter before decoding).
+    func itemsPossiblyLackingContentHashes() throws -> [EvidenceItem] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, sha256, json FROM item
+                WHERE (instr(json, '"mediaType":"image/') > 0 AND instr(json, '"pdq":') = 0)
+                   OR (instr(json, '"kind":"video"') > 0 AND instr(json, '"md5":') = 0)
+                ORDER BY id
+                """).map { try item(from: $0, in: db) }
+        }
+    }
+
     func item(withSHA256 sha256: String, in db: Database) throws -> EvidenceItem? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT id, sha256, json FROM item WHERE sha256 = ?"), arguments: [sha256])
             .map { try item(from: $0, in: db) }

@@ -68,6 +68,8 @@ extension EvidenceCase {
                     working: (@Sendable (AddProgress) -> Void)? = nil,
                     waiting: (() -> Void)? = nil) throws -> AddReport {
         try changing(onWait: waiting) {
+            // A case made before perceptual hashing gets its missing hashes the first time it is added to.
+            _ = try fillInMissingContentHashes(now: now())
             let plan = AddPlan(paths: paths, caseFolder: folder, recordingFullPaths: metadata.recordsFullPaths == true)
             plan.outcomes.forEach { progress?($0) }
             let outcomes = commitCopies(of: plan.files, options: options, now: now, progress: progress,

@@ -78,6 +78,28 @@ import Testing
         #expect(try evidenceCase.addMissingContentHashes().isEmpty)
     }
 
+    @Test func addFillsInWhatAnOlderCaseLacksFirst() throws {
+        let (evidenceCase, directory) = try Self.newCase("pdq-open")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let screenshots = SampleEvidenceTests.sampleFolder.appendingPathComponent("screenshots")
+        _ = try evidenceCase.add([screenshots.appendingPathComponent("IMG_0412.PNG")])
+        var item = try #require(try evidenceCase.items().first)
+        let hash = try #require(item.pdq)
+        item.pdq = nil
+        item.pdqQuality = nil
+        try evidenceCase.index.database.write { db in try evidenceCase.index.update(item, in: db) }
+
+        // The next add, of anything, fills it in and journals it before its own files.
+        let report = try evidenceCase.add([SampleEvidenceTests.sampleFolder.appendingPathComponent("sample-case.tsv")])
+        #expect(report.added.count == 1)
+        #expect(try evidenceCase.items().first?.pdq == hash)
+        let journal = String(decoding: try evidenceCase.index.custodyJournal(), as: UTF8.self)
+        let rehashed = try #require(journal.range(of: "\"item-rehashed\""))
+        let added = try #require(journal.range(of: "\"sample-case.tsv\""))
+        #expect(rehashed.lowerBound < added.lowerBound)
+        #expect(try evidenceCase.index.itemsPossiblyLackingContentHashes().isEmpty)
+    }
+
     @Test func nearDuplicatesAreGroupedAndUnrelatedImagesAreNot() throws {
         guard PDQOracleTests.oracleAvailable() else { return }
         let (evidenceCase, directory) = try Self.newCase("pdq-near")

@@ -19,7 +19,7 @@ extension Evidence {
         @Argument(help: "The bundle (.zip) or an unpacked bag folder.")
         var bundle: String
 
-        @Option(help: "csv (items.csv, messages.csv, custody.csv) or case (case.jsonld, CASE 1.5 / UCO 1.4).")
+        @Option(help: "csv (items.csv, messages.csv, custody.csv) or case (case.jsonld, CASE 1.5.0 / UCO 1.5.0).")
         var format: Format
 
         @Option(help: "The folder to create for the export; it must not exist.")

@@ -2,7 +2,7 @@ import EvidenceModel
 import EvidenceCrypto
 import Foundation
 
-/// The bundle as a CASE 1.5 / UCO 1.4 JSON-LD graph (`case.jsonld`), the exchange format of forensic tools.
+/// The bundle as a CASE 1.5.0 / UCO 1.5.0 JSON-LD graph (`case.jsonld`), the exchange format of forensic tools.
 ///
 /// Each item is a `uco-observable:File` (a `FileFacet` with its name, path in the bag and size, a `ContentDataFacet`
 /// with its media type and SHA-256 as a `uco-types:Hash`) with a `case-investigation:ProvenanceRecord` holding its
@@ -63,7 +63,7 @@ public enum CASEExport {
     /// The export's files: `case.jsonld` and the `README.txt` that states the verdict first.
     public static func files(_ input: ExportInput) -> [(name: String, bytes: [UInt8])] {
         let readme = input.readme(files: [
-            ("case.jsonld", "the bundle as a CASE 1.5 / UCO 1.4 JSON-LD graph: items as uco-observable:File with their SHA-256, "
+            ("case.jsonld", "the bundle as a CASE 1.5.0 / UCO 1.5.0 JSON-LD graph: items as uco-observable:File with their SHA-256, "
              + "exhibit numbers as case-investigation:ProvenanceRecord, the custody journal and the sealing as "
              + "case-investigation:InvestigativeAction, messages as uco-observable:Message; its first node (a "
              + "uco-core:Annotation) repeats the verdict above."),

@@ -22,6 +22,8 @@ struct BundleCheck {
     var reportedMissing: Set<String> = []
     /// Files whose reading failed (already reported), so a later stage does not say it again.
     var unreadable: Set<String> = []
+    /// What every file should hash to, kept after the run so a ``VerifiedBundle`` can check what it reads again.
+    var expected = Expectations()
 
     /// Tag files an EvidenceKit bundle always has: without them nothing ties the bag to its signer.
     static let requiredByEvidenceKit: Set<String> = [
@@ -72,6 +74,7 @@ struct BundleCheck {
         validateSigner(publicKey, bagInfo: declarations.bagInfo)
         let manifest = readSignedManifest(declarations.manifestBytes, publicKey: publicKey)
         let expectations = expectations(declarations, manifest: manifest)
+        expected = expectations
         validateOnlySignedFiles(manifest)
         validateTimeStamps(declarations.manifestBytes)
         validateSealingTime(manifest)

@@ -52,7 +52,25 @@ public struct BundleVerifier: Sendable {
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw BundleUnusableError(path: url.path, reason: "no such file or folder")
         }
-        let source: any BagSource = isDirectory.boolValue ? try FolderBagSource(url: url) : try ZipBagSource(url: url)
+        return try check(bundleAt: url, isDirectory: isDirectory.boolValue).report
+    }
+
+    /// Verifies the bundle at `url` and keeps it open, so its files can be read back and checked once more against
+    /// what was verified (what `evidence export` reads).
+    ///
+    /// - Throws: ``BundleUnusableError`` when the input is not a zip or folder holding a bag at all.
+    public func open(bundleAt url: URL) throws -> VerifiedBundle {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw BundleUnusableError(path: url.path, reason: "no such file or folder")
+        }
+        let check = try check(bundleAt: url, isDirectory: isDirectory.boolValue)
+        return VerifiedBundle(source: check.source, report: check.report, tagBytes: check.tagBytes,
+                              expected: check.expected, tagLimit: limits.tagFile)
+    }
+
+    private func check(bundleAt url: URL, isDirectory: Bool) throws -> BundleCheck {
+        let source: any BagSource = isDirectory ? try FolderBagSource(url: url) : try ZipBagSource(url: url)
         var check = BundleCheck(source: source, limits: limits, trustedKey: trustedKey,
                                 trustedTimeStampAuthorities: trustedTimeStampAuthorities,
                                 report: VerificationReport(bundle: url.path))
@@ -62,6 +80,6 @@ public struct BundleVerifier: Sendable {
                 + "this verifier cannot read (only stored and deflate are), e.g. \(check.unsupported.sorted()[0]); "
                 + "re-zip it with deflate, or unzip it and verify the folder")
         }
-        return check.report
+        return check
     }
 }

@@ -27,24 +27,7 @@ extension Evidence {
 
         func run() throws {
             try runReportingFailures {
-                var trusted: Ed25519PublicKey?
-                if let trustedKey {
-                    guard let data = FileManager.default.contents(atPath: trustedKey) else {
-                        throw UsageFailure("\(trustedKey): cannot read the trusted key.")
-                    }
-                    let text = String(decoding: data, as: UTF8.self)
-                    // The secret half given by mistake: say so plainly rather than pass on OpenSSL's decoder error.
-                    if text.contains("PRIVATE KEY-----") {
-                        throw UsageFailure("\(trustedKey) is a private key (the secret half that signs), not the public key "
-                                           + "to check against. Pass the public key instead: the file that begins with "
-                                           + "-----BEGIN PUBLIC KEY----- (a case's keys/signer.pub.pem). Keep the private key to yourself.")
-                    }
-                    do {
-                        trusted = try Ed25519PublicKey(pemRepresentation: text)
-                    } catch {
-                        throw UsageFailure("\(trustedKey): not an Ed25519 public key in PEM form (\(error)).")
-                    }
-                }
+                let trusted = try trustedKey.map(loadTrustedKey(at:))
                 let anchors = try tsaCa.map(TimeStampOptions.trustAnchors(at:))
                 let report = try BundleVerifier(trustedKey: trusted, trustedTimeStampAuthorities: anchors)
                     .verify(bundleAt: URL(fileURLWithPath: bundle))
@@ -80,5 +63,24 @@ extension Evidence {
                 for finding in report.findings { print("  \(finding)") }
             }
         }
+    }
+}
+
+/// The signer's public key a person passes with `--trusted-key`, with a plain message for each way it can be wrong.
+func loadTrustedKey(at path: String) throws -> Ed25519PublicKey {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw UsageFailure("\(path): cannot read the trusted key.")
+    }
+    let text = String(decoding: data, as: UTF8.self)
+    // The secret half given by mistake: say so plainly rather than pass on OpenSSL's decoder error.
+    if text.contains("PRIVATE KEY-----") {
+        throw UsageFailure("\(path) is a private key (the secret half that signs), not the public key "
+                           + "to check against. Pass the public key instead: the file that begins with "
+                           + "-----BEGIN PUBLIC KEY----- (a case's keys/signer.pub.pem). Keep the private key to yourself.")
+    }
+    do {
+        return try Ed25519PublicKey(pemRepresentation: text)
+    } catch {
+        throw UsageFailure("\(path): not an Ed25519 public key in PEM form (\(error)).")
     }
 }

@@ -13,13 +13,13 @@ extension Evidence {
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
             case csv
-            case `case`
+            case caseUCO = "case-uco"
         }
 
         @Argument(help: "The bundle (.zip) or an unpacked bag folder.")
         var bundle: String
 
-        @Option(help: "csv (items.csv, messages.csv, custody.csv) or case (case.jsonld, CASE 1.5.0 / UCO 1.5.0).")
+        @Option(help: "csv (items.csv, messages.csv, custody.csv) or case-uco (case.jsonld, CASE 1.5.0 / UCO 1.5.0).")
         var format: Format
 
         @Option(help: "The folder to create for the export; it must not exist.")
@@ -58,7 +58,7 @@ extension Evidence {
                                             messageFiles: messageFiles, problems: problems)
                 let files: [(name: String, bytes: [UInt8])] = switch format {
                 case .csv: CSVExport.files(input)
-                case .case: CASEExport.files(input)
+                case .caseUCO: CASEExport.files(input)
                 }
                 try writeFolderAtomically(files, to: output)
                 print("Exported \(manifest.items.count) items to \(output.path): \(files.map(\.name).joined(separator: ", "))"

@@ -107,7 +107,7 @@ import Testing
             #expect(!rows.isEmpty && rows.allSatisfy { $0["verification"]?.hasPrefix("NOT VERIFIED") == true }, "\(name)")
         }
         let caseOut = directory.appendingPathComponent("forced-case")
-        #expect(try TestSupport.evidence(["export", bag.path, "--format", "case", "--out", caseOut.path, "--force"]).status == 0)
+        #expect(try TestSupport.evidence(["export", bag.path, "--format", "case-uco", "--out", caseOut.path, "--force"]).status == 0)
         let graph = try #require(try JSONSerialization.jsonObject(
             with: Data(contentsOf: caseOut.appendingPathComponent("case.jsonld"))) as? [String: Any])
         let first = try #require((graph["@graph"] as? [[String: Any]])?.first)
@@ -120,7 +120,7 @@ import Testing
     @Test func caseExportDescribesItemsMessagesAndCustody() throws {
         let (directory, bundle) = try Self.sealedChatBundle()
         let out = directory.appendingPathComponent("case-export")
-        #expect(try TestSupport.evidence(["export", bundle.path, "--format", "case", "--out", out.path]).status == 0)
+        #expect(try TestSupport.evidence(["export", bundle.path, "--format", "case-uco", "--out", out.path]).status == 0)
         let graph = try #require(try JSONSerialization.jsonObject(
             with: Data(contentsOf: out.appendingPathComponent("case.jsonld"))) as? [String: Any])
         let nodes = try #require(graph["@graph"] as? [[String: Any]])
@@ -151,7 +151,7 @@ import Testing
         let sealed = try evidenceCase.seal(to: directory.appendingPathComponent("sample.zip"),
                                            sealedAt: try #require(RFC3339.parse("2026-03-06T10:00:00+01:00")).instant)
         let out = directory.appendingPathComponent("case-export")
-        #expect(try TestSupport.evidence(["export", sealed.bundle.path, "--format", "case", "--out", out.path]).status == 0)
+        #expect(try TestSupport.evidence(["export", sealed.bundle.path, "--format", "case-uco", "--out", out.path]).status == 0)
         let validation = try TestSupport.tool("case_validate", [out.appendingPathComponent("case.jsonld").path])
         #expect(validation.status == 0, "\(validation.stdout)\(validation.stderr)")
         #expect(validation.stdout.contains("Conforms: True"), "\(validation.stdout)")

@@ -65,7 +65,8 @@ package enum BagBuilder {
                 timestamps: item.timestamps, best: item.best, warnings: item.warnings, sensitive: item.sensitive,
                 note: item.note, parentID: item.parentID, conversation: item.conversation, email: item.email,
                 linkedMessages: item.linkedMessages, derived: derived, pdq: item.pdq, pdqQuality: item.pdqQuality,
-                md5: item.md5, minorAtTime: item.minorAtTime == true ? true : nil))
+                md5: item.md5, minorAtTime: item.minorAtTime == true ? true : nil, sourceURL: item.sourceURL,
+                platform: item.platform, account: item.account, description: item.description))
         }
 
         var payloadManifest = ""

@@ -55,6 +55,10 @@ extension EvidenceManifest.Item {
         members["pdqQuality"] = pdqQuality.map { .integer(Int64($0)) }
         members["md5"] = md5.map(CanonicalJSON.Value.string)
         members["minorAtTime"] = minorAtTime.map(CanonicalJSON.Value.bool)
+        members["sourceURL"] = sourceURL.map(CanonicalJSON.Value.string)
+        members["platform"] = platform.map(CanonicalJSON.Value.string)
+        members["account"] = account.map(CanonicalJSON.Value.string)
+        members["description"] = description.map(CanonicalJSON.Value.string)
         members["derived"] = derived.map { files in
             .array(files.map { file in
                 .object([

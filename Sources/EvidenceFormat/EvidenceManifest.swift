@@ -61,6 +61,12 @@ public struct EvidenceManifest: Codable, Sendable, Equatable {
         public var md5: String?
         /// Set (always `true`) when the person shown was a minor when it was made.
         public var minorAtTime: Bool?
+        /// Where the person saw it, the service, the sending account and what it shows, in their words; each
+        /// absent unless given.
+        public var sourceURL: String?
+        public var platform: String?
+        public var account: String?
+        public var description: String?
     }
 
     /// A derived file as sealed: where it is in the bag and what it hashes to.

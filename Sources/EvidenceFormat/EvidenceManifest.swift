@@ -78,6 +78,31 @@ public struct EvidenceManifest: Codable, Sendable, Equatable {
         public var mediaType: String
     }
 
+    /// An item taken out of the case before this seal (`evidence withdraw`): its number, hash and size, when, by
+    /// whom and why, never its name nor its content.
+    public struct Withdrawal: Codable, Sendable, Equatable {
+        public var item: Int64
+        public var sha256: String
+        public var size: Int64
+        /// When (RFC 3339, UTC), as journaled.
+        public var withdrawnAt: String
+        public var actor: String
+        public var reason: String
+        /// The stored copy was deleted too (`--purge`): only the hash is left anywhere.
+        public var purged: Bool
+
+        public init(item: Int64, sha256: String, size: Int64, withdrawnAt: String, actor: String, reason: String,
+                    purged: Bool) {
+            self.item = item
+            self.sha256 = sha256
+            self.size = size
+            self.withdrawnAt = withdrawnAt
+            self.actor = actor
+            self.reason = reason
+            self.purged = purged
+        }
+    }
+
     /// Any other file of the bag (tag files, derived files), with its hash.
     public struct File: Codable, Sendable, Equatable {
         public var path: String
@@ -93,6 +118,8 @@ public struct EvidenceManifest: Codable, Sendable, Equatable {
     public var items: [Item]
     /// Every file in the bag but the items, `evidence/manifest.json` itself, its signature and `tagmanifest-sha256.txt`.
     public var files: [File]
+    /// Items withdrawn from the case before this seal, in the order they were withdrawn; absent when none were.
+    public var withdrawals: [Withdrawal]?
 
     /// The manifest's canonical bytes: ``CanonicalJSON``'s pretty form (keys sorted by UTF-8 bytes, two-space
     /// indentation) and a final newline.

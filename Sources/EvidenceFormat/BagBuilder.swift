@@ -27,14 +27,18 @@ package struct CaseSnapshot: Sendable {
     public var metadata: CaseMetadata
     public var items: [EvidenceItem]
     public var custodyJournal: [UInt8]
+    /// Items withdrawn from the case (`evidence withdraw`), listed in the manifest and the summary.
+    public var withdrawals: [EvidenceManifest.Withdrawal]
     /// Where each item's stored copy is, by SHA-256.
     public var storedCopy: @Sendable (String) -> URL
 
     /// A value from all its parts.
-    package init(metadata: CaseMetadata, items: [EvidenceItem], custodyJournal: [UInt8], storedCopy: @escaping @Sendable (String) -> URL) {
+    package init(metadata: CaseMetadata, items: [EvidenceItem], custodyJournal: [UInt8],
+                 withdrawals: [EvidenceManifest.Withdrawal] = [], storedCopy: @escaping @Sendable (String) -> URL) {
         self.metadata = metadata
         self.items = items
         self.custodyJournal = custodyJournal
+        self.withdrawals = withdrawals
         self.storedCopy = storedCopy
     }
 }
@@ -65,7 +69,8 @@ package enum BagBuilder {
                 timestamps: item.timestamps, best: item.best, warnings: item.warnings, sensitive: item.sensitive,
                 note: item.note, parentID: item.parentID, conversation: item.conversation, email: item.email,
                 linkedMessages: item.linkedMessages, derived: derived, pdq: item.pdq, pdqQuality: item.pdqQuality,
-                md5: item.md5, minorAtTime: item.minorAtTime == true ? true : nil))
+                md5: item.md5, minorAtTime: item.minorAtTime == true ? true : nil, sourceURL: item.sourceURL,
+                platform: item.platform, account: item.account, description: item.description))
         }
 
         var payloadManifest = ""
@@ -86,6 +91,7 @@ package enum BagBuilder {
             sealedAt: RFC3339.format(sealedAt, offsetSeconds: 0),
             signer: .init(algorithm: "Ed25519", fingerprint: fingerprint.hex, publicKey: BagLayout.publicKey),
             items: manifestItems, files: [])
+        manifest.withdrawals = snapshot.withdrawals.isEmpty ? nil : snapshot.withdrawals
         let summary = HTMLSummary(manifest: manifest).render()
 
         var tagEntries: [BagEntry] = [

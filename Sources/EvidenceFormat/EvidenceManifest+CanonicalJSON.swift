@@ -5,7 +5,7 @@ import EvidenceModel
 
 extension EvidenceManifest {
     var canonicalJSON: CanonicalJSON.Value {
-        .object([
+        var members: [String: CanonicalJSON.Value] = [
             "format": .string(format),
             "tool": .object(["name": .string(tool.name), "version": .string(tool.version)]),
             "case": .object([
@@ -21,7 +21,18 @@ extension EvidenceManifest {
             "files": .array(files.map { file in
                 .object(["path": .string(file.path), "size": .integer(file.size), "sha256": .string(file.sha256)])
             }),
-        ])
+        ]
+        if let withdrawals, !withdrawals.isEmpty {
+            members["withdrawals"] = .array(withdrawals.map { withdrawal in
+                .object([
+                    "item": .integer(withdrawal.item), "sha256": .string(withdrawal.sha256),
+                    "size": .integer(withdrawal.size), "withdrawnAt": .string(withdrawal.withdrawnAt),
+                    "actor": .string(withdrawal.actor), "reason": .string(withdrawal.reason),
+                    "purged": .bool(withdrawal.purged),
+                ])
+            })
+        }
+        return .object(members)
     }
 }
 
@@ -55,6 +66,10 @@ extension EvidenceManifest.Item {
         members["pdqQuality"] = pdqQuality.map { .integer(Int64($0)) }
         members["md5"] = md5.map(CanonicalJSON.Value.string)
         members["minorAtTime"] = minorAtTime.map(CanonicalJSON.Value.bool)
+        members["sourceURL"] = sourceURL.map(CanonicalJSON.Value.string)
+        members["platform"] = platform.map(CanonicalJSON.Value.string)
+        members["account"] = account.map(CanonicalJSON.Value.string)
+        members["description"] = description.map(CanonicalJSON.Value.string)
         members["derived"] = derived.map { files in
             .array(files.map { file in
                 .object([

@@ -61,6 +61,12 @@ public struct EvidenceManifest: Codable, Sendable, Equatable {
         public var md5: String?
         /// Set (always `true`) when the person shown was a minor when it was made.
         public var minorAtTime: Bool?
+        /// Where the person saw it, the service, the sending account and what it shows, in their words; each
+        /// absent unless given.
+        public var sourceURL: String?
+        public var platform: String?
+        public var account: String?
+        public var description: String?
     }
 
     /// A derived file as sealed: where it is in the bag and what it hashes to.
@@ -70,6 +76,31 @@ public struct EvidenceManifest: Codable, Sendable, Equatable {
         public var size: Int64
         public var sha256: String
         public var mediaType: String
+    }
+
+    /// An item taken out of the case before this seal (`evidence withdraw`): its number, hash and size, when, by
+    /// whom and why, never its name nor its content.
+    public struct Withdrawal: Codable, Sendable, Equatable {
+        public var item: Int64
+        public var sha256: String
+        public var size: Int64
+        /// When (RFC 3339, UTC), as journaled.
+        public var withdrawnAt: String
+        public var actor: String
+        public var reason: String
+        /// The stored copy was deleted too (`--purge`): only the hash is left anywhere.
+        public var purged: Bool
+
+        public init(item: Int64, sha256: String, size: Int64, withdrawnAt: String, actor: String, reason: String,
+                    purged: Bool) {
+            self.item = item
+            self.sha256 = sha256
+            self.size = size
+            self.withdrawnAt = withdrawnAt
+            self.actor = actor
+            self.reason = reason
+            self.purged = purged
+        }
     }
 
     /// Any other file of the bag (tag files, derived files), with its hash.
@@ -87,6 +118,8 @@ public struct EvidenceManifest: Codable, Sendable, Equatable {
     public var items: [Item]
     /// Every file in the bag but the items, `evidence/manifest.json` itself, its signature and `tagmanifest-sha256.txt`.
     public var files: [File]
+    /// Items withdrawn from the case before this seal, in the order they were withdrawn; absent when none were.
+    public var withdrawals: [Withdrawal]?
 
     /// The manifest's canonical bytes: ``CanonicalJSON``'s pretty form (keys sorted by UTF-8 bytes, two-space
     /// indentation) and a final newline.

@@ -86,6 +86,7 @@ public struct HTMLSummary: Sendable {
 
             """
         html += nearDuplicatesSection()
+        html += withdrawalsSection()
         html += """
             <h2>How to check this bundle</h2>
             <p>Every file of the bundle is listed with its SHA-256 in <code>manifest-sha256.txt</code> and \
@@ -101,6 +102,31 @@ public struct HTMLSummary: Sendable {
 
             """
         return html
+    }
+
+    /// Items taken out of the case before sealing, by number and hash only (never a name: the person withdrew the
+    /// item because it should not be shown); nothing at all for a case that has none, so its summary reads as before.
+    func withdrawalsSection() -> String {
+        guard let withdrawals = manifest.withdrawals, !withdrawals.isEmpty else { return "" }
+        var html = """
+            <h2>Withdrawn items</h2>
+            <p>These items were taken out of the case before sealing and are not in this bundle; the custody journal \
+            records each withdrawal.</p>
+            <table>
+            <thead><tr><th>#</th><th>SHA-256</th><th>Size</th><th>Withdrawn at</th><th>By</th><th>Reason</th></tr></thead>
+            <tbody>
+
+            """
+        for withdrawal in withdrawals {
+            let purged = withdrawal.purged ? "<br>stored copy deleted: only the hash is kept" : ""
+            html += """
+                <tr><td>\(withdrawal.item)</td><td class="hash">\(escape(withdrawal.sha256))</td>\
+                <td>\(withdrawal.size)&nbsp;bytes</td><td>\(escape(withdrawal.withdrawnAt))</td>\
+                <td>\(escape(withdrawal.actor))</td><td>\(escape(withdrawal.reason))\(purged)</td></tr>
+
+                """
+        }
+        return html + "</tbody>\n</table>\n"
     }
 
     /// Items whose PDQ hashes say they are the same picture, re-compressed, resized or cropped; nothing at all for

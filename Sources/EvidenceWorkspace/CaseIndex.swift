@@ -43,6 +43,13 @@ final class CaseIndex: Sendable {
                 t.column("line", .blob).notNull()
             }
         }
+        // Items withdrawn from the case (`evidence withdraw`): their numbers are never given to another item.
+        migrator.registerMigration("v2-withdrawn") { db in
+            try db.create(table: "withdrawn") { t in
+                t.primaryKey("id", .integer)
+                t.column("sha256", .text).notNull()
+            }
+        }
         return migrator
     }
 
@@ -145,7 +152,26 @@ final class CaseIndex: Sendable {
     }
 
     func nextItemID(in db: Database) throws -> Int64 {
-        (try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(id) FROM item")) ?? 0) + 1
+        (try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(id) FROM (SELECT id FROM item UNION ALL SELECT id FROM withdrawn)")) ?? 0) + 1
+    }
+
+    /// Takes an item out of the index (its sightings with it) and keeps its number, so it is never reused.
+    func withdraw(_ item: EvidenceItem, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM sighting WHERE itemID = ?", arguments: [item.id])
+        try db.execute(sql: "DELETE FROM item WHERE id = ?", arguments: [item.id])
+        try db.execute(sql: "INSERT INTO withdrawn (id, sha256) VALUES (?, ?)", arguments: [item.id, item.sha256])
+    }
+
+    /// The journal's `item-withdrawn` entries, in order.
+    func withdrawalEntries() throws -> [CustodyJournal.Entry] {
+        try database.read { db in
+            try Data.fetchAll(db, sql: "SELECT line FROM custody WHERE CAST(line AS TEXT) LIKE '%\"item-withdrawn\"%' ORDER BY seq")
+                .compactMap { line in
+                    guard let entry = try? JSONDecoder().decode(CustodyJournal.Entry.self, from: line),
+                          entry.action == "item-withdrawn" else { return nil }
+                    return entry
+                }
+        }
     }
 
     func insert(_ item: EvidenceItem, in db: Database) throws {

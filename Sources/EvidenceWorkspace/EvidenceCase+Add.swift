@@ -10,13 +10,31 @@ public struct AddOptions: Sendable {
     public var declaredTime: EvidenceTimestamp?
     /// The person shown was a minor when these pictures or videos were made (also implied by the case's own flag).
     public var minorAtTime: Bool
+    /// Where the files were seen, the service, the sending account and what they show (see
+    /// ``EvidenceItem/sourceURL``); recorded on every file of this add.
+    public var sourceURL: String?
+    public var platform: String?
+    public var account: String?
+    public var description: String?
 
     public init(note: String? = nil, sensitive: Bool = false, declaredTime: EvidenceTimestamp? = nil,
-                minorAtTime: Bool = false) {
+                minorAtTime: Bool = false, sourceURL: String? = nil, platform: String? = nil, account: String? = nil,
+                description: String? = nil) {
         self.note = note
         self.sensitive = sensitive
         self.declaredTime = declaredTime
         self.minorAtTime = minorAtTime
+        self.sourceURL = sourceURL
+        self.platform = platform
+        self.account = account
+        self.description = description
+    }
+
+    /// What this add says about content the case already holds: everything it would record on a new item, so
+    /// nothing the person says is dropped (``EvidenceCase/annotate(itemIDs:with:now:)``).
+    var annotation: ItemAnnotation {
+        ItemAnnotation(note: note, declaredTime: declaredTime, sensitive: sensitive ? true : nil, minorAtTime: minorAtTime,
+                       sourceURL: sourceURL, platform: platform, account: account, description: description)
     }
 }
 
@@ -25,8 +43,9 @@ public struct AddReport: Sendable {
     public enum Outcome: Sendable, Equatable {
         /// Stored as a new item.
         case added(EvidenceItem)
-        /// The same bytes are already item `existing`; not stored twice, the sighting is journaled.
-        case duplicate(of: EvidenceItem, path: String)
+        /// The same bytes are already item `existing`; not stored twice, the sighting is journaled, and what
+        /// this add says about them (note, declared time, flags, describing fields) is recorded on it: `changes`.
+        case duplicate(of: EvidenceItem, path: String, changes: [ItemChange])
         /// Left out on purpose (OS clutter, a symlink out of the folder), with the reason.
         case skipped(path: String, reason: String)
         /// Could not be read; nothing was stored for it.

@@ -76,6 +76,9 @@ extension EvidenceCase {
                 originalPath: file.recordedPath, originalName: file.name, acquiredAt: acquiredAt,
                 modifiedAt: file.modifiedAt, note: options.note, sensitive: options.sensitive,
                 timestamps: inspection.timestamps, best: inspection.best, warnings: inspection.warnings)
+            _ = item.apply(ItemAnnotation(sourceURL: options.sourceURL, platform: options.platform,
+                                          account: options.account, description: options.description),
+                           zoneName: metadata.timeZone)
             item.minorAtTime = options.minorAtTime || metadata.minorAtTime == true ? true : nil
             try item.addContentHashes(storedCopy: object)
             if file.recordedPath != file.path { item.sourcePath = file.path }
@@ -133,20 +136,11 @@ extension EvidenceCase {
         try index.recordSighting(itemID: existing.id, originalPath: file.recordedPath, at: acquiredAt, in: db)
         try index.appendCustody(action: "duplicate-seen", actor: actor, at: acquiredAt,
                                 details: ["item": String(existing.id), "sha256": existing.sha256, "originalPath": file.recordedPath], in: db)
-        // What the person says now about the same content is kept, never lost: a later
-        // --sensitive marks it, a new --note is added to the earlier one.
-        var annotated = existing
-        if options.sensitive { annotated.sensitive = true }
-        if options.minorAtTime { annotated.minorAtTime = true }
-        if let note = options.note, !(existing.note ?? "").contains(note) {
-            annotated.note = existing.note.map { "\($0)\n\(note)" } ?? note
-        }
-        if annotated != existing {
-            try index.update(annotated, in: db)
-            try index.appendCustody(action: "item-annotated", actor: actor, at: acquiredAt,
-                                    details: annotationDetails(of: annotated), in: db)
-        }
-        return .duplicate(of: annotated, path: file.path)
+        // What the person says now about the same content is kept, never lost and never applied silently: a
+        // new note is added to the earlier one, a declared time recorded as `annotate` would, and the outcome
+        // lists each change.
+        let outcome = try annotate(existing, with: options.annotation, at: acquiredAt, in: db)
+        return .duplicate(of: outcome.item, path: file.path, changes: outcome.changes)
     }
 }
 

@@ -29,20 +29,18 @@ extension Evidence {
         @Option(help: "A time you state for these files (e.g. 2026-03-03T21:40), recorded as declared by you.")
         var declaredTime: String?
 
+        @OptionGroup var describing: ItemDescriptionOptions
+
         func run() throws {
             try runReportingFailures {
                 let evidenceCase = try caseOptions.openCase()
-                var declared: EvidenceTimestamp?
-                if let declaredTime {
-                    declared = EvidenceTimestamp.declared(declaredTime, field: "--declared-time", zone: evidenceCase.timeZone)
-                    guard declared != nil else {
-                        throw UsageFailure("--declared-time “\(declaredTime)” is not a date and time like 2026-03-03T21:40 or 2026-03-03T21:40+01:00.")
-                    }
-                }
+                let declared = try declaredTimestamp(declaredTime, in: evidenceCase)
                 let redrawProgress = AddProgress.standardErrorIsTerminal
                 let report = try evidenceCase.add(
                     paths.map { URL(fileURLWithPath: $0) },
-                    options: AddOptions(note: note, sensitive: sensitive, declaredTime: declared, minorAtTime: minorAtTime),
+                    options: AddOptions(note: note, sensitive: sensitive, declaredTime: declared, minorAtTime: minorAtTime,
+                                        sourceURL: describing.sourceURL, platform: describing.platform,
+                                        account: describing.account, description: describing.description),
                     progress: { outcome in
                     switch outcome {
                     case .added(let item):
@@ -55,8 +53,10 @@ extension Evidence {
                         for (name, id) in carried.sorted(by: { $0.value < $1.value }) {
                             print("          carries #\(id)  \(name)")
                         }
-                    case .duplicate(let existing, let path):
-                        print("duplicate \(path): same content as #\(existing.id) (\(existing.originalName)); not stored twice")
+                    case .duplicate(let existing, let path, let changes):
+                        // What this add changed on the item already there is said, never done silently.
+                        let said = changes.map { "; \($0.spoken)" }.joined()
+                        print("duplicate \(path): same content as #\(existing.id) (\(existing.originalName)); not stored twice\(said)")
                     case .skipped(let path, let reason):
                         print("skipped   \(path): \(reason)")
                     case .failed(let path, let reason):

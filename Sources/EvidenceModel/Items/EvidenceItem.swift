@@ -48,6 +48,15 @@ public struct EvidenceItem: Codable, Sendable, Equatable, Identifiable {
     /// The person shown was a minor when the picture or video was made: a takedown then goes to child protection,
     /// never to StopNCII (which is for adults). Absent unless set.
     public var minorAtTime: Bool?
+    /// Where the person saw it: the address of the post, profile or message (`--url`). Absent unless given.
+    public var sourceURL: String?
+    /// The service it was seen on or sent through, as the person names it (`--platform Instagram`).
+    public var platform: String?
+    /// The account that posted or sent it, as the platform shows it (`--account @someone`).
+    public var account: String?
+    /// What it shows or why it matters, in the person's words (`--description`); unlike ``note``, one text that a
+    /// later `annotate --description` replaces.
+    public var description: String?
 
     public init(id: Int64, sha256: String, size: Int64, mediaType: String, kind: EvidenceKind, kindReason: String,
                 originalPath: String, originalName: String, acquiredAt: Instant, modifiedAt: Instant?, note: String?,

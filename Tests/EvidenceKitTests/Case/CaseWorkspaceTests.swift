@@ -43,7 +43,7 @@ import Testing
         try FileManager.default.copyItem(at: originals.appendingPathComponent("Screenshot_20260303-214512.png"), to: copy)
         let report = try evidenceCase.add([copy])
         #expect(report.added.isEmpty)
-        guard case .duplicate(let existing, let path) = report.outcomes.first else {
+        guard case .duplicate(let existing, let path, _) = report.outcomes.first else {
             Issue.record("expected a duplicate, got \(report.outcomes)")
             return
         }

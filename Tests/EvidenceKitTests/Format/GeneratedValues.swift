@@ -88,7 +88,9 @@ final class GeneratedValues {
                     EvidenceManifest.Derived(role: string(maxLength: 6), path: string(maxLength: 10), size: int(0...99_999),
                                              sha256: string(maxLength: 4), mediaType: string(maxLength: 6))
                 }
-            })
+            },
+            sourceURL: maybe { string(maxLength: 16) }, platform: maybe { string(maxLength: 8) },
+            account: maybe { string(maxLength: 8) }, description: maybe { string(maxLength: 20) })
     }
 
     func manifest() -> EvidenceManifest {

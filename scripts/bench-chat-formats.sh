@@ -186,7 +186,7 @@ PY
 fi
 
 # Instagram HTML ("Download your information", format HTML): one page holding every message in Meta's layout
-# (Meta writes 10,000 a page; one page is the worst case for memory), English printed times, a photo in 3 %.
+# (Meta splits a long chat over several pages; one page is the worst case for memory), English printed times, a photo in 3 %.
 IG="$WORK/instagram-html-$MESSAGES/message_1.html"
 if [ ! -s "$IG" ]; then
     mkdir -p "$(dirname "$IG")"

@@ -185,6 +185,38 @@ with open(tpath, "w", encoding="utf-8", newline="") as f:
 PY
 fi
 
+# Instagram HTML ("Download your information", format HTML): one page holding every message in Meta's layout
+# (Meta splits a long chat over several pages; one page is the worst case for memory), English printed times, a photo in 3 %.
+IG="$WORK/instagram-html-$MESSAGES/message_1.html"
+if [ ! -s "$IG" ]; then
+    mkdir -p "$(dirname "$IG")"
+    echo "generating an Instagram HTML page of $MESSAGES messages…" >&2
+    python3 - "$IG" "$MESSAGES" <<'PY'
+import datetime, random, sys
+path, total = sys.argv[1], int(sys.argv[2])
+rng = random.Random(20240106)
+authors = ["dana.w", "Zoë Martin"]
+words = "ok yes no maybe tonight photo send now please stop why &amp; &lt;3 😀 👍 ça va".split()
+t = datetime.datetime(2024, 1, 6, 0, 5)
+with open(path, "w", encoding="utf-8") as f:
+    f.write('<html><head><meta charset="utf-8" /><base href="../../../../" /><title>dana.w</title></head>'
+            '<body class="_5vb_ _2yq _a7o5"><div class="_a706" role="main">')
+    for n in range(total):
+        t -= datetime.timedelta(seconds=rng.choice([60, 120, 600]))
+        printed = t.strftime("%b %d, %Y ") + str(int(t.strftime("%I"))) + t.strftime(":%M ") + t.strftime("%p").lower()
+        if rng.random() < 0.03:
+            body = (f'<div><div><a target="_blank" href="your_instagram_activity/messages/inbox/dana_1/photos/{n}.jpg">'
+                    f'<img src="your_instagram_activity/messages/inbox/dana_1/photos/{n}.jpg" class="_a6_o _3-96" />'
+                    '</a></div></div>')
+        else:
+            body = " ".join(rng.choice(words) for _ in range(rng.randint(3, 10)))
+        f.write(f'<div class="pam _3-95 _2ph- _a6-g uiBoxWhite noborder"><h2 class="_3-95 _2pim _a6-h _a6-i">'
+                f'{rng.choice(authors)}</h2><div class="_3-95 _a6-p"><div><div></div><div>{body}</div><div></div>'
+                f'<div></div></div></div><div class="_3-94 _a6-o">{printed}</div></div>')
+    f.write('</div></body></html>')
+PY
+fi
+
 echo "building release…" >&2
 swift build -c release --product evidence >/dev/null
 BIN="$(swift build -c release --show-bin-path)/evidence"
@@ -203,6 +235,7 @@ measure() { # label, file
 }
 
 measure telegram-html "$TG"
+measure instagram-html "$IG"
 measure snapchat "$SNAP"
 measure discord-json "$DJ"
 measure discord-csv "$DC"

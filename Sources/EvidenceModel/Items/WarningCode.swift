@@ -92,6 +92,9 @@ public struct WarningCode: StableCode {
     public static let textBeforeFirstMessage = WarningCode(rawValue: "text-before-first-message")
     /// A Telegram export has no `date_unixtime`; its wall-clock dates were read in the case's zone.
     public static let telegramWallClock = WarningCode(rawValue: "telegram-wall-clock")
+    /// An Instagram or Messenger HTML export prints its times as local wall clock to the minute, with no zone;
+    /// they were read in the case's zone.
+    public static let metaPrintedTime = WarningCode(rawValue: "meta-printed-time")
     /// An SMS backup's character reference names half of a UTF-16 surrogate pair.
     public static let loneSurrogate = WarningCode(rawValue: "lone-surrogate")
     /// A time outside the years 0001–9999 (a forged or broken value): dropped where it was read, the message or

@@ -35,6 +35,7 @@ public enum ChatParsers {
         [
             TelegramParser.self,
             TelegramHTMLParser.self,
+            MetaHTMLParser.self,
             MetaParser.self,
             SnapchatParser.self,
             DiscordParser.self,

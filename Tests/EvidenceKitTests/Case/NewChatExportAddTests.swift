@@ -25,4 +25,24 @@ import Testing
         #expect(photo.linkedMessages == [MessageLink(item: chat.id, messages: [3])])
         #expect(chat.conversation?.missingAttachments == ["voice_messages/audio_1@28-11-2023_14-09-00.ogg"])
     }
+
+    @Test func instagramHTMLDownloadIsRecognisedAndLinkedToItsPhotos() throws {
+        let directory = try TestSupport.temporaryDirectory("ig-html")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let evidenceCase = try EvidenceCase.create(at: directory.appendingPathComponent("case"), title: "Chats",
+                                                   timeZone: "Europe/Brussels")
+        let export = directory.appendingPathComponent("instagram-dana-2024-01-06")
+        try FileManager.default.copyItem(at: TestSupport.fixture("Chats/MetaHTML/instagram-dana-2024-01-06"),
+                                         to: export)
+        _ = try evidenceCase.add([export])
+        let items = try evidenceCase.items()
+        let chat = try #require(items.first { $0.conversation?.platform == .instagram })
+        #expect(chat.originalName == "message_1.html")
+        #expect(chat.kind == .chat)
+        #expect(chat.conversation?.messageCount == 5)
+        let photo = try #require(items.first { $0.originalName == "1122334455.jpg" })
+        #expect(chat.conversation?.attachmentItems == ["photos/1122334455.jpg": photo.id])
+        #expect(photo.linkedMessages == [MessageLink(item: chat.id, messages: [1])])
+        #expect(chat.conversation?.missingAttachments == ["videos/998877.mp4"])
+    }
 }

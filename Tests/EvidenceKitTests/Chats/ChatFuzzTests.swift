@@ -25,6 +25,9 @@ struct ChatFuzzTests {
         ("Chats/X/twitter-2024-05-01/data/direct-messages.js", .x),
         ("Chats/X/twitter-2024-05-01/data/direct-messages-group.js", .x),
         ("Chats/TikTok/user_data_tiktok.json", .tiktok), ("Chats/TikTok/Direct Messages.txt", .tiktok),
+        ("Chats/MetaHTML/instagram-dana-2024-01-06/your_instagram_activity/messages/inbox/dana_1234567890/"
+            + "message_1.html", .instagram),
+        ("Chats/MetaHTML/messenger-2021-de.html", .messenger),
     ]
 
     @Test(arguments: cases)

@@ -38,7 +38,7 @@ import Testing
         return home
     }
 
-    @Test func theShortGideRunsAsWritten() throws {
+    @Test func theShortGuideRunsAsWritten() throws {
         let commands = try ReadmeGuideTests.guideCommands()
         #expect(commands.count >= 10, "\(commands)")
         let directory = try TestSupport.temporaryDirectory("readme")

@@ -49,7 +49,9 @@ extension EvidenceCase {
             }
             let packet = try TakedownPacket(entries: entries, metadata: metadata, preparedAt: now, recipient: recipient,
                                             key: try signingKey())
-            try Self.writeFolderAtomically(packet.files, to: output)
+            try AtomicFolder.write(packet.files, to: output) { existing in
+                CaseError(.alreadyExists, "\(existing.path) already exists; choose a new folder for the packet.")
+            }
             let packetSHA256 = SHA256.hash(packet.files.first { $0.name == "packet.json" }!.bytes).hex
             var details = ["items": itemIDs.map(String.init).joined(separator: ","), "folder": output.path,
                            "packetSHA256": packetSHA256]
@@ -60,34 +62,6 @@ extension EvidenceCase {
             return TakedownResult(folder: output, files: packet.files.map(\.name), items: entries.map(\.item),
                                   packetSHA256: packetSHA256,
                                   minorAtTime: entries.filter { $0.route == .childProtection }.map(\.item.id))
-        }
-    }
-
-    /// A temporary sibling folder, each file created exclusively and flushed, the folder flushed, renamed into place,
-    /// the parent flushed; on any failure the temporary folder goes.
-    private static func writeFolderAtomically(_ files: [(name: String, bytes: [UInt8])], to output: URL) throws {
-        let parent = output.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        let temporary = parent.appendingPathComponent(".\(output.lastPathComponent).partial-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: false)
-        do {
-            for file in files {
-                let path = temporary.appendingPathComponent(file.name).path
-                let fd = try FileSystem.createExclusive(path)
-                defer { FileSystem.close(fd) }
-                try FileSystem.writeAll(fd, file.bytes, path: path)
-                try FileSystem.fsync(fd, path: path)
-            }
-            try FileSystem.fsyncDirectory(temporary.path)
-            // rename(2) would quietly replace an empty folder created meanwhile: look once more, as late as possible.
-            guard !FileManager.default.fileExists(atPath: output.path) else {
-                throw CaseError(.alreadyExists, "\(output.path) already exists; choose a new folder for the packet.")
-            }
-            try FileSystem.rename(temporary.path, to: output.path)
-            try FileSystem.fsyncDirectory(parent.path)
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
         }
     }
 }

@@ -60,37 +60,11 @@ extension Evidence {
                 case .csv: CSVExport.files(input)
                 case .caseUCO: CASEExport.files(input)
                 }
-                try writeFolderAtomically(files, to: output)
+                try AtomicFolder.write(files, to: output) { existing in
+                    UsageFailure("\(existing.path) already exists; choose a new folder for the export.")
+                }
                 print("Exported \(manifest.items.count) items to \(output.path): \(files.map(\.name).joined(separator: ", "))"
                       + (problems.isEmpty ? " (bundle verified intact)." : " — NOT VERIFIED, marked as such in every file."))
-            }
-        }
-
-        /// A temporary sibling folder, each file created exclusively and flushed, the folder flushed, renamed into
-        /// place, the parent flushed; on any failure the temporary folder goes, so no half export looks complete.
-        private func writeFolderAtomically(_ files: [(name: String, bytes: [UInt8])], to output: URL) throws {
-            let parent = output.deletingLastPathComponent()
-            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-            let temporary = parent.appendingPathComponent(".\(output.lastPathComponent).partial-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: false)
-            do {
-                for file in files {
-                    let path = temporary.appendingPathComponent(file.name).path
-                    let fd = try FileSystem.createExclusive(path)
-                    defer { FileSystem.close(fd) }
-                    try FileSystem.writeAll(fd, file.bytes, path: path)
-                    try FileSystem.fsync(fd, path: path)
-                }
-                try FileSystem.fsyncDirectory(temporary.path)
-                // rename(2) would quietly replace an empty folder created meanwhile: look once more, as late as possible.
-                guard !FileManager.default.fileExists(atPath: output.path) else {
-                    throw UsageFailure("\(output.path) already exists; choose a new folder for the export.")
-                }
-                try FileSystem.rename(temporary.path, to: output.path)
-                try FileSystem.fsyncDirectory(parent.path)
-            } catch {
-                try? FileManager.default.removeItem(at: temporary)
-                throw error
             }
         }
     }

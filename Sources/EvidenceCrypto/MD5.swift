@@ -11,36 +11,16 @@ internal import COpenSSL
 /// let hex = hasher.finalize()   // 32 lowercase hex digits
 /// ```
 public final class MD5Hasher {
-    private let context: OpaquePointer
-    private var isFinalized = false
+    private let digest = EVPDigestContext(EVP_md5(), name: "MD5", length: 16)
 
     /// Starts a new MD5 computation.
-    ///
-    /// Traps only if OpenSSL cannot allocate a context or offers no MD5, which leaves nothing sensible to do.
-    public init() {
-        guard let context = EVP_MD_CTX_new() else {
-            preconditionFailure("OpenSSL could not allocate a digest context: \(OpenSSLErrorQueue.drain())")
-        }
-        guard EVP_DigestInit_ex(context, EVP_md5(), nil) == 1 else {
-            EVP_MD_CTX_free(context)
-            preconditionFailure("OpenSSL could not start MD5: \(OpenSSLErrorQueue.drain())")
-        }
-        self.context = context
-    }
-
-    deinit {
-        EVP_MD_CTX_free(context)
-    }
+    public init() {}
 
     /// Adds bytes to the computation.
     ///
     /// - Parameter buffer: The next bytes of the stream; may be empty.
     public func update(_ buffer: UnsafeRawBufferPointer) {
-        precondition(!isFinalized, "MD5Hasher.update called after finalize()")
-        guard let base = buffer.baseAddress, buffer.count > 0 else { return }
-        guard EVP_DigestUpdate(context, base, buffer.count) == 1 else {
-            preconditionFailure("OpenSSL MD5 update failed: \(OpenSSLErrorQueue.drain())")
-        }
+        digest.update(buffer)
     }
 
     /// Adds bytes to the computation.
@@ -54,13 +34,6 @@ public final class MD5Hasher {
     ///
     /// - Returns: The digest as 32 lowercase hex digits.
     public func finalize() -> String {
-        precondition(!isFinalized, "MD5Hasher.finalize called twice")
-        isFinalized = true
-        var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-        var length: UInt32 = 0
-        guard EVP_DigestFinal_ex(context, &output, &length) == 1, length == 16 else {
-            preconditionFailure("OpenSSL MD5 finalisation failed: \(OpenSSLErrorQueue.drain())")
-        }
-        return Hex.encode(Array(output.prefix(16)))
+        Hex.encode(digest.finalize())
     }
 }

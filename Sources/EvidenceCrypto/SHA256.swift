@@ -22,36 +22,16 @@ import Darwin
 /// let digest = hasher.finalize()
 /// ```
 public final class SHA256Hasher {
-    private let context: OpaquePointer
-    private var isFinalized = false
+    private let digest = EVPDigestContext(EVP_sha256(), name: "SHA-256", length: SHA256Digest.byteCount)
 
     /// Starts a new SHA-256 computation.
-    ///
-    /// Traps only if OpenSSL cannot allocate a context or has no SHA-256, which leaves nothing sensible to do.
-    public init() {
-        guard let context = EVP_MD_CTX_new() else {
-            preconditionFailure("OpenSSL could not allocate a digest context: \(OpenSSLErrorQueue.drain())")
-        }
-        guard EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else {
-            EVP_MD_CTX_free(context)
-            preconditionFailure("OpenSSL could not start SHA-256: \(OpenSSLErrorQueue.drain())")
-        }
-        self.context = context
-    }
-
-    deinit {
-        EVP_MD_CTX_free(context)
-    }
+    public init() {}
 
     /// Adds bytes to the computation.
     ///
     /// - Parameter buffer: The next bytes of the stream; may be empty.
     public func update(_ buffer: UnsafeRawBufferPointer) {
-        precondition(!isFinalized, "SHA256Hasher.update called after finalize()")
-        guard let base = buffer.baseAddress, buffer.count > 0 else { return }
-        guard EVP_DigestUpdate(context, base, buffer.count) == 1 else {
-            preconditionFailure("OpenSSL SHA-256 update failed: \(OpenSSLErrorQueue.drain())")
-        }
+        digest.update(buffer)
     }
 
     /// Adds bytes to the computation.
@@ -72,17 +52,10 @@ public final class SHA256Hasher {
     ///
     /// - Returns: The SHA-256 digest of every byte passed to `update`.
     public func finalize() -> SHA256Digest {
-        precondition(!isFinalized, "SHA256Hasher.finalize called twice")
-        isFinalized = true
-        var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-        var length: UInt32 = 0
-        guard EVP_DigestFinal_ex(context, &output, &length) == 1, Int(length) == SHA256Digest.byteCount else {
-            preconditionFailure("OpenSSL SHA-256 finalisation failed: \(OpenSSLErrorQueue.drain())")
+        guard let result = SHA256Digest(bytes: digest.finalize()) else {
+            preconditionFailure("SHA-256 produced a digest of the wrong length")
         }
-        guard let digest = SHA256Digest(bytes: Array(output.prefix(Int(length)))) else {
-            preconditionFailure("SHA-256 produced \(length) bytes")
-        }
-        return digest
+        return result
     }
 }
 

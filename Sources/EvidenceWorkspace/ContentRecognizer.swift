@@ -60,11 +60,13 @@ enum ContentRecognizer {
     ///   an attachment), so they are not read back from the store.
     /// - Parameter progress: told how many of a mailbox's messages are read, of how many.
     static func recognize(storedCopy path: String, contents: [UInt8]? = nil, originalName: String, originalPath: String,
-                          mediaType: String, size: Int64, timeZone: TimeZone, stagingFolder: URL,
+                          mediaType: String, size: Int64, timeZone: TimeZone, dateOrder: DateOrder? = nil,
+                          stagingFolder: URL,
                           progress: ((_ read: Int, _ total: Int) -> Void)? = nil) -> ContentRecognition? {
         let textual = mediaType.hasPrefix("text/") || mediaType == "application/mbox" || mediaType == "application/json"
         if mediaType == "application/zip" {
-            return recognizeWhatsAppZip(URL(fileURLWithPath: path), originalName: originalName, timeZone: timeZone, stagingFolder: stagingFolder)
+            return recognizeWhatsAppZip(URL(fileURLWithPath: path), originalName: originalName, timeZone: timeZone,
+                                        dateOrder: dateOrder, stagingFolder: stagingFolder)
         }
         guard textual else { return nil }
         if size > maximumParsedBytes {
@@ -76,7 +78,7 @@ enum ContentRecognizer {
             var folder = URL(fileURLWithPath: originalPath).deletingLastPathComponent()
             let root = ChatParsers.mediaRoot(for: platform)
             if !root.isEmpty { folder = folder.appendingPathComponent(root).standardizedFileURL }
-            var options = ChatParseOptions(timeZone: timeZone)
+            var options = ChatParseOptions(timeZone: timeZone, dateOrder: dateOrder)
             options.availableMediaNames = filesBeside(folder)
             options.accountNames = accountNames(for: platform, besideExportIn: folder)
             return conversation(platform: platform, bytes: bytes, name: originalName, options: options,
@@ -89,10 +91,10 @@ enum ContentRecognizer {
         return nil
     }
 
-    private static func recognizeWhatsAppZip(_ url: URL, originalName: String, timeZone: TimeZone,
+    private static func recognizeWhatsAppZip(_ url: URL, originalName: String, timeZone: TimeZone, dateOrder: DateOrder?,
                                              stagingFolder: URL) -> ContentRecognition? {
         guard let export = try? WhatsAppZipExport(zipAt: url) else { return nil }
-        var options = ChatParseOptions(timeZone: timeZone)
+        var options = ChatParseOptions(timeZone: timeZone, dateOrder: dateOrder)
         options.availableMediaNames = Set(export.mediaEntryNames)
         var recognition = conversation(platform: .whatsapp, bytes: export.chatBytes, name: originalName, options: options,
                                        attachmentFolder: nil, stagingFolder: stagingFolder)

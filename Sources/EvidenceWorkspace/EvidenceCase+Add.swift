@@ -16,10 +16,12 @@ public struct AddOptions: Sendable {
     public var platform: String?
     public var account: String?
     public var description: String?
+    /// The order of day, month and year in a chat export's dates, when the export cannot tell (`03/04/2023`).
+    public var dateOrder: DateOrder?
 
     public init(note: String? = nil, sensitive: Bool = false, declaredTime: EvidenceTimestamp? = nil,
                 minorAtTime: Bool = false, sourceURL: String? = nil, platform: String? = nil, account: String? = nil,
-                description: String? = nil) {
+                description: String? = nil, dateOrder: DateOrder? = nil) {
         self.note = note
         self.sensitive = sensitive
         self.declaredTime = declaredTime
@@ -28,6 +30,7 @@ public struct AddOptions: Sendable {
         self.platform = platform
         self.account = account
         self.description = description
+        self.dateOrder = dateOrder
     }
 
     /// What this add says about content the case already holds: everything it would record on a new item, so

@@ -82,7 +82,8 @@ extension EvidenceCase {
             item.minorAtTime = options.minorAtTime || metadata.minorAtTime == true ? true : nil
             try item.addContentHashes(storedCopy: object)
             if file.recordedPath != file.path { item.sourcePath = file.path }
-            let contents = try storeContents(of: &item, storedCopy: object.path, originalPath: file.path, working: working)
+            let contents = try storeContents(of: &item, storedCopy: object.path, originalPath: file.path,
+                                             dateOrder: options.dateOrder, working: working)
             item.dropUnwritableTimes()
             return try index.database.write { db -> AddReport.Outcome in
                 if let existing = try index.item(withSHA256: sha256, in: db) {

@@ -32,12 +32,12 @@ extension EvidenceCase {
     static let maximumCarryDepth = 3
 
     func storeContents(of item: inout EvidenceItem, storedCopy: String, storedBytes: [UInt8]? = nil, originalPath: String,
-                       depth: Int = 0, working: ProgressThrottle? = nil) throws -> StoredContents {
+                       depth: Int = 0, dateOrder: DateOrder? = nil, working: ProgressThrottle? = nil) throws -> StoredContents {
         guard depth < EvidenceCase.maximumCarryDepth else { return StoredContents() }
         let name = item.originalName
         guard let recognition = ContentRecognizer.recognize(
             storedCopy: storedCopy, contents: storedBytes, originalName: item.originalName, originalPath: originalPath,
-            mediaType: item.mediaType, size: item.size, timeZone: timeZone,
+            mediaType: item.mediaType, size: item.size, timeZone: timeZone, dateOrder: dateOrder,
             stagingFolder: folder.appendingPathComponent("staging"),
             progress: working.map { working in
                 { read, total in working.update(AddProgress(name: name, step: .messagesRead, recorded: read, total: total)) }

@@ -31,6 +31,8 @@ extension Evidence {
 
         @OptionGroup var describing: ItemDescriptionOptions
 
+        @OptionGroup var dateOrder: DateOrderOption
+
         func run() throws {
             try runReportingFailures {
                 let evidenceCase = try caseOptions.openCase()
@@ -40,7 +42,8 @@ extension Evidence {
                     paths.map { URL(fileURLWithPath: $0) },
                     options: AddOptions(note: note, sensitive: sensitive, declaredTime: declared, minorAtTime: minorAtTime,
                                         sourceURL: describing.sourceURL, platform: describing.platform,
-                                        account: describing.account, description: describing.description),
+                                        account: describing.account, description: describing.description,
+                                        dateOrder: dateOrder.value),
                     progress: { outcome in
                     switch outcome {
                     case .added(let item):

@@ -42,21 +42,14 @@ extension Evidence.Chat {
         @Option(name: .customLong("case"), help: "Take the time zone from this case (default: the current folder, when it is a case).")
         var casePath: String?
 
-        @Option(help: "Order of day and month in WhatsApp dates: dmy, mdy or ymd (default: inferred from the file).")
-        var dateOrder: String?
+        @OptionGroup var dateOrder: DateOrderOption
 
         @Option(help: "Label for messages the phone's owner sent (SMS); default \"Me\".")
         var me: String?
 
-        func validate() throws {
-            if let dateOrder, DateOrder(rawValue: dateOrder) == nil {
-                throw ValidationError("--date-order must be dmy, mdy or ymd, not \"\(dateOrder)\".")
-            }
-        }
-
         func run() throws {
             let (zone, _, _) = try ZoneChoice.choose(timezone: timezone, casePath: casePath, command: "chat parse")
-            let options = ChatParseOptions(timeZone: zone, dateOrder: dateOrder.flatMap { DateOrder(rawValue: $0) },
+            let options = ChatParseOptions(timeZone: zone, dateOrder: dateOrder.value,
                                            me: me)
             let output = StandardOutput()
             do {

@@ -204,6 +204,29 @@ import ZIPFoundation
         #expect(try BundleVerifier().verify(bundleAt: sealed.bundle).intact)
     }
 
+    @Test func addTakesTheDateOrderTheAmbiguityWarningAsksFor() throws {
+        let (_, directory) = try makeCase("date-order")
+        let casePath = directory.appendingPathComponent("case").path
+        let export = TestSupport.fixture("Chats/WhatsApp/android-ambiguous.txt").path
+        // Left to itself, add infers the order and says how to set it.
+        let inferred = try TestSupport.evidence(["add", "--case", casePath, export])
+        #expect(inferred.status == 0, "\(inferred.stderr)")
+        #expect(inferred.stdout.contains("pass --date-order"))
+        let other = try TestSupport.temporaryDirectory("date-order-mdy")
+        _ = try EvidenceCase.create(at: other.appendingPathComponent("case"), title: "Chat", timeZone: "Europe/Brussels")
+        let given = try TestSupport.evidence(["add", "--case", other.appendingPathComponent("case").path,
+                                              "--date-order", "mdy", export])
+        #expect(given.status == 0, "\(given.stderr)")
+        #expect(!given.stdout.contains("--date-order"))
+        let chat = try #require(try EvidenceCase(opening: other.appendingPathComponent("case")).items().first)
+        #expect(!chat.warnings.contains { $0.code == .dateOrderAssumed })
+        // 01/02/2024 read month first: 2 January.
+        #expect(chat.conversation?.firstMessageAt?.hasPrefix("2024-01-02T10:00:00") == true)
+        let refused = try TestSupport.evidence(["add", "--case", casePath, "--date-order", "dym", export])
+        #expect(refused.status == 64 || refused.status == 2)
+        #expect(refused.stderr.contains("--date-order must be dmy, mdy or ymd, not \"dym\""))
+    }
+
     @Test func telegramAndSMSExportsAreRecognisedByContent() throws {
         let (evidenceCase, directory) = try makeCase("tg")
         // A misleading name: recognition goes by content.

@@ -31,14 +31,19 @@ package struct CaseSnapshot: Sendable {
     public var withdrawals: [EvidenceManifest.Withdrawal]
     /// Where each item's stored copy is, by SHA-256.
     public var storedCopy: @Sendable (String) -> URL
+    /// The language of `summary.html` (`fr`, `nl`, `de`, `en`): `seal --lang`, else the case's own.
+    public var summaryLanguage: String
 
-    /// A value from all its parts.
+    /// A value from all its parts; without `summaryLanguage`, the case's language (`init --lang`, else the one
+    /// its time zone suggests).
     package init(metadata: CaseMetadata, items: [EvidenceItem], custodyJournal: [UInt8],
-                 withdrawals: [EvidenceManifest.Withdrawal] = [], storedCopy: @escaping @Sendable (String) -> URL) {
+                 withdrawals: [EvidenceManifest.Withdrawal] = [], summaryLanguage: String? = nil,
+                 storedCopy: @escaping @Sendable (String) -> URL) {
         self.metadata = metadata
         self.items = items
         self.custodyJournal = custodyJournal
         self.withdrawals = withdrawals
+        self.summaryLanguage = summaryLanguage ?? TakedownLanguage.code(for: metadata)
         self.storedCopy = storedCopy
     }
 }
@@ -52,11 +57,13 @@ package enum BagBuilder {
         var payload: [BagEntry] = []
         var manifestItems: [EvidenceManifest.Item] = []
         for item in snapshot.items {
-            let path = BagNaming.payloadPath(itemID: item.id, originalName: item.originalName)
+            let path = BagNaming.payloadPath(itemID: item.id, originalName: item.originalName, sensitive: item.sensitive)
             payload.append(BagEntry(path: path, content: .file(snapshot.storedCopy(item.sha256), size: item.size, sha256: item.sha256)))
-            // Derived files sit apart from the originals, so nobody takes them for what the victim handed over.
+            // Derived files sit apart from the originals, so nobody takes them for what the victim handed over; a
+            // sensitive item's are text (normalised messages), no thumbnail shows them, so they stay there too.
+            let derivedStem = BundleFormat.derivedFolder + BagNaming.numberedName(itemID: item.id, originalName: item.originalName)
             let derived = item.derived?.map { file in
-                EvidenceManifest.Derived(role: file.role, path: "data/derived/" + String(path.dropFirst("data/".count)) + file.suffix,
+                EvidenceManifest.Derived(role: file.role, path: derivedStem + file.suffix,
                                          size: file.size, sha256: file.sha256, mediaType: file.mediaType)
             }
             for file in derived ?? [] {
@@ -92,6 +99,9 @@ package enum BagBuilder {
             signer: .init(algorithm: "Ed25519", fingerprint: fingerprint.hex, publicKey: BagLayout.publicKey),
             items: manifestItems, files: [])
         manifest.withdrawals = snapshot.withdrawals.isEmpty ? nil : snapshot.withdrawals
+        manifest.language = snapshot.summaryLanguage
+        // The one place the summary is rendered; its language is `manifest.language` (the snapshot's
+        // `summaryLanguage`), so rendering the signed manifest again gives the same summary.
         let summary = HTMLSummary(manifest: manifest).render()
 
         var tagEntries: [BagEntry] = [
@@ -101,7 +111,7 @@ package enum BagBuilder {
             BagEntry(path: BagLayout.custody, content: .bytes(snapshot.custodyJournal)),
             BagEntry(path: BagLayout.publicKey, content: .bytes(Array(publicKey.pemRepresentation.utf8))),
             BagEntry(path: BagLayout.summary, content: .bytes(Array(summary.utf8))),
-        ]
+        ] + BundleSchemas.tagFiles.map { BagEntry(path: $0.path, content: .bytes($0.bytes)) }
         manifest.files = tagEntries.map { entry -> EvidenceManifest.File in
             guard case .bytes(let bytes) = entry.content else { preconditionFailure("tag entries are in memory") }
             return EvidenceManifest.File(path: entry.path, size: Int64(bytes.count), sha256: SHA256.hash(bytes).hex)

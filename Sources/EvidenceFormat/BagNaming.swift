@@ -51,8 +51,15 @@ package enum BagNaming {
         return trimmed.isEmpty ? "case" : String(trimmed.prefix(64))
     }
 
-    /// The payload path of an item inside the bag: `data/0001-IMG_0412.PNG`.
-    public static func payloadPath(itemID: Int64, originalName: String) -> String {
-        String(format: "data/%04lld-", itemID) + safeFileName(originalName)
+    /// An item's numbered name, the last part of its payload path and the stem of its derived files:
+    /// `0001-IMG_0412.PNG`.
+    public static func numberedName(itemID: Int64, originalName: String) -> String {
+        String(format: "%04lld-", itemID) + safeFileName(originalName)
+    }
+
+    /// The payload path of an item inside a bag of the current format: `data/0001-IMG_0412.PNG`, or
+    /// `data/sensitive/0004-photo.png` for a sensitive item.
+    public static func payloadPath(itemID: Int64, originalName: String, sensitive: Bool) -> String {
+        (sensitive ? BundleFormat.sensitiveFolder : "data/") + numberedName(itemID: itemID, originalName: originalName)
     }
 }

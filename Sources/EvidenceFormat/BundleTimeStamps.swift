@@ -8,11 +8,14 @@ public struct BundleTimeStamp: Sendable, Equatable {
     public var path: String
     /// The authority's DER `TimeStampResp`, stored byte for byte.
     public var response: TimeStampResponse
+    /// What the token attests, once checked: shown on the summary written beside the zip, never signed.
+    public var attested: AttestedTime?
 
-    /// A token and where it goes.
-    public init(path: String, response: TimeStampResponse) {
+    /// A token, where it goes, and what it attests when it was checked.
+    public init(path: String, response: TimeStampResponse, attested: AttestedTime? = nil) {
         self.path = path
         self.response = response
+        self.attested = attested
     }
 }
 

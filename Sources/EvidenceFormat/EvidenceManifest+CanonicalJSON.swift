@@ -22,6 +22,7 @@ extension EvidenceManifest {
                 .object(["path": .string(file.path), "size": .integer(file.size), "sha256": .string(file.sha256)])
             }),
         ]
+        if let language { members["language"] = .string(language) }
         if let withdrawals, !withdrawals.isEmpty {
             members["withdrawals"] = .array(withdrawals.map { withdrawal in
                 .object([

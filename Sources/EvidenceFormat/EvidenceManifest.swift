@@ -2,12 +2,14 @@ import EvidenceModel
 import EvidenceCrypto
 import Foundation
 
-/// The signed description of a sealed case: `evidence/manifest.json`, format `evidencekit-manifest/1`.
+/// The signed description of a sealed case: `evidence/manifest.json`, format `evidencekit-manifest/2` (bundles of
+/// format `/1` are still read and verified).
 ///
 /// The signature covers the exact bytes written; verifiers check those bytes, never a re-encoding.
 /// See `Docs/bundle-format.md` and `Docs/manifest.schema.json`.
 public struct EvidenceManifest: Codable, Sendable, Equatable {
-    public static let formatName = "evidencekit-manifest/1"
+    /// The format every new seal writes.
+    public static let formatName = BundleFormat.current.rawValue
 
     public struct Tool: Codable, Sendable, Equatable {
         public var name: String
@@ -120,6 +122,9 @@ public struct EvidenceManifest: Codable, Sendable, Equatable {
     public var files: [File]
     /// Items withdrawn from the case before this seal, in the order they were withdrawn; absent when none were.
     public var withdrawals: [Withdrawal]?
+    /// The language `summary.html` is written in (`fr`, `nl`, `de`, `en`), so the summary can be rendered again
+    /// from the manifest alone; format 2 on, absent in format 1.
+    public var language: String?
 
     /// The manifest's canonical bytes: ``CanonicalJSON``'s pretty form (keys sorted by UTF-8 bytes, two-space
     /// indentation) and a final newline.

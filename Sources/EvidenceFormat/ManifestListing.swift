@@ -27,16 +27,19 @@ package struct ManifestListing: Sendable, Equatable {
         }
     }
 
-    /// An item: its identifier, its file, and the files derived from it.
+    /// An item: its identifier, its file, the files derived from it, and whether it is sensitive (which decides
+    /// where a format 2 bag keeps it).
     package struct Item: Sendable, Equatable {
         package var id: Int64
         package var file: File
         package var derived: [File]
+        package var sensitive: Bool
 
-        package init(id: Int64, file: File, derived: [File]) {
+        package init(id: Int64, file: File, derived: [File], sensitive: Bool = false) {
             self.id = id
             self.file = file
             self.derived = derived
+            self.sensitive = sensitive
         }
     }
 
@@ -114,7 +117,7 @@ private struct ManifestShapeReader {
         "mediaType": (.string, false), "kind": (.string, false), "kindReason": (.string, false),
         "originalName": (.string, false), "originalPath": (.string, false), "acquiredAt": (.string, false),
         "modifiedAt": (.string, true), "timestamps": (.array, false), "best": (.object, true),
-        "warnings": (.array, false), "sensitive": (.bool, false), "note": (.string, true),
+        "warnings": (.array, false), "note": (.string, true),
         "parentID": (.integer, true), "conversation": (.object, true), "email": (.object, true),
         "linkedMessages": (.array, true), "pdq": (.string, true), "pdqQuality": (.integer, true),
         "md5": (.string, true), "minorAtTime": (.bool, true),
@@ -166,6 +169,7 @@ private struct ManifestShapeReader {
 
     mutating func readItem(_ context: String, first: JSONPullReader.Token) throws(JSONReadError) -> ManifestListing.Item {
         var id: Int64?, path: String?, size: Int64?, sha256: String?, derived: [ManifestListing.File] = []
+        var sensitive = false
         var seen: Set<String> = []
         try readObject(context, first: first) { (reader: inout Self, key: String) throws(JSONReadError) in
             seen.insert(key)
@@ -174,6 +178,7 @@ private struct ManifestShapeReader {
             case "path": path = try reader.readPath(context + ".path")
             case "size": size = try reader.readInteger(context + ".size")
             case "sha256": sha256 = try reader.readHash(context + ".sha256")
+            case "sensitive": sensitive = try reader.readBool(context + ".sensitive")
             case "derived":
                 derived = try reader.readArray(context + ".derived", allowsNull: true) {
                     (reader: inout Self, index: Int, first) throws(JSONReadError) in
@@ -202,7 +207,7 @@ private struct ManifestShapeReader {
         }
         try countFile()
         return ManifestListing.Item(id: id, file: ManifestListing.File(path: path, size: size, sha256: sha256),
-                                    derived: derived)
+                                    derived: derived, sensitive: sensitive)
     }
 
     /// A derived file or a `files` entry: path, size and SHA-256 kept, the other required members strings.
@@ -296,6 +301,14 @@ private struct ManifestShapeReader {
     mutating func readString(_ context: String) throws(JSONReadError) -> String {
         guard try reader.next() == .string else { throw shapeError("\(context) is not a string") }
         return reader.stringValue()
+    }
+
+    mutating func readBool(_ context: String) throws(JSONReadError) -> Bool {
+        switch try reader.next() {
+        case .true: return true
+        case .false: return false
+        default: throw shapeError("\(context) is not true or false")
+        }
     }
 
     mutating func readPath(_ context: String) throws(JSONReadError) -> String {

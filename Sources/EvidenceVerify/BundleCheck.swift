@@ -76,6 +76,7 @@ struct BundleCheck {
         let expectations = expectations(declarations, manifest: manifest)
         expected = expectations
         validateOnlySignedFiles(manifest)
+        validateLayout(manifest)
         validateTimeStamps(declarations.manifestBytes)
         validateSealingTime(manifest)
         let payload = validateDigests(expectations)
@@ -153,8 +154,9 @@ struct BundleCheck {
         listingLimits.maximumFiles = FolderBagSource.maximumEntries
         do {
             let listing = try ManifestListing(parsing: bytes, limits: listingLimits)
-            if listing.format != EvidenceManifest.formatName {
-                find(.manifestInvalid, BagLayout.manifest, "format “\(listing.format)” is not \(EvidenceManifest.formatName)")
+            if BundleFormat(rawValue: listing.format) == nil {
+                find(.manifestInvalid, BagLayout.manifest, "format “\(listing.format)” is not one this verifier reads ("
+                     + BundleFormat.allCases.map(\.rawValue).joined(separator: ", ") + "): a newer EvidenceKit may read it")
             }
             if let publicKey, listing.signerFingerprint != publicKey.fingerprint.hex {
                 find(.untrustedKey, BagLayout.manifest, "the manifest names signer \(listing.signerFingerprint) but the bundled key differs")
@@ -209,6 +211,24 @@ struct BundleCheck {
         where !signed.contains(file.path) && !Self.outsideTheSignedManifest.contains(file.path)
             && !BundleTimeStamps.isTokenPath(file.path) {
             find(.unexpected, file.path, "in the bundle but not in the signed manifest (added after sealing?)")
+        }
+    }
+
+    /// Every file is where its format version puts it (``BundleFormat``): a `/2` bag keeps sensitive items, and only
+    /// them, under `data/sensitive/`, and lists its schemas in the signed manifest; a `/1` bag keeps its old paths.
+    mutating func validateLayout(_ manifest: ManifestListing?) {
+        guard let manifest, let format = BundleFormat(rawValue: manifest.format) else { return }
+        for item in manifest.items {
+            if let problem = format.problem(withItemPath: item.file.path, sensitive: item.sensitive) {
+                find(.manifestInvalid, item.file.path, "item \(item.id): \(problem)")
+            }
+            for file in item.derived {
+                if let problem = format.problem(withDerivedPath: file.path) { find(.manifestInvalid, file.path, problem) }
+            }
+        }
+        let listed = Set(manifest.files.map(\.path))
+        for path in format.requiredSignedFiles where !listed.contains(path) {
+            find(.manifestInvalid, path, "every \(format.rawValue) bundle lists this file in its signed manifest, and this one does not")
         }
     }
 

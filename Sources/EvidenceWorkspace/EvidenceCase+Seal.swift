@@ -9,7 +9,8 @@ import Foundation
 public struct SealResult: Sendable {
     /// The zip holding the bag.
     public var bundle: URL
-    /// The summary written beside the bundle (the same bytes as `summary.html` inside it).
+    /// The summary written beside the bundle: `summary.html` from inside it, with a notice at the top
+    /// (``SummaryBesideBundle``).
     public var summary: URL
     public var bundleSHA256: String
     public var itemCount: Int
@@ -61,11 +62,12 @@ extension EvidenceCase {
         return path == casePath || path.hasPrefix(casePath + "/")
     }
 
-    /// A snapshot of the case for sealing.
-    package func snapshot() throws -> CaseSnapshot {
+    /// A snapshot of the case for sealing, its summary in `summaryLanguage` (default: the case's language).
+    package func snapshot(summaryLanguage: String? = nil) throws -> CaseSnapshot {
         let folder = self.folder
         return CaseSnapshot(metadata: metadata, items: try items(), custodyJournal: try custodyJournal(),
-                            withdrawals: try withdrawals(), storedCopy: { EvidenceCase.storedCopy(in: folder, sha256: $0) })
+                            withdrawals: try withdrawals(), summaryLanguage: summaryLanguage,
+                            storedCopy: { EvidenceCase.storedCopy(in: folder, sha256: $0) })
     }
 
     /// Seals the case into a zipped BagIt bag at `output` and writes the summary beside it.
@@ -73,19 +75,27 @@ extension EvidenceCase {
     /// The bundle is a pure function of the case's content, `sealedAt` and the key. Afterwards the seal is
     /// journaled in the case with the bundle's SHA-256 (so a later seal of the same case will differ).
     ///
-    /// - Throws: ``CaseError`` when the case's journal is broken, or when a stored copy no longer matches its hash.
+    /// - Throws: ``CaseError`` when the case's journal is broken, when a stored copy no longer matches its hash, or
+    ///   when `language` is not one the summary is written in.
     /// - Parameters:
+    ///   - language: The summary's language for this seal (`seal --lang`): `fr`, `nl`, `de` or `en`; `nil` for the
+    ///     case's own (`init --lang`, else the one its time zone suggests).
     ///   - waiting: Called once when another `add` or `seal` is changing the case: this one waits for it.
     ///   - timeStamping: Called with the signed manifest's exact bytes; returns the trusted time-stamp tokens to
     ///     store beside it (none when the authorities could not be reached: the bundle is sealed without them).
-    public func seal(to output: URL, sealedAt: Instant, overwrite: Bool = false, waiting: (() -> Void)? = nil,
+    public func seal(to output: URL, sealedAt: Instant, overwrite: Bool = false, language: String? = nil,
+                     waiting: (() -> Void)? = nil,
                      timeStamping: ((_ manifest: [UInt8]) -> [BundleTimeStamp])? = nil) throws -> SealResult {
-        try changing(onWait: waiting) {
-            try sealHoldingLock(to: output, sealedAt: sealedAt, overwrite: overwrite, timeStamping: timeStamping)
+        if let language, !TakedownLanguage.codes.contains(language) {
+            throw CaseError(.invalidOption, "--lang “\(language)” is not one of \(TakedownLanguage.codes.sorted().joined(separator: ", ")).")
+        }
+        return try changing(onWait: waiting) {
+            try sealHoldingLock(to: output, sealedAt: sealedAt, overwrite: overwrite, language: language,
+                                timeStamping: timeStamping)
         }
     }
 
-    private func sealHoldingLock(to output: URL, sealedAt: Instant, overwrite: Bool,
+    private func sealHoldingLock(to output: URL, sealedAt: Instant, overwrite: Bool, language: String?,
                                  timeStamping: ((_ manifest: [UInt8]) -> [BundleTimeStamp])?) throws -> SealResult {
         let destination = output.standardizedFileURL
         let summaryURL = destination.deletingPathExtension().appendingPathExtension("summary.html")
@@ -94,7 +104,7 @@ extension EvidenceCase {
         guard sealedAt >= Instant(unixSeconds: 315_532_800), sealedAt < Instant(unixSeconds: 4_102_444_800) else {
             throw CaseError(.invalidOption, "The sealing time \(RFC3339.format(sealedAt, offsetSeconds: 0)) is outside 1980–2099.")
         }
-        let snapshot = try snapshot()
+        let snapshot = try snapshot(summaryLanguage: language)
         var warnings: [String] = []
         // Sealing times are whole seconds (`--sealed-at`, `SOURCE_DATE_EPOCH`, now): a seal within the second of
         // the last `add` is not earlier than it.
@@ -125,8 +135,12 @@ extension EvidenceCase {
         }
         try ZipBundleWriter.write(entries, bagFolder: metadata.identifier, modificationDate: sealedAt.date, to: destination)
 
+        // The copy beside the zip says what only it can: that its images show inside the unzipped bundle, and the
+        // times the authorities attested, which came after the summary inside was signed.
         if let summary = entries.first(where: { $0.path == BagLayout.summary }), case .bytes(let bytes) = summary.content {
-            try FileSystem.writeAtomically(bytes, to: summaryURL.path)
+            let beside = SummaryBesideBundle(language: snapshot.summaryLanguage,
+                                             attestedTimes: timeStamps.compactMap(\.attested))
+            try FileSystem.writeAtomically(beside.applied(to: bytes), to: summaryURL.path)
         }
         let hasher = SHA256Hasher()
         try FileSystem.forEachChunk(of: destination.path) { hasher.update($0) }
@@ -152,8 +166,8 @@ extension EvidenceCase {
                                     maximumManifestBytes: Int64 = BundleLimits.maximumManifestBytes) throws -> [String] {
         let totals = try index.totals()
         // The tag files (bagit.txt, bag-info.txt, the two checksum manifests, summary, manifest, signature, key,
-        // journal) beside one payload file per item and per derived file.
-        let entries = totals.items + totals.derivedFiles + 9
+        // journal, the two schemas) beside one payload file per item and per derived file.
+        let entries = totals.items + totals.derivedFiles + 11
         var problems: [String] = []
         if entries > maximumEntries {
             problems.append("it holds \(totals.items) items, and a bundle may hold at most \(maximumEntries) files")

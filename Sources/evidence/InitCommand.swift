@@ -30,7 +30,8 @@ extension Evidence {
         @Flag(help: "The whole case is about a person who was a minor when the pictures were made: every item is marked so.")
         var minorAtTime = false
 
-        @Option(help: "The language of texts the case writes for others (a takedown README): fr, nl, de or en (default: from the time zone).")
+        @Option(name: [.customLong("lang"), .customLong("language")],
+                help: "The language of texts the case writes for others (the summary, a takedown README): fr, nl, de or en (default: from the time zone).")
         var language: String?
 
         @Option(help: ArgumentHelp("The name the custody journal records as who acted, e.g. \"Camille Martin\" (default: \"\(CaseMetadata.unnamedActor)\"; EVIDENCE_ACTOR overrides it).", valueName: "name"))

@@ -23,6 +23,9 @@ extension Evidence {
         @Flag(help: "Replace an existing bundle (and its summary) at --out.")
         var overwrite = false
 
+        @Option(help: "The language of the summary for this seal only: fr, nl, de or en (default: the case's, from init --lang).")
+        var lang: String?
+
         @OptionGroup var timeStampOptions: TimeStampOptions
 
         func run() throws {
@@ -48,7 +51,7 @@ extension Evidence {
                     return outcome.timeStamps
                 }
                 let result = try evidenceCase.seal(to: destination, sealedAt: sealingTime, overwrite: overwrite,
-                                                   waiting: {
+                                                   language: lang, waiting: {
                     FileHandle.standardError.write(Data("Another evidence add or seal is changing this case; waiting for it to finish…\n".utf8))
                 }, timeStamping: timeStamping)
                 for warning in result.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }

@@ -52,7 +52,9 @@ struct TimeStampOptions: ParsableArguments {
                 let attestation = try response.verify(imprint: imprint, nonce: request.nonce, trusting: anchors)
                 let path = BundleTimeStamps.tokenPath(forAuthorityAt: url, avoiding: paths)
                 paths.insert(path)
-                outcome.timeStamps.append(BundleTimeStamp(path: path, response: response))
+                outcome.timeStamps.append(BundleTimeStamp(
+                    path: path, response: response,
+                    attested: AttestedTime(time: Instant(attestation.attestedAt), authority: attestation.authority)))
                 outcome.report.append("Trusted timestamp: \(RFC3339.format(Instant(attestation.attestedAt), offsetSeconds: 0)) "
                     + "from \(attestation.authority) (\(url.absoluteString)), stored as \(path)")
             } catch let error as CryptoError {

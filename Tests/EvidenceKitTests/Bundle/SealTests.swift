@@ -59,10 +59,12 @@ import ZIPFoundation
         }
         let manifestBytes = Array(try Data(contentsOf: bag.appendingPathComponent("evidence/manifest.json")))
         let manifest = try EvidenceManifest(parsing: manifestBytes)
-        #expect(manifest.format == "evidencekit-manifest/1")
+        #expect(manifest.format == "evidencekit-manifest/2")
         #expect(manifest.sealedAt == "2026-03-10T09:00:00Z")
         #expect(Set(manifest.files.map(\.path)) == ["bag-info.txt", "bagit.txt", "manifest-sha256.txt", "summary.html",
-                                                    "evidence/custody.jsonl", "evidence/signer.pub.pem"])
+                                                    "evidence/custody.jsonl", "evidence/signer.pub.pem",
+                                                    "evidence/schema/manifest.schema.json",
+                                                    "evidence/schema/messages.schema.json"])
         for item in manifest.items {
             let onDisk = try SHA256.hash(fileAt: bag.appendingPathComponent(item.path).path)
             #expect(onDisk.digest.hex == item.sha256)

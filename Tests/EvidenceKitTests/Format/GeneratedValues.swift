@@ -94,7 +94,7 @@ final class GeneratedValues {
     }
 
     func manifest() -> EvidenceManifest {
-        EvidenceManifest(
+        var manifest = EvidenceManifest(
             format: string(maxLength: 8),
             tool: .init(name: string(maxLength: 6), version: string(maxLength: 6)),
             case: .init(identifier: string(maxLength: 8), title: string(maxLength: 16), timeZone: string(maxLength: 8),
@@ -105,6 +105,8 @@ final class GeneratedValues {
             files: list(upTo: 3) {
                 EvidenceManifest.File(path: string(maxLength: 10), size: int(Int64.min...Int64.max), sha256: string(maxLength: 4))
             })
+        manifest.language = maybe { string(maxLength: 4) }
+        return manifest
     }
 
     func journalEntry(seq: Int) -> CustodyJournal.Entry {

@@ -15,7 +15,8 @@ import Testing
             items: manifest.items.map { item in
                 ManifestListing.Item(
                     id: item.id, file: .init(path: item.path, size: item.size, sha256: item.sha256),
-                    derived: (item.derived ?? []).map { .init(path: $0.path, size: $0.size, sha256: $0.sha256) })
+                    derived: (item.derived ?? []).map { .init(path: $0.path, size: $0.size, sha256: $0.sha256) },
+                    sensitive: item.sensitive)
             },
             files: manifest.files.map { .init(path: $0.path, size: $0.size, sha256: $0.sha256) },
             latestAcquisition: manifest.items.map(\.acquiredAt).max())
@@ -42,7 +43,9 @@ import Testing
         #expect(listing.items.count == 8)
         #expect(listing.items.contains { !$0.derived.isEmpty })
         #expect(listing.caseIdentifier == "golden-case-2026")
-        #expect(listing.format == EvidenceManifest.formatName)
+        // The golden bundle was sealed before format 2.
+        #expect(listing.format == BundleFormat.v1.rawValue)
+        #expect(listing.items.contains { $0.sensitive })
     }
 
     /// Random manifests (every optional member sometimes there, strings of control, astral and combining

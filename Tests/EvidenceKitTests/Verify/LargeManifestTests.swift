@@ -53,7 +53,7 @@ import Testing
         for id in 1...Int64(count) {
             let content = Array("item \(id)\n".utf8)
             let sha256 = SHA256.hash(content).hex
-            let url = bag.appendingPathComponent(BagNaming.payloadPath(itemID: id, originalName: "IMG_\(id).jpg"))
+            let url = bag.appendingPathComponent(BagNaming.payloadPath(itemID: id, originalName: "IMG_\(id).jpg", sensitive: false))
             try Data(content).write(to: url)
             stored[sha256] = url
             items.append(item(id, sha256: sha256, size: Int64(content.count)))

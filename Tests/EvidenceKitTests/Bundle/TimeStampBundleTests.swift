@@ -91,6 +91,11 @@ struct TimeStampBundleTests {
         #expect(try Self.signatureVerifies(bag: bag))
         let manifest = try String(contentsOf: bag.appendingPathComponent("evidence/manifest.json"), encoding: .utf8)
         #expect(!manifest.contains(".tsr"), "the token is made after signing: never in the signed manifest")
+        // The attested time reaches the summary beside the zip, never the signed one inside.
+        let beside = try String(contentsOfFile: setting.path("b.summary.html"), encoding: .utf8)
+        #expect(beside.contains("<li>\(timeStamp.attestedAt) — CN=Test TSA,O=EvidenceKit Tests</li>"), "\(beside.prefix(2000))")
+        let inside = try String(contentsOf: bag.appendingPathComponent("summary.html"), encoding: .utf8)
+        #expect(!inside.contains(timeStamp.attestedAt) && !inside.contains("beside-bundle"))
         if TestSupport.requireTool("bagit.py") {
             let bagit = try TestSupport.tool("bagit.py", ["--validate", bag.path])
             #expect(bagit.status == 0, "\(bagit.stderr)")

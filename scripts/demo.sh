@@ -18,7 +18,7 @@ rm -rf "$case_dir" "$bundle" "${bundle%.zip}.summary.html"
 mkdir -p "$out"
 
 "$bin" init "$case_dir" --title "Sextorsion Instagram et WhatsApp — mars 2026 (cas fictif)" \
-  --timezone Europe/Brussels --id sample-case-2026-001
+  --timezone Europe/Brussels --id sample-case-2026-001 --lang fr
 while IFS=$'\t' read -r path sensitive note declared; do
   [ -n "$path" ] || continue
   args=(add --case "$case_dir" "SampleEvidence/$path" --note "$note")
@@ -33,5 +33,6 @@ done < SampleEvidence/sample-case.tsv
 
 echo
 echo "Bundle:  $bundle"
-echo "Summary: ${bundle%.zip}.summary.html"
+echo "Summary: ${bundle%.zip}.summary.html (images show only in summary.html inside the unzipped bundle)"
+echo "Inside:  sensitive items under data/sensitive/, JSON Schemas of the manifest and messages under evidence/schema/"
 echo "Case:    $case_dir"

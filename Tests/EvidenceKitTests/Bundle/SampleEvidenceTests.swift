@@ -55,6 +55,13 @@ import Testing
         let unpacked = directory.appendingPathComponent("unpacked")
         #expect(try TestSupport.tool("unzip", ["-q", sealed.bundle.path, "-d", unpacked.path]).status == 0)
         let bag = unpacked.appendingPathComponent(sealed.bagFolder)
+        // Format 2: the two sensitive items, and only they, sit apart under data/sensitive/.
+        let sensitiveFolder = try FileManager.default.contentsOfDirectory(atPath: bag.appendingPathComponent("data/sensitive").path)
+        #expect(sensitiveFolder.sorted() == items.filter(\.sensitive).map {
+            BagNaming.numberedName(itemID: $0.id, originalName: $0.originalName)
+        }.sorted())
+        #expect(sensitiveFolder.count == 2)
+        #expect(FileManager.default.fileExists(atPath: bag.appendingPathComponent(BagLayout.manifestSchema).path))
         #expect(try TestSupport.tool("sha256sum", ["-c", "--strict", "--quiet", "manifest-sha256.txt"], in: bag).status == 0)
         #expect(try TestSupport.tool("sha256sum", ["-c", "--strict", "--quiet", "tagmanifest-sha256.txt"], in: bag).status == 0)
         let openssl = try TestSupport.tool("openssl", ["pkeyutl", "-verify", "-pubin", "-inkey", "evidence/signer.pub.pem", "-rawin",

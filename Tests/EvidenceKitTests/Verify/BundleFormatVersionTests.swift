@@ -9,9 +9,9 @@ import Testing
 /// manifest here is signed again with the golden case's key and the tag manifest rewritten, so the only thing
 /// wrong with the bag is what the test changed.
 @Suite struct BundleFormatVersionTests {
-    /// The format-2 golden bundle unzipped into a fresh folder, its manifest changed by `edit`, signed again.
-    static func resignedGoldenV2(_ label: String, edit: (inout EvidenceManifest) -> Void) throws -> URL {
-        let directory = try TestSupport.temporaryDirectory(label)
+    /// The format-2 golden bundle unzipped into `directory`, its manifest changed by `edit`, signed again; returns
+    /// the bag folder.
+    static func resignedGoldenV2(in directory: URL, edit: (inout EvidenceManifest) -> Void) throws -> URL {
         let unzip = try TestSupport.tool("unzip", ["-q", TestSupport.fixture("GoldenV2/golden-case-2026-v2.zip").path,
                                                    "-d", directory.path])
         #expect(unzip.status == 0, "\(unzip.stderr)")
@@ -36,13 +36,17 @@ import Testing
     }
 
     @Test func aBagSignedAgainUnchangedIsIntact() throws {
-        let bag = try Self.resignedGoldenV2("format-same") { _ in }
+        let directory = try TestSupport.temporaryDirectory("format-same")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bag = try Self.resignedGoldenV2(in: directory) { _ in }
         let report = try BundleVerifier().verify(bundleAt: bag)
         #expect(report.intact, "\(report.findings)")
     }
 
     @Test func anUnknownFormatIsNamed() throws {
-        let bag = try Self.resignedGoldenV2("format-unknown") { $0.format = "evidencekit-manifest/3" }
+        let directory = try TestSupport.temporaryDirectory("format-unknown")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bag = try Self.resignedGoldenV2(in: directory) { $0.format = "evidencekit-manifest/3" }
         let report = try BundleVerifier().verify(bundleAt: bag)
         #expect(!report.intact)
         #expect(report.findings.contains {
@@ -52,7 +56,9 @@ import Testing
     }
 
     @Test func aSensitiveItemOutsideDataSensitiveIsAFindingInFormat2() throws {
-        let bag = try Self.resignedGoldenV2("format-sensitive") { manifest in
+        let directory = try TestSupport.temporaryDirectory("format-sensitive")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bag = try Self.resignedGoldenV2(in: directory) { manifest in
             let index = manifest.items.firstIndex { !$0.sensitive && $0.parentID == nil }!
             manifest.items[index].sensitive = true
             let marked = manifest.items.firstIndex { $0.path.hasPrefix("data/sensitive/") }!
@@ -66,7 +72,9 @@ import Testing
     }
 
     @Test func aFormat2BagWithoutItsSchemasIsAFinding() throws {
-        let bag = try Self.resignedGoldenV2("format-schemas") { manifest in
+        let directory = try TestSupport.temporaryDirectory("format-schemas")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bag = try Self.resignedGoldenV2(in: directory) { manifest in
             manifest.files.removeAll { $0.path == BagLayout.messagesSchema }
         }
         try FileManager.default.removeItem(at: bag.appendingPathComponent(BagLayout.messagesSchema))
@@ -80,7 +88,9 @@ import Testing
     /// The same manifest called format 1 keeps its format-2 paths, which format 1 never forbade: format 1's rules
     /// are the ones it was sealed under, so a schema-less bag with sensitive items in `data/` still verifies.
     @Test func format1HasNoLayoutRules() throws {
-        let bag = try Self.resignedGoldenV2("format-1") { manifest in
+        let directory = try TestSupport.temporaryDirectory("format-1")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bag = try Self.resignedGoldenV2(in: directory) { manifest in
             manifest.format = "evidencekit-manifest/1"
             manifest.items[0].sensitive = true
         }

@@ -54,8 +54,7 @@ import Testing
     }
 
     /// A case holding every platform's conversation and a sensitive photo, sealed and unzipped with `unzip`.
-    static func sealedConversations(_ label: String) throws -> (bag: URL, manifest: EvidenceManifest) {
-        let directory = try TestSupport.temporaryDirectory(label)
+    static func sealedConversations(in directory: URL) throws -> (bag: URL, manifest: EvidenceManifest) {
         let evidenceCase = try EvidenceCase.create(at: directory.appendingPathComponent("case"), title: "Schemas",
                                                    timeZone: "Europe/Brussels")
         _ = try evidenceCase.add(conversations.map(TestSupport.fixture))
@@ -70,7 +69,9 @@ import Testing
 
     @Test func aSealedBundleValidatesAgainstTheSchemasItCarries() throws {
         guard Self.hasValidator else { return }
-        let (bag, manifest) = try Self.sealedConversations("schemas")
+        let directory = try TestSupport.temporaryDirectory("schemas")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (bag, manifest) = try Self.sealedConversations(in: directory)
         #expect(manifest.format == "evidencekit-manifest/2")
         for (path, bytes) in BundleSchemas.tagFiles {
             #expect(Array(try Data(contentsOf: bag.appendingPathComponent(path))) == bytes, "\(path)")

@@ -29,16 +29,20 @@ package struct CaseSnapshot: Sendable {
     public var custodyJournal: [UInt8]
     /// Items withdrawn from the case (`evidence withdraw`), listed in the manifest and the summary.
     public var withdrawals: [EvidenceManifest.Withdrawal]
+    /// The case's parties (`evidence party add`), listed in the manifest.
+    public var parties: [CaseParty]
     /// Where each item's stored copy is, by SHA-256.
     public var storedCopy: @Sendable (String) -> URL
 
     /// A value from all its parts.
     package init(metadata: CaseMetadata, items: [EvidenceItem], custodyJournal: [UInt8],
-                 withdrawals: [EvidenceManifest.Withdrawal] = [], storedCopy: @escaping @Sendable (String) -> URL) {
+                 withdrawals: [EvidenceManifest.Withdrawal] = [], parties: [CaseParty] = [],
+                 storedCopy: @escaping @Sendable (String) -> URL) {
         self.metadata = metadata
         self.items = items
         self.custodyJournal = custodyJournal
         self.withdrawals = withdrawals
+        self.parties = parties
         self.storedCopy = storedCopy
     }
 }
@@ -92,6 +96,7 @@ package enum BagBuilder {
             signer: .init(algorithm: "Ed25519", fingerprint: fingerprint.hex, publicKey: BagLayout.publicKey),
             items: manifestItems, files: [])
         manifest.withdrawals = snapshot.withdrawals.isEmpty ? nil : snapshot.withdrawals
+        manifest.parties = snapshot.parties.isEmpty ? nil : snapshot.parties
         let summary = HTMLSummary(manifest: manifest).render()
 
         var tagEntries: [BagEntry] = [

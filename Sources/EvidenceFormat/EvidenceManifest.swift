@@ -120,6 +120,8 @@ public struct EvidenceManifest: Codable, Sendable, Equatable {
     public var files: [File]
     /// Items withdrawn from the case before this seal, in the order they were withdrawn; absent when none were.
     public var withdrawals: [Withdrawal]?
+    /// The people the case is about (`evidence party add`), by number; absent when none were recorded.
+    public var parties: [CaseParty]?
 
     /// The manifest's canonical bytes: ``CanonicalJSON``'s pretty form (keys sorted by UTF-8 bytes, two-space
     /// indentation) and a final newline.

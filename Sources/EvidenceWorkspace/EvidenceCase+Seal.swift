@@ -65,7 +65,7 @@ extension EvidenceCase {
     package func snapshot() throws -> CaseSnapshot {
         let folder = self.folder
         return CaseSnapshot(metadata: metadata, items: try items(), custodyJournal: try custodyJournal(),
-                            withdrawals: try withdrawals(), storedCopy: { EvidenceCase.storedCopy(in: folder, sha256: $0) })
+                            withdrawals: try withdrawals(), parties: try parties(), storedCopy: { EvidenceCase.storedCopy(in: folder, sha256: $0) })
     }
 
     /// Seals the case into a zipped BagIt bag at `output` and writes the summary beside it.

@@ -97,7 +97,8 @@ struct AddPlan {
                 outcomes.append(.failed(path: path, reason: "cannot list folder: \(error.localizedDescription)"))
                 return
             }
-            for child in children.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+            // In the order a person reads the folder (IMG_2 before IMG_10), so item numbers follow it.
+            for child in children.sorted(by: NaturalNameOrder.precedes) {
                 collect(url.appendingPathComponent(child), insideFolder: true, casePath: casePath,
                         recordingFullPaths: recordingFullPaths, base: base ?? url.deletingLastPathComponent().path)
             }

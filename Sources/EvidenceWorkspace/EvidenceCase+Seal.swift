@@ -76,16 +76,20 @@ extension EvidenceCase {
     /// - Throws: ``CaseError`` when the case's journal is broken, or when a stored copy no longer matches its hash.
     /// - Parameters:
     ///   - waiting: Called once when another `add` or `seal` is changing the case: this one waits for it.
+    ///   - keyPassphrase: Asked for the signing key's passphrase, only when it has one (`init --passphrase`).
     ///   - timeStamping: Called with the signed manifest's exact bytes; returns the trusted time-stamp tokens to
     ///     store beside it (none when the authorities could not be reached: the bundle is sealed without them).
-    public func seal(to output: URL, sealedAt: Instant, overwrite: Bool = false, waiting: (() -> Void)? = nil,
+    public func seal(to output: URL, sealedAt: Instant, overwrite: Bool = false,
+                     keyPassphrase: (() throws -> [UInt8])? = nil, waiting: (() -> Void)? = nil,
                      timeStamping: ((_ manifest: [UInt8]) -> [BundleTimeStamp])? = nil) throws -> SealResult {
         try changing(onWait: waiting) {
-            try sealHoldingLock(to: output, sealedAt: sealedAt, overwrite: overwrite, timeStamping: timeStamping)
+            try sealHoldingLock(to: output, sealedAt: sealedAt, overwrite: overwrite, keyPassphrase: keyPassphrase,
+                                timeStamping: timeStamping)
         }
     }
 
     private func sealHoldingLock(to output: URL, sealedAt: Instant, overwrite: Bool,
+                                 keyPassphrase: (() throws -> [UInt8])?,
                                  timeStamping: ((_ manifest: [UInt8]) -> [BundleTimeStamp])?) throws -> SealResult {
         let destination = output.standardizedFileURL
         let summaryURL = destination.deletingPathExtension().appendingPathExtension("summary.html")
@@ -109,7 +113,7 @@ extension EvidenceCase {
         guard problems.isEmpty else {
             throw CaseError(.corrupted, "The case folder has been altered (\(problems.joined(separator: "; "))); refusing to seal.")
         }
-        let key = try signingKey()
+        let key = try signingKey(passphrase: keyPassphrase)
         var entries = try BagBuilder.entries(for: snapshot, sealedAt: sealedAt, key: key)
         var timeStamps: [BundleTimeStamp] = []
         if let timeStamping, let manifest = entries.first(where: { $0.path == BagLayout.manifest }),

@@ -1,6 +1,8 @@
-/// File names in the order a person expects them: by name, ignoring case, with runs of digits compared as numbers
-/// (`IMG_2` before `IMG_10`, `page 9` before `page 10`). Names equal that way are ordered by their bytes, so the order
-/// is total and the same on every computer (no locale takes part).
+/// File names in the order a person expects them: by name, with runs of digits compared as numbers (`IMG_2` before
+/// `IMG_10`, `page 9` before `page 10`). Text between the numbers keeps byte order (capitals first, as `ls` sorts in
+/// the C locale), so a folder whose names hold no numbers is added in the same order as before; names equal as
+/// numbers (`2`, `02`) are ordered by their bytes. The order is total and the same on every computer: no locale
+/// takes part.
 public enum NaturalNameOrder {
     /// True when `first` comes before `second`.
     public static func precedes(_ first: String, _ second: String) -> Bool {
@@ -15,8 +17,8 @@ public enum NaturalNameOrder {
             case (.number, .text): return true
             case (.text, .number): return false
             case (.text(let x), .text(let y)):
-                let (xf, yf) = (x.lowercased(), y.lowercased())
-                if xf != yf { return xf.unicodeScalars.lexicographicallyPrecedes(yf.unicodeScalars) }
+                // Unicode scalar order is UTF-8 byte order.
+                return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars)
             }
         }
         if a.count != b.count { return a.count < b.count }

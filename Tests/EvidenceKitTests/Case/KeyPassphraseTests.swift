@@ -87,7 +87,7 @@ import Testing
     @Test func onATerminalThePassphraseIsAskedWithoutEcho() throws {
         let directory = try TestSupport.temporaryDirectory("passphrase-tty")
         let script = """
-            import os, pty, sys
+            import os, pty, sys, termios, time
             pid, fd = pty.fork()
             if pid == 0:
                 os.environ.pop("EVIDENCE_KEY_PASSPHRASE", None)
@@ -100,8 +100,14 @@ import Testing
                     chunk = os.read(fd, 1024)
                     if not chunk: break
                     out += chunk
-            read_until(b"New passphrase"); os.write(fd, sys.argv[3].encode() + b"\\n")
-            read_until(b"Verifying"); os.write(fd, sys.argv[3].encode() + b"\\n")
+            def answer_once_echo_is_off():
+                # OpenSSL prints the prompt, then turns the echo off: answer only once it is off, as a person would.
+                for _ in range(500):
+                    if not termios.tcgetattr(fd)[3] & termios.ECHO: break
+                    time.sleep(0.01)
+                os.write(fd, sys.argv[3].encode() + b"\\n")
+            read_until(b"New passphrase"); answer_once_echo_is_off()
+            read_until(b"Verifying"); answer_once_echo_is_off()
             try:
                 while True:
                     chunk = os.read(fd, 1024)

@@ -36,6 +36,8 @@ public struct CryptoError: Error, Sendable, CustomStringConvertible {
         /// The token's signature, its signer's certificate (`timeStamping` use) or the chain to the trusted
         /// certificates does not verify.
         case timeStampUnverified
+        /// The passphrase given does not decrypt the private key.
+        case wrongPassphrase
     }
 
     /// What kind of failure this is.

@@ -65,21 +65,25 @@ public struct Ed25519PrivateKey: Sendable {
         self.box = PKeyBox(key)
     }
 
-    /// Reads a PKCS#8 `PRIVATE KEY` PEM block, as written by `openssl genpkey -algorithm ed25519`.
+    /// Reads a PKCS#8 `PRIVATE KEY` PEM block, as written by `openssl genpkey -algorithm ed25519`, or an
+    /// `ENCRYPTED PRIVATE KEY` block (PKCS#8 with PBES2, as ``writePEM(toNewFileAt:passphrase:)`` and
+    /// `openssl pkcs8 -topk8 -v2 aes-256-cbc` write it) when `passphrase` is given.
     ///
-    /// Encrypted keys are refused rather than prompting for a passphrase on the terminal.
+    /// Never prompts on the terminal: the caller asks for the passphrase (see ``Passphrase``).
     ///
-    /// - Parameter pemRepresentation: The PEM text.
-    /// - Throws: `CryptoError` with code `.invalidPEM` when the text is not an unencrypted private key PEM,
+    /// - Parameters:
+    ///   - pemRepresentation: The PEM text.
+    ///   - passphrase: The passphrase of an encrypted key, as UTF-8 bytes; the caller wipes it when done.
+    /// - Throws: `CryptoError` with code `.invalidPEM` when the text is not a private key PEM or is encrypted and no
+    ///   passphrase is given, `.wrongPassphrase` when the passphrase does not decrypt it,
     ///   `.wrongKeyType` when it holds a key of another algorithm (RSA, EC, …).
-    public init(pemRepresentation: String) throws {
+    public init(pemRepresentation: String, passphrase: [UInt8]? = nil) throws {
         guard pemRepresentation.utf8.count <= PEMLimits.maximumLength else {
             throw CryptoError(code: .invalidPEM, reason: "The text is too long to be an Ed25519 private key PEM.")
         }
-        if pemRepresentation.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----") {
-            throw CryptoError(
-                code: .invalidPEM,
-                reason: "The private key is encrypted with a passphrase; EvidenceKit needs an unencrypted PKCS#8 key.")
+        let encrypted = pemRepresentation.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----")
+        if encrypted, passphrase == nil {
+            throw CryptoError(code: .invalidPEM, reason: "The private key is protected by a passphrase; give it to open the key.")
         }
         if pemRepresentation.contains("-----BEGIN PUBLIC KEY-----")
             && !pemRepresentation.contains("PRIVATE KEY-----")
@@ -90,12 +94,22 @@ public struct Ed25519PrivateKey: Sendable {
         }
         var bytes = Array(pemRepresentation.utf8)
         defer { OpenSSL.cleanse(&bytes) }
+        // OpenSSL reads the passphrase argument as a C string.
+        var secret = (passphrase ?? []) + [0]
+        defer { OpenSSL.cleanse(&secret) }
         OpenSSLErrorQueue.clear()
         let key = try OpenSSL.withMemoryBIO(copying: bytes) { bio in
+            if encrypted {
+                // No callback and a passphrase argument: OpenSSL uses the argument, never the terminal.
+                return secret.withUnsafeMutableBytes { PEM_read_bio_PrivateKey(bio, nil, nil, $0.baseAddress) }
+            }
             // A refusing callback: the default one would read a passphrase from the terminal.
-            PEM_read_bio_PrivateKey(bio, nil, { _, _, _, _ in 0 }, nil)
+            return PEM_read_bio_PrivateKey(bio, nil, { _, _, _, _ in 0 }, nil)
         }
         guard let key else {
+            if encrypted {
+                throw CryptoError.drainingOpenSSL(.wrongPassphrase, "The passphrase does not open the private key.")
+            }
             throw CryptoError.drainingOpenSSL(.invalidPEM, "The text is not a readable private key PEM block.")
         }
         let box = PKeyBox(key)
@@ -129,9 +143,14 @@ public struct Ed25519PrivateKey: Sendable {
     /// OpenSSL writes straight to the file descriptor, so the key never passes through a Swift buffer. If writing
     /// fails after the file was created, the partial file is removed.
     ///
-    /// - Parameter path: Where to create the file; its parent folder must exist.
+    /// With a passphrase the block is an `ENCRYPTED PRIVATE KEY` (PKCS#8 PBES2: AES-256-CBC, its key derived by
+    /// PBKDF2 with HMAC-SHA256), which `openssl pkey -passin` reads.
+    ///
+    /// - Parameters:
+    ///   - path: Where to create the file; its parent folder must exist.
+    ///   - passphrase: Encrypts the key when given (UTF-8 bytes, not empty); the caller wipes it when done.
     /// - Throws: `CryptoError` with code `.io` if the file exists or cannot be written.
-    public func writePEM(toNewFileAt path: String) throws {
+    public func writePEM(toNewFileAt path: String, passphrase: [UInt8]? = nil) throws {
         let descriptor = try FileDescriptor.open(path, flags: O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode: 0o600)
         var isComplete = false
         defer {
@@ -145,7 +164,7 @@ public struct Ed25519PrivateKey: Sendable {
             throw CryptoError.drainingOpenSSL(.openSSL, "OpenSSL could not open a writer for “\(path)”.")
         }
         defer { BIO_free(bio) }
-        try writePKCS8(to: bio)
+        try writePKCS8(to: bio, passphrase: passphrase)
         guard evidencekit_bio_flush(bio) == 1 else {
             throw CryptoError.drainingOpenSSL(.io, "Could not write the private key to “\(path)”.")
         }
@@ -197,9 +216,24 @@ public struct Ed25519PrivateKey: Sendable {
         }
     }
 
-    private func writePKCS8(to bio: OpaquePointer) throws {
-        guard PEM_write_bio_PKCS8PrivateKey(bio, box.pointer, nil, nil, 0, nil, nil) == 1 else {
-            throw CryptoError.drainingOpenSSL(.openSSL, "OpenSSL could not encode the private key as PKCS#8 PEM.")
+    private func writePKCS8(to bio: OpaquePointer, passphrase: [UInt8]? = nil) throws {
+        guard var secret = passphrase else {
+            guard PEM_write_bio_PKCS8PrivateKey(bio, box.pointer, nil, nil, 0, nil, nil) == 1 else {
+                throw CryptoError.drainingOpenSSL(.openSSL, "OpenSSL could not encode the private key as PKCS#8 PEM.")
+            }
+            return
+        }
+        defer { OpenSSL.cleanse(&secret) }
+        guard !secret.isEmpty, secret.count < Int(Int32.max) else {
+            throw CryptoError(code: .invalidKey, reason: "A passphrase cannot be empty.")
+        }
+        let status = secret.withUnsafeMutableBytes { buffer in
+            PEM_write_bio_PKCS8PrivateKey(bio, box.pointer, EVP_aes_256_cbc(),
+                                          buffer.baseAddress?.assumingMemoryBound(to: CChar.self),
+                                          Int32(buffer.count), nil, nil)
+        }
+        guard status == 1 else {
+            throw CryptoError.drainingOpenSSL(.openSSL, "OpenSSL could not encrypt the private key as PKCS#8 PEM.")
         }
     }
 }

@@ -29,6 +29,8 @@ package struct CaseSnapshot: Sendable {
     public var custodyJournal: [UInt8]
     /// Items withdrawn from the case (`evidence withdraw`), listed in the manifest and the summary.
     public var withdrawals: [EvidenceManifest.Withdrawal]
+    /// The case's parties (`evidence party add`), listed in the manifest.
+    public var parties: [CaseParty]
     /// Where each item's stored copy is, by SHA-256.
     public var storedCopy: @Sendable (String) -> URL
     /// The language of `summary.html` (`fr`, `nl`, `de`, `en`): `seal --lang`, else the case's own.
@@ -37,13 +39,15 @@ package struct CaseSnapshot: Sendable {
     /// A value from all its parts; without `summaryLanguage`, the case's language (`init --lang`, else the one
     /// its time zone suggests).
     package init(metadata: CaseMetadata, items: [EvidenceItem], custodyJournal: [UInt8],
-                 withdrawals: [EvidenceManifest.Withdrawal] = [], summaryLanguage: String? = nil,
+                 withdrawals: [EvidenceManifest.Withdrawal] = [], parties: [CaseParty] = [],
+                 summaryLanguage: String? = nil,
                  storedCopy: @escaping @Sendable (String) -> URL) {
         self.metadata = metadata
         self.items = items
         self.custodyJournal = custodyJournal
         self.withdrawals = withdrawals
         self.summaryLanguage = summaryLanguage ?? TakedownLanguage.code(for: metadata)
+        self.parties = parties
         self.storedCopy = storedCopy
     }
 }
@@ -99,6 +103,7 @@ package enum BagBuilder {
             signer: .init(algorithm: "Ed25519", fingerprint: fingerprint.hex, publicKey: BagLayout.publicKey),
             items: manifestItems, files: [])
         manifest.withdrawals = snapshot.withdrawals.isEmpty ? nil : snapshot.withdrawals
+        manifest.parties = snapshot.parties.isEmpty ? nil : snapshot.parties
         manifest.language = snapshot.summaryLanguage
         // The one place the summary is rendered; its language is `manifest.language` (the snapshot's
         // `summaryLanguage`), so rendering the signed manifest again gives the same summary.

@@ -33,7 +33,20 @@ extension EvidenceManifest {
                 ])
             })
         }
+        if let parties, !parties.isEmpty {
+            members["parties"] = .array(parties.map(\.canonicalJSON))
+        }
         return .object(members)
+    }
+}
+
+extension CaseParty {
+    var canonicalJSON: CanonicalJSON.Value {
+        .object([
+            "id": .integer(id), "name": .string(name), "role": .string(role.rawValue),
+            "handles": .array(handles.map { .object(["platform": .string($0.platform), "id": .string($0.identifier)]) }),
+            "phones": .strings(phones), "emails": .strings(emails),
+        ])
     }
 }
 

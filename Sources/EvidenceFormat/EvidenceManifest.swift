@@ -125,6 +125,8 @@ public struct EvidenceManifest: Codable, Sendable, Equatable {
     /// The language `summary.html` is written in (`fr`, `nl`, `de`, `en`), so the summary can be rendered again
     /// from the manifest alone; format 2 on, absent in format 1.
     public var language: String?
+    /// The people the case is about (`evidence party add`), by number; absent when none were recorded.
+    public var parties: [CaseParty]?
 
     /// The manifest's canonical bytes: ``CanonicalJSON``'s pretty form (keys sorted by UTF-8 bytes, two-space
     /// indentation) and a final newline.

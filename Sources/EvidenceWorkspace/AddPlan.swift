@@ -21,7 +21,7 @@ struct AddPlan {
         ".DS_Store", "Thumbs.db", "desktop.ini", "__MACOSX", ".Spotlight-V100", ".Trashes", "ehthumbs.db",
     ]
 
-    /// The files to copy, in the order the person gave them (folders in byte order of their names).
+    /// The files to copy, in the order the person gave them (folders in natural order of their names).
     private(set) var files: [File] = []
     /// Paths left out or unreadable, reported before any copy starts.
     private(set) var outcomes: [AddReport.Outcome] = []
@@ -31,8 +31,10 @@ struct AddPlan {
     /// - Parameter recordingFullPaths: record each file's absolute path rather than its path below the folder
     ///   that holds what was given (`Downloads/WhatsApp Chat` → `WhatsApp Chat/IMG-0001.jpg`), which keeps the
     ///   person's home folder and account name out of every bundle.
-    init(paths: [URL], caseFolder: URL, recordingFullPaths: Bool = false) {
-        let casePath = caseFolder.standardizedFileURL.path
+    /// - Parameter caseFolder: the case the files go into, whose own files are never added; `nil` for `inspect`,
+    ///   which walks the same paths outside any case.
+    init(paths: [URL], caseFolder: URL?, recordingFullPaths: Bool = false) {
+        let casePath = caseFolder?.standardizedFileURL.path
         for path in paths {
             collect(path.standardizedFileURL, insideFolder: false, casePath: casePath, recordingFullPaths: recordingFullPaths)
         }
@@ -58,7 +60,7 @@ struct AddPlan {
         }
     }
 
-    private mutating func collect(_ url: URL, insideFolder: Bool, casePath: String, recordingFullPaths: Bool,
+    private mutating func collect(_ url: URL, insideFolder: Bool, casePath: String?, recordingFullPaths: Bool,
                                   base: String? = nil) {
         let path = url.path
         let name = url.lastPathComponent
@@ -87,7 +89,7 @@ struct AddPlan {
         }
         // The case's own files (its stored copies, its index) are never evidence of themselves.
         let standardized = url.standardizedFileURL.path
-        if standardized == casePath || standardized.hasPrefix(casePath + "/") {
+        if let casePath, standardized == casePath || standardized.hasPrefix(casePath + "/") {
             outcomes.append(.skipped(path: path, reason: "inside the case folder itself"))
             return
         }
@@ -97,7 +99,8 @@ struct AddPlan {
                 outcomes.append(.failed(path: path, reason: "cannot list folder: \(error.localizedDescription)"))
                 return
             }
-            for child in children.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+            // In the order a person reads the folder (IMG_2 before IMG_10), so item numbers follow it.
+            for child in children.sorted(by: NaturalNameOrder.precedes) {
                 collect(url.appendingPathComponent(child), insideFolder: true, casePath: casePath,
                         recordingFullPaths: recordingFullPaths, base: base ?? url.deletingLastPathComponent().path)
             }

@@ -50,7 +50,42 @@ final class CaseIndex: Sendable {
                 t.column("sha256", .text).notNull()
             }
         }
+        // The people the case is about (`evidence party add`); a removed party's number is never reused either.
+        migrator.registerMigration("v3-parties") { db in
+            try db.create(table: "party") { t in
+                t.primaryKey("id", .integer)
+                t.column("json", .text).notNull()
+                t.column("removed", .boolean).notNull().defaults(to: false)
+            }
+        }
         return migrator
+    }
+
+    // MARK: Parties
+
+    /// The parties still in the case, by number.
+    func parties() throws -> [CaseParty] {
+        try database.read { db in try parties(in: db) }
+    }
+
+    func parties(in db: Database) throws -> [CaseParty] {
+        try String.fetchAll(db, sql: "SELECT json FROM party WHERE removed = 0 ORDER BY id").map {
+            try JSONDecoder().decode(CaseParty.self, from: Data($0.utf8))
+        }
+    }
+
+    func nextPartyID(in db: Database) throws -> Int64 {
+        (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM party") ?? 0) + 1
+    }
+
+    func insert(_ party: CaseParty, in db: Database) throws {
+        try db.execute(sql: "INSERT INTO party (id, json) VALUES (?, ?)",
+                       arguments: [party.id, String(decoding: try JSONEncoder.evidenceKit(prettyPrinted: false).encode(party), as: UTF8.self)])
+    }
+
+    /// Marks a party removed, keeping its row so that its number is never given to another.
+    func remove(partyID: Int64, in db: Database) throws {
+        try db.execute(sql: "UPDATE party SET removed = 1 WHERE id = ?", arguments: [partyID])
     }
 
     // MARK: Items

@@ -45,6 +45,18 @@ struct ContentRecognition {
     /// For exports that refer to files beside them (a WhatsApp `.txt`, a Telegram `result.json`):
     /// the folder those names are relative to.
     var attachmentFolder: URL?
+
+    /// What an item's media inspection becomes once its content is recognised: the recognised kind, the content's
+    /// own times added to the file's and ranked again (the same for `add` and `inspect`).
+    func applied(toTimestamps timestamps: [EvidenceTimestamp], warnings: [EvidenceWarning])
+        -> (kind: EvidenceKind, kindReason: String, timestamps: [EvidenceTimestamp], best: EvidenceTimestamp?,
+            warnings: [EvidenceWarning])
+    {
+        let all = timestamps + self.timestamps
+        let ranking = TimestampRanking.evaluate(all, kind: kind)
+        return (kind, kindReason, all, ranking.best,
+                warnings.filter { !EvidenceItem.rankingWarningCodes.contains($0.code) } + self.warnings + ranking.warnings)
+    }
 }
 
 /// Recognises chat exports and e-mails by content and parses them. Never throws: an export that cannot be

@@ -43,13 +43,8 @@ extension EvidenceCase {
                 { read, total in working.update(AddProgress(name: name, step: .messagesRead, recorded: read, total: total)) }
             })
         else { return StoredContents() }
-        item.kind = recognition.kind
-        item.kindReason = recognition.kindReason
-        item.timestamps += recognition.timestamps
-        let ranking = TimestampRanking.evaluate(item.timestamps, kind: item.kind)
-        item.best = ranking.best
-        item.warnings = item.warnings.filter { !EvidenceItem.rankingWarningCodes.contains($0.code) } + recognition.warnings
-            + ranking.warnings
+        (item.kind, item.kindReason, item.timestamps, item.best, item.warnings) = recognition.applied(
+            toTimestamps: item.timestamps, warnings: item.warnings)
 
         if let conversation = recognition.conversation {
             _ = try moveIntoStore(stagingPath: conversation.derivedStagingPath, sha256: conversation.derivedSHA256)

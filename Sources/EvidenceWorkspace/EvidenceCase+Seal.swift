@@ -66,7 +66,7 @@ extension EvidenceCase {
     package func snapshot(summaryLanguage: String? = nil) throws -> CaseSnapshot {
         let folder = self.folder
         return CaseSnapshot(metadata: metadata, items: try items(), custodyJournal: try custodyJournal(),
-                            withdrawals: try withdrawals(), summaryLanguage: summaryLanguage,
+                            withdrawals: try withdrawals(), parties: try parties(), summaryLanguage: summaryLanguage,
                             storedCopy: { EvidenceCase.storedCopy(in: folder, sha256: $0) })
     }
 
@@ -81,21 +81,24 @@ extension EvidenceCase {
     ///   - language: The summary's language for this seal (`seal --lang`): `fr`, `nl`, `de` or `en`; `nil` for the
     ///     case's own (`init --lang`, else the one its time zone suggests).
     ///   - waiting: Called once when another `add` or `seal` is changing the case: this one waits for it.
+    ///   - keyPassphrase: Asked for the signing key's passphrase, only when it has one (`init --passphrase`).
     ///   - timeStamping: Called with the signed manifest's exact bytes; returns the trusted time-stamp tokens to
     ///     store beside it (none when the authorities could not be reached: the bundle is sealed without them).
     public func seal(to output: URL, sealedAt: Instant, overwrite: Bool = false, language: String? = nil,
-                     waiting: (() -> Void)? = nil,
+                     keyPassphrase: (() throws -> [UInt8])? = nil, waiting: (() -> Void)? = nil,
                      timeStamping: ((_ manifest: [UInt8]) -> [BundleTimeStamp])? = nil) throws -> SealResult {
         if let language, !TakedownLanguage.codes.contains(language) {
             throw CaseError(.invalidOption, "--lang “\(language)” is not one of \(TakedownLanguage.codes.sorted().joined(separator: ", ")).")
         }
         return try changing(onWait: waiting) {
             try sealHoldingLock(to: output, sealedAt: sealedAt, overwrite: overwrite, language: language,
+                                keyPassphrase: keyPassphrase,
                                 timeStamping: timeStamping)
         }
     }
 
     private func sealHoldingLock(to output: URL, sealedAt: Instant, overwrite: Bool, language: String?,
+                                 keyPassphrase: (() throws -> [UInt8])?,
                                  timeStamping: ((_ manifest: [UInt8]) -> [BundleTimeStamp])?) throws -> SealResult {
         let destination = output.standardizedFileURL
         let summaryURL = destination.deletingPathExtension().appendingPathExtension("summary.html")
@@ -119,7 +122,7 @@ extension EvidenceCase {
         guard problems.isEmpty else {
             throw CaseError(.corrupted, "The case folder has been altered (\(problems.joined(separator: "; "))); refusing to seal.")
         }
-        let key = try signingKey()
+        let key = try signingKey(passphrase: keyPassphrase)
         var entries = try BagBuilder.entries(for: snapshot, sealedAt: sealedAt, key: key)
         var timeStamps: [BundleTimeStamp] = []
         if let timeStamping, let manifest = entries.first(where: { $0.path == BagLayout.manifest }),

@@ -29,11 +29,12 @@ extension EvidenceCase {
     ///   - itemIDs: The items to include, in that order.
     ///   - output: The folder to create; it must not exist.
     ///   - recipient: Who the packet is for (a platform, a hotline), journaled and written in the packet.
+    ///   - keyPassphrase: Asked for the signing key's passphrase, only when it has one (`init --passphrase`).
     ///   - now: The time written in the packet and journaled.
     /// - Throws: ``CaseError`` when an item is unknown, no item is given or `output` exists; ``IOError`` when
     ///   writing fails (nothing is left behind).
     public func prepareTakedown(itemIDs: [Int64], to output: URL, recipient: String? = nil,
-                                now: Instant = .now()) throws -> TakedownResult {
+                                keyPassphrase: (() throws -> [UInt8])? = nil, now: Instant = .now()) throws -> TakedownResult {
         guard !itemIDs.isEmpty else { throw CaseError(.invalidOption, "Name the items to include (--items 4,12).") }
         guard !FileManager.default.fileExists(atPath: output.path) else {
             throw CaseError(.alreadyExists, "\(output.path) already exists; choose a new folder for the packet.")
@@ -48,7 +49,7 @@ extension EvidenceCase {
                 return TakedownPacket.Entry(item: item, platform: platform)
             }
             let packet = try TakedownPacket(entries: entries, metadata: metadata, preparedAt: now, recipient: recipient,
-                                            key: try signingKey())
+                                            key: try signingKey(passphrase: keyPassphrase))
             try AtomicFolder.write(packet.files, to: output) { existing in
                 CaseError(.alreadyExists, "\(existing.path) already exists; choose a new folder for the packet.")
             }

@@ -55,11 +55,16 @@ public final class EvidenceCase: Sendable {
     ///     `EVIDENCE_ACTOR`, the journal says ``CaseMetadata/unnamedActor``, never the computer's account name.
     ///   - recordingFullPaths: Record each original's absolute path instead of its path below what was given to
     ///     `add` (`init --record-full-paths`).
+    ///   - keyPassphrase: Encrypts the case's own key with it (`init --passphrase`): PKCS#8, AES-256-CBC.
     /// - Throws: ``CaseError`` when the folder is not empty, the zone is unknown or the key cannot be read.
     public static func create(at folder: URL, title: String, timeZone typedZone: String, identifier: String? = nil,
                               externalKey: URL? = nil, minorAtTime: Bool = false, language: String? = nil,
-                              actor: String? = nil, recordingFullPaths: Bool = false,
+                              actor: String? = nil, recordingFullPaths: Bool = false, keyPassphrase: [UInt8]? = nil,
                               now: Instant = .now()) throws -> EvidenceCase {
+        if keyPassphrase != nil, externalKey != nil {
+            throw CaseError(.invalidOption, "--passphrase protects the key the case makes; a key given with --key "
+                            + "stays as it is (protect it yourself, e.g. with `openssl pkcs8 -topk8 -v2 aes-256-cbc`).")
+        }
         if let language, !TakedownLanguage.codes.contains(language) {
             throw CaseError(.invalidOption, "--language “\(language)” is not one of \(TakedownLanguage.codes.sorted().joined(separator: ", ")).")
         }
@@ -97,7 +102,8 @@ public final class EvidenceCase: Sendable {
             let fingerprint: KeyFingerprint
             if externalKeyPath == nil {
                 let key = try Ed25519PrivateKey.generate()
-                try key.writePEM(toNewFileAt: building.appendingPathComponent("keys/signer.key.pem").path)
+                try key.writePEM(toNewFileAt: building.appendingPathComponent("keys/signer.key.pem").path,
+                                 passphrase: keyPassphrase)
                 try FileSystem.writeAtomically(Array(key.publicKey.pemRepresentation.utf8),
                                                to: building.appendingPathComponent("keys/signer.pub.pem").path)
                 fingerprint = key.publicKey.fingerprint
@@ -247,16 +253,43 @@ public final class EvidenceCase: Sendable {
     }
 
     /// The key that signs this case's bundles.
-    public func signingKey() throws -> Ed25519PrivateKey {
-        try EvidenceCase.loadPrivateKey(at: metadata.externalKeyPath ?? folder.appendingPathComponent("keys/signer.key.pem").path)
+    ///
+    /// - Parameter passphrase: Asked only when the key is protected by a passphrase (`init --passphrase`).
+    /// - Throws: ``CaseError`` `.keyProblem` when the key cannot be read, is protected and no passphrase is given,
+    ///   or the passphrase does not open it.
+    public func signingKey(passphrase: (() throws -> [UInt8])? = nil) throws -> Ed25519PrivateKey {
+        try EvidenceCase.loadPrivateKey(at: signingKeyPath, passphrase: passphrase)
     }
 
-    static func loadPrivateKey(at path: String) throws -> Ed25519PrivateKey {
+    /// True when the signing key is protected by a passphrase: `seal` and `takedown` then need one.
+    public var signingKeyIsEncrypted: Bool {
+        guard let data = FileManager.default.contents(atPath: signingKeyPath) else { return false }
+        return String(decoding: data, as: UTF8.self).contains("-----BEGIN ENCRYPTED PRIVATE KEY-----")
+    }
+
+    private var signingKeyPath: String {
+        metadata.externalKeyPath ?? folder.appendingPathComponent("keys/signer.key.pem").path
+    }
+
+    static func loadPrivateKey(at path: String, passphrase: (() throws -> [UInt8])? = nil) throws -> Ed25519PrivateKey {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CaseError(.keyProblem, "\(path): cannot read the signing key.")
         }
+        let pem = String(decoding: data, as: UTF8.self)
+        var secret: [UInt8]?
+        defer { if secret != nil { Passphrase.wipe(&secret!) } }
+        if pem.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----") {
+            guard let passphrase else {
+                throw CaseError(.keyProblem, "\(path): the signing key is protected by a passphrase; run this on a "
+                                + "terminal to be asked for it, or set EVIDENCE_KEY_PASSPHRASE.")
+            }
+            secret = try passphrase()
+        }
         do {
-            return try Ed25519PrivateKey(pemRepresentation: String(decoding: data, as: UTF8.self))
+            return try Ed25519PrivateKey(pemRepresentation: pem, passphrase: secret)
+        } catch let error as CryptoError where error.code == .wrongPassphrase {
+            throw CaseError(.keyProblem, "\(path): the passphrase does not open the signing key; try again "
+                            + "(check EVIDENCE_KEY_PASSPHRASE if you set it).")
         } catch {
             throw CaseError(.keyProblem, "\(path): not an Ed25519 private key in PEM form (\(error)).")
         }

@@ -43,11 +43,17 @@ public struct FileInspection: Sendable {
     public var sha256: String
     public var inspection: ItemInspection
 
-    /// Inspects and hashes the file at `path`; its modification time is recorded as a `filesystem` time.
-    /// Assumed times name the zone `zoneName` (as the person wrote it; default: the zone's identifier).
+    /// A recognised chat export's or e-mail's own description, as `add` records it; `nil` for other files.
+    public var conversation: ConversationSummary?
+    public var email: EmailSummary?
+
+    /// Inspects and hashes the file at `path`; its modification time is recorded as a `filesystem` time. A chat
+    /// export or an e-mail is recognised by its content as `add` recognises it: its kind, its own times and the
+    /// summary of its messages. Assumed times name the zone `zoneName` (as the person wrote it; default: the zone's
+    /// identifier).
     ///
     /// - Throws: ``IOError`` naming the file when it cannot be opened or read, or is not a regular file.
-    public init(fileAt path: String, timeZone: TimeZone, zoneName: String? = nil) throws {
+    public init(fileAt path: String, timeZone: TimeZone, zoneName: String? = nil, dateOrder: DateOrder? = nil) throws {
         let source = try FileByteSource(path: path)
         let status = try FileSystem.status(path)
         let modified = Instant(unixSeconds: status.modified.seconds, nanoseconds: status.modified.nanoseconds)
@@ -59,5 +65,34 @@ public struct FileInspection: Sendable {
         size = try FileSystem.forEachChunk(of: path) { hasher.update($0) }
         sha256 = hasher.finalize().hex
         self.path = path
+        // The parsed messages are written where `add` stages them; here a private folder, removed afterwards.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("evidence-inspect-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        guard let recognition = ContentRecognizer.recognize(
+            storedCopy: path, originalName: name, originalPath: URL(fileURLWithPath: path).standardizedFileURL.path,
+            mediaType: inspection.mediaType, size: Int64(size), timeZone: timeZone, dateOrder: dateOrder,
+            stagingFolder: scratch)
+        else { return }
+        (inspection.kind, inspection.kindReason, inspection.timestamps, inspection.best, inspection.warnings) =
+            recognition.applied(toTimestamps: inspection.timestamps, warnings: inspection.warnings)
+        if let digest = recognition.conversation {
+            conversation = ConversationSummary(
+                platform: digest.info.platform, title: digest.info.title, participants: digest.info.participants,
+                messageCount: digest.info.messageCount, firstMessageAt: digest.firstMessage?.value,
+                lastMessageAt: digest.lastMessage?.value, attachmentItems: [:],
+                attachmentMessages: digest.attachmentMessages, missingAttachments: digest.missingAttachments.sorted())
+        }
+        if let mail = recognition.email {
+            email = EmailSummary(from: mail.from, to: mail.to, cc: mail.cc, subject: mail.subject,
+                                 messageID: mail.messageID, attachmentItems: [:])
+        }
+    }
+
+    /// The files `add` would take for `paths`: folders walked in natural order (IMG_2 before IMG_10), operating-system
+    /// clutter and symbolic links inside folders left out, and each path left out or unreadable with the reason.
+    public static func files(forAdding paths: [String]) -> (files: [String], leftOut: [AddReport.Outcome]) {
+        let plan = AddPlan(paths: paths.map { URL(fileURLWithPath: $0) }, caseFolder: nil)
+        return (plan.files.map(\.path), plan.outcomes)
     }
 }

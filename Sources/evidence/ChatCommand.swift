@@ -48,7 +48,7 @@ extension Evidence.Chat {
         var me: String?
 
         func run() throws {
-            let (zone, _, _) = try ZoneChoice.choose(timezone: timezone, casePath: casePath, command: "chat parse")
+            let (zone, origin, zoneName) = try ZoneChoice.choose(timezone: timezone, casePath: casePath, command: "chat parse")
             let options = ChatParseOptions(timeZone: zone, dateOrder: dateOrder.value,
                                            me: me)
             let output = StandardOutput()
@@ -56,15 +56,18 @@ extension Evidence.Chat {
                 let export = try ChatExportFile(contentsOf: URL(fileURLWithPath: file))
                 let name = export.name
                 let info: ConversationInfo
+                var assumedZone = false
                 if json {
                     var writer = ConversationJSONLines.Writer { chunk in try output.write(chunk) }
                     info = try export.stream(options: options) {
+                        assumedZone = assumedZone || $0.timestamp?.zone == .assumed
                         try writer.writeOrFlush($0)
                     }
                     try writer.flush()
                 } else {
                     var transcript = TranscriptWriter(zone: zone)
                     info = try export.stream(options: options) {
+                        assumedZone = assumedZone || $0.timestamp?.zone == .assumed
                         transcript.write($0)
                         if transcript.buffer.count > 1 << 18 { try output.write(transcript.take()) }
                     }
@@ -72,6 +75,10 @@ extension Evidence.Chat {
                 }
                 for warning in info.warnings {
                     FileHandle.standardError.write(Data("warning: \(name): \(warning.message)\n".utf8))
+                }
+                // The zone is chosen as `inspect` chooses it, and said as `inspect` says it when it is this computer's.
+                if origin == .system, assumedZone {
+                    FileHandle.standardError.write(Data(ZoneChoice.systemZoneNote(command: "chat parse", zoneName: zoneName).utf8))
                 }
             } catch let error as ChatParseError {
                 FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))

@@ -18,7 +18,7 @@ struct Evidence: ParsableCommand {
         discussion: "Exit codes: 0 ok, 1 problems found (verify), 2 usage error or unreadable input.",
         version: EvidenceKitVersion.current,
         subcommands: [Init.self, Add.self, List.self, Seal.self, Timestamp.self, Verify.self, Inspect.self, Chat.self,
-                      Match.self, Takedown.self, Rehash.self, Export.self, Annotate.self, Withdraw.self]
+                      Match.self, Takedown.self, Rehash.self, Export.self, Annotate.self, Withdraw.self, Party.self]
     )
 
     /// Runs the command, mapping ArgumentParser's usage failures (64) to our usage exit code, 2.

@@ -55,7 +55,11 @@ extension Evidence {
                 var messageFiles: [String: [UInt8]] = [:]
                 for path in ExportInput.messageFilePaths(in: manifest) { messageFiles[path] = try verified.read(path) }
                 let input = try ExportInput(manifest: manifestBytes, custody: try verified.read(BagLayout.custody),
-                                            messageFiles: messageFiles, problems: problems)
+                                            messageFiles: messageFiles, problems: problems,
+                                            timeStamps: verified.report.timeStamps.map {
+                    ExportInput.AttestedTime(path: $0.path, attestedAt: $0.attestedAt, authority: $0.authority,
+                                             serialNumber: $0.serialNumber, authorityTrusted: $0.authorityTrusted)
+                })
                 let files: [(name: String, bytes: [UInt8])] = switch format {
                 case .csv: CSVExport.files(input)
                 case .caseUCO: CASEExport.files(input)

@@ -37,20 +37,29 @@ extension Evidence {
         @Option(help: ArgumentHelp("The name the custody journal records as who acted, e.g. \"Camille Martin\" (default: \"\(CaseMetadata.unnamedActor)\"; EVIDENCE_ACTOR overrides it).", valueName: "name"))
         var by: String?
 
+        @Flag(help: "Protect the case's signing key with a passphrase (asked twice, or read from EVIDENCE_KEY_PASSPHRASE); seal and takedown then ask for it.")
+        var passphrase = false
+
         @Flag(help: "Record each original's full path on this computer (default: only the path below what you give to add, so your home folder and account name stay out of the bundle).")
         var recordFullPaths = false
 
         func run() throws {
             try runReportingFailures {
+                var secret = try passphrase ? newKeyPassphrase() : nil
+                defer { if secret != nil { Passphrase.wipe(&secret!) } }
                 let created = try EvidenceCase.create(
                     at: URL(fileURLWithPath: directory), title: title, timeZone: timezone,
                     identifier: id.map(BagNaming.identifier(from:)), externalKey: key.map { URL(fileURLWithPath: $0) },
-                    minorAtTime: minorAtTime, language: language, actor: by, recordingFullPaths: recordFullPaths)
-                let fingerprint = try created.signingKey().publicKey.fingerprint
+                    minorAtTime: minorAtTime, language: language, actor: by, recordingFullPaths: recordFullPaths,
+                    keyPassphrase: secret)
+                let fingerprint = try created.signingKey(passphrase: { secret ?? [] }).publicKey.fingerprint
                 print("Created case “\(created.metadata.title)” in \(created.folder.path)")
                 print("Time zone: \(created.metadata.timeZone)")
                 print("Signing key fingerprint: \(fingerprint.grouped)")
                 print("Give this fingerprint to your lawyer by another channel (a call, a letter): it lets them check that a bundle came from this case.")
+                if passphrase {
+                    print("The signing key is protected by your passphrase: seal and takedown ask for it. Without it no bundle can be signed; keep it safe.")
+                }
             }
         }
     }

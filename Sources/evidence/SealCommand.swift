@@ -51,7 +51,7 @@ extension Evidence {
                     return outcome.timeStamps
                 }
                 let result = try evidenceCase.seal(to: destination, sealedAt: sealingTime, overwrite: overwrite,
-                                                   language: lang, waiting: {
+                                                   language: lang, keyPassphrase: signingKeyPassphrase, waiting: {
                     FileHandle.standardError.write(Data("Another evidence add or seal is changing this case; waiting for it to finish…\n".utf8))
                 }, timeStamping: timeStamping)
                 for warning in result.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }

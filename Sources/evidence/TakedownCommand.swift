@@ -33,7 +33,8 @@ extension Evidence {
         func run() throws {
             try runReportingFailures {
                 let result = try caseOptions.openCase().prepareTakedown(
-                    itemIDs: itemIDs, to: URL(fileURLWithPath: out), recipient: recipient)
+                    itemIDs: itemIDs, to: URL(fileURLWithPath: out), recipient: recipient,
+                    keyPassphrase: signingKeyPassphrase)
                 for item in result.items {
                     let hash = item.pdq.map { "pdq \($0)" } ?? item.md5.map { "md5 \($0)" } ?? "sha256 \(item.sha256)"
                     print("#\(item.id)\t\(item.originalName)\t\(hash)")

@@ -53,6 +53,13 @@ enum ZoneChoice {
         return .success(zone)
     }
 
+    /// Said on standard error when local times were placed in this computer's zone, so nobody takes them for
+    /// times the file gave with an offset.
+    static func systemZoneNote(command: String, zoneName: String) -> String {
+        "evidence \(command): local times without an offset were placed in this computer's time zone, \(zoneName) "
+            + "(no --timezone given, not in a case); each is marked \"assumed\"\n"
+    }
+
     /// Why no zone could be chosen, as a sentence.
     struct ZoneError: Error {
         var message: String

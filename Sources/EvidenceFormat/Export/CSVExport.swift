@@ -47,17 +47,27 @@ public enum CSVExport {
             [String(entry.seq), entry.at, entry.action, entry.actor,
              entry.details.keys.sorted().map { "\($0)=\(entry.details[$0] ?? "")" }.joined(separator: "; "), entry.prev]
         }, verdict: input.verdict)
+        // Only a case with parties gets `parties.csv`: the export of any other holds the same files as before.
+        let parties = input.manifest.parties ?? []
+        let partiesTable = parties.isEmpty ? nil : table(["number", "name", "role", "handles", "phones", "emails"],
+                                                         parties.map { party in
+            [String(party.id), party.name, party.role.rawValue, party.handles.map(\.description).joined(separator: "; "),
+             party.phones.joined(separator: "; "), party.emails.joined(separator: "; ")]
+        }, verdict: input.verdict)
         let readme = input.readme(files: [
             ("items.csv", "one row per item: number, path in the bag, kind, size, SHA-256, best time and its source, all times, sensitive, note, PDQ/MD5 when present."),
             ("messages.csv", "one row per message of each conversation: its item, index, line range in the export, time, author, kind, text, attachments."),
             ("custody.csv", "the custody journal, one row per entry."),
-        ], extra: ["",
+        ] + (partiesTable == nil ? [] : [
+            ("parties.csv", "the people the case is about, one row per party: number, name, role, accounts (PLATFORM:ID), phone numbers, e-mail addresses."),
+        ]), extra: ["",
                    "CSV: RFC 4180 (CRLF, quoted fields, quotes doubled), UTF-8 with a byte-order mark. The first column,",
                    "`verification`, repeats the verdict above on every row.",
                    "Formula guard: a cell beginning with = + - @ TAB or CR got ONE apostrophe in front so that a spreadsheet",
                    "shows it as text instead of running it. The last column, `guarded_columns`, names the cells so changed;",
                    "remove exactly one leading apostrophe from those to get the sealed text. No other cell is changed."])
         return [("README.txt", readme), ("custody.csv", custody), ("items.csv", items), ("messages.csv", messages)]
+            + (partiesTable.map { [("parties.csv", $0)] } ?? [])
     }
 
     /// `exif DateTimeOriginal`-style: where a time came from.

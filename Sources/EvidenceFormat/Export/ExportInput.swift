@@ -10,20 +10,46 @@ public struct ExportInput: Sendable {
     public var messages: [String: [ChatMessage]]
     /// The verification's findings in words; empty when the bundle verified intact.
     public var problems: [String]
+    /// The trusted time-stamps that verified, as the verification reported them.
+    public var timeStamps: [AttestedTime]
+
+    /// A trusted time-stamp token that verified: an authority attests the signed manifest existed at `attestedAt`.
+    public struct AttestedTime: Sendable, Equatable {
+        /// The token's tag file in the bag.
+        public var path: String
+        /// RFC 3339, UTC.
+        public var attestedAt: String
+        /// The subject of the certificate that signed the token.
+        public var authority: String
+        public var serialNumber: String
+        /// The authority's certificate chains to the trusted authorities the verification was given (`--tsa-ca`).
+        public var authorityTrusted: Bool
+
+        public init(path: String, attestedAt: String, authority: String, serialNumber: String, authorityTrusted: Bool) {
+            self.path = path
+            self.attestedAt = attestedAt
+            self.authority = authority
+            self.serialNumber = serialNumber
+            self.authorityTrusted = authorityTrusted
+        }
+    }
 
     /// Reads the bundle's files.
     ///
     /// - Parameters:
     ///   - messageFiles: the derived `*.messages.jsonl` files the manifest lists, by path in the bag.
     ///   - problems: the verification's findings in words (empty for an intact bundle).
+    ///   - timeStamps: the trusted time-stamps that verified.
     /// - Throws: when the manifest, a journal line or a message line cannot be read.
-    public init(manifest: [UInt8], custody: [UInt8], messageFiles: [String: [UInt8]], problems: [String]) throws {
+    public init(manifest: [UInt8], custody: [UInt8], messageFiles: [String: [UInt8]], problems: [String],
+                timeStamps: [AttestedTime] = []) throws {
         self.manifest = try EvidenceManifest(parsing: manifest)
         self.custody = try custody.split(separator: UInt8(ascii: "\n")).map {
             try JSONDecoder().decode(CustodyJournal.Entry.self, from: Data($0))
         }
         self.messages = try messageFiles.mapValues { try ConversationJSONLines.decode($0) }
         self.problems = problems
+        self.timeStamps = timeStamps
     }
 
     /// True when the bundle verified intact.

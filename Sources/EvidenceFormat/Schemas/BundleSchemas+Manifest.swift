@@ -79,6 +79,32 @@ extension BundleSchemas {
           "purged": { "type": "boolean" }
         }
       }
+    },
+    "parties": {
+      "description": "The people the case is about (evidence party add), by number; absent when none were recorded.",
+      "type": "array",
+      "minItems": 1,
+      "items": {
+        "type": "object",
+        "required": ["id", "name", "role", "handles", "phones", "emails"],
+        "additionalProperties": false,
+        "properties": {
+          "id": { "type": "integer", "minimum": 1 },
+          "name": { "type": "string" },
+          "role": { "enum": ["victim", "suspect", "witness", "other"] },
+          "handles": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": ["platform", "id"],
+              "additionalProperties": false,
+              "properties": { "platform": { "type": "string" }, "id": { "type": "string" } }
+            }
+          },
+          "phones": { "type": "array", "items": { "type": "string" } },
+          "emails": { "type": "array", "items": { "type": "string" } }
+        }
+      }
     }
   },
   "allOf": [

@@ -1,0 +1,41 @@
+/// The orders `evidence list` shows a case's items in.
+public enum ItemOrder: String, Sendable, CaseIterable {
+    /// By best time, earliest first; items without a usable time last, in the order they were added.
+    case time
+    /// In the order they were added (item numbers).
+    case added
+    /// By kind (screenshots, photos, videos, …), then by best time.
+    case kind
+
+    /// The items in this order; items that compare equal keep their numbers' order.
+    public func sorted(_ items: [EvidenceItem]) -> [EvidenceItem] {
+        switch self {
+        case .added:
+            return items.sorted { $0.id < $1.id }
+        case .time:
+            return items.sorted(by: ItemOrder.earlierInTime)
+        case .kind:
+            let rank = Dictionary(uniqueKeysWithValues: EvidenceKind.allCases.enumerated().map { ($1, $0) })
+            return items.sorted { a, b in
+                let (ra, rb) = (rank[a.kind] ?? Int.max, rank[b.kind] ?? Int.max)
+                return ra != rb ? ra < rb : ItemOrder.earlierInTime(a, b)
+            }
+        }
+    }
+
+    /// The time an item is placed by: its best time, unless that is only when it was added to the case, which says
+    /// nothing about when it was made or sent.
+    public static func usableTime(of item: EvidenceItem) -> EvidenceTimestamp? {
+        guard let best = item.best, best.source != .acquired else { return nil }
+        return best
+    }
+
+    private static func earlierInTime(_ a: EvidenceItem, _ b: EvidenceItem) -> Bool {
+        switch (usableTime(of: a), usableTime(of: b)) {
+        case let (x?, y?): x.instant != y.instant ? x.instant < y.instant : a.id < b.id
+        case (.some, nil): true
+        case (nil, .some): false
+        case (nil, nil): a.id < b.id
+        }
+    }
+}

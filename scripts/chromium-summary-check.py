@@ -54,7 +54,7 @@ class DevToolsPipe:
         self.timeout = timeout
         self.next_id = 0
         self.events = []
-        self.buffer = b""
+        self.pending = []
         self.profile = tempfile.mkdtemp(prefix="evidencekit-chromium-")
         self.stderr_log = tempfile.TemporaryFile()
         commands_read, self.commands = os.pipe()
@@ -85,6 +85,9 @@ class DevToolsPipe:
                 arguments, stdin=subprocess.DEVNULL, stdout=self.stderr_log, stderr=self.stderr_log,
                 pass_fds=(3, 4), preexec_fn=wire_pipe, start_new_session=True)
         except OSError as error:
+            os.close(self.commands)
+            os.close(self.answers)
+            shutil.rmtree(self.profile, ignore_errors=True)
             raise CheckError("cannot start %s: %s" % (chromium, error)) from error
         finally:
             for descriptor in held + [child_in, child_out]:
@@ -133,8 +136,12 @@ class DevToolsPipe:
         if not chunk:
             raise CheckError("Chromium closed the DevTools pipe (it exited with %s) while we waited for %s:\n%s"
                              % (self.process.poll(), waiting_for, self.chromium_output()))
-        self.buffer += chunk
-        *messages, self.buffer = self.buffer.split(b"\0")
+        # A message can span many reads (a big page's outerHTML); join the pieces only once its NUL has arrived.
+        self.pending.append(chunk)
+        if b"\0" not in chunk:
+            return
+        *messages, rest = b"".join(self.pending).split(b"\0")
+        self.pending = [rest]
         self.events.extend(json.loads(message) for message in messages)
 
     def chromium_output(self):
@@ -159,6 +166,14 @@ class DevToolsPipe:
             except ProcessLookupError:
                 pass
             self.process.wait()
+            # Chromium's helpers die a moment after the signal; one still writing would keep its profile alive.
+            deadline = time.monotonic() + 5
+            while time.monotonic() < deadline:
+                try:
+                    os.killpg(self.process.pid, 0)
+                except ProcessLookupError:
+                    break
+                time.sleep(0.05)
             os.close(self.commands)
             os.close(self.answers)
             self.stderr_log.close()

@@ -37,7 +37,7 @@ if "$bin" seal --help 2>&1 | grep -q -- '--lang'; then
 else
   echo "note: this evidence has no seal --lang; the summary is not in French" >&2
 fi
-"$bin" seal --case "$case_dir" --out "$bundle" --sealed-at 2026-03-06T10:00:00+01:00 "${seal_language[@]}" >/dev/null
+"$bin" seal --case "$case_dir" --out "$bundle" "${seal_language[@]}" >/dev/null
 unzip -q "$bundle" -d "$work/unpacked"
 
 mkdir -p Docs/images

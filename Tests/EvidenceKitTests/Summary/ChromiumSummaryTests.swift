@@ -109,7 +109,8 @@ struct ChromiumSummaryTests {
 
     // MARK: - Helpers
 
-    /// Seals SampleEvidence as `scripts/demo.sh` does, with the `evidence` binary and a fixed sealing time.
+    /// Seals SampleEvidence as `scripts/demo.sh` does, with the `evidence` binary, at the current time: a fixed sealing
+/// time would fall before the acquisitions, a bundle nobody hands over (`seal` warns about it).
     static func sealSampleEvidence(in directory: URL) throws -> URL {
         let samples = TestSupport.packageRoot.appendingPathComponent("SampleEvidence")
         let caseFolder = directory.appendingPathComponent("sample-case").path
@@ -127,8 +128,7 @@ struct ChromiumSummaryTests {
             try #require(added.status == 0, "add \(columns[0]): \(added.stderr)")
         }
         let bundle = directory.appendingPathComponent("sample-case-2026-001.zip")
-        let sealed = try TestSupport.evidence(["seal", "--case", caseFolder, "--out", bundle.path,
-                                               "--sealed-at", "2026-03-06T10:00:00+01:00"])
+        let sealed = try TestSupport.evidence(["seal", "--case", caseFolder, "--out", bundle.path])
         try #require(sealed.status == 0, "seal: \(sealed.stderr)")
         return bundle
     }

@@ -71,7 +71,7 @@ rm -rf "$case_dir" "$bundle" "${bundle%.zip}.summary.html" "$work/unpacked"
 "$bin" init "$case_dir" --title "Bench summary" --timezone Europe/Brussels --id bench-summary >/dev/null
 start=$(date +%s.%N)
 "$bin" add --case "$case_dir" "$originals/WhatsApp Chat with Bench.txt" "$originals/screenshots" >/dev/null
-"$bin" seal --case "$case_dir" --out "$bundle" --sealed-at 2026-04-01T10:00:00+02:00 >/dev/null
+"$bin" seal --case "$case_dir" --out "$bundle" >/dev/null
 echo "add + seal: $(python3 -c "import sys; print(round(float(sys.argv[2]) - float(sys.argv[1]), 1))" "$start" "$(date +%s.%N)") s" >&2
 unzip -q "$bundle" -d "$work/unpacked"
 summary=$(find "$work/unpacked" -maxdepth 2 -name summary.html)

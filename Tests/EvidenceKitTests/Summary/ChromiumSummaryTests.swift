@@ -48,6 +48,8 @@ struct ChromiumSummaryTests {
         #expect(report.images.count == Self.imagesTheSummaryShows)
         // SampleEvidence has two sensitive items: the check must have had something to look for.
         #expect(report.sensitiveReferencesChecked.count >= 2)
+        // Today's summary fails these two. Once the new summary passes them, withKnownIssue reports "known issue was
+        // not recorded" and this test fails until the two wrappers are removed: the checks cannot quietly stay off.
         withKnownIssue("issue 10: today's summary lists every item's path in its table, sensitive ones included") {
             #expect(report.sensitiveReferencesFound.isEmpty, "\(report.sensitiveReferencesFound)")
         }

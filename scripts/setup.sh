@@ -20,6 +20,10 @@ if [ "${EVIDENCEKIT_TEST_TOOLS:-0}" = 1 ]; then
   command -v exiftool >/dev/null 2>&1 || need+=(libimage-exiftool-perl)
   command -v bsdtar >/dev/null 2>&1 || need+=(libarchive-tools)
   python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need+=(python3-venv)
+  # The summary is checked in real headless Chromium (scripts/chromium-summary-check.py); the fonts make its
+  # screenshots and PDF page counts the same on every machine.
+  command -v chromium >/dev/null 2>&1 || need+=(chromium)
+  dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)
 fi
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"

@@ -16,13 +16,29 @@ enum TestSupport {
         Array(try Data(contentsOf: fixture(relativePath)))
     }
 
-    /// A fresh, empty folder that the caller removes (or leaves to the system's temporary cleaner).
+    /// A fresh, empty folder, inside this test process's own folder (``processScratch``).
+    ///
+    /// Tests need not remove it: the next test run removes the folders of every test process that has ended, so
+    /// repeated runs (hundreds of cases, a few hundred MB each for the crash tests) cannot fill the disk.
     static func temporaryDirectory(_ label: String = "test") throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("evidencekit-\(label)-\(UUID().uuidString)")
+        let url = processScratch.appendingPathComponent("evidencekit-\(label)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// `$TMPDIR/evidencekit-tests/<pid>`, made once per test process after removing the folders of test
+    /// processes that no longer run (a `<pid>` with no `/proc/<pid>`).
+    static let processScratch: URL = {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("evidencekit-tests")
+        let ownPID = ProcessInfo.processInfo.processIdentifier
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? [] {
+            guard let pid = Int32(name), pid != ownPID, !FileManager.default.fileExists(atPath: "/proc/\(pid)") else { continue }
+            try? FileManager.default.removeItem(at: root.appendingPathComponent(name))
+        }
+        let folder = root.appendingPathComponent(String(ownPID))
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }()
 
     /// The `evidence` executable built beside the test bundle.
     static var evidenceBinary: URL {

@@ -31,15 +31,26 @@ package struct CaseSnapshot: Sendable {
     public var withdrawals: [EvidenceManifest.Withdrawal]
     /// Where each item's stored copy is, by SHA-256.
     public var storedCopy: @Sendable (String) -> URL
+    /// At most `limit` bytes from the start of a stored copy, by SHA-256: what the summary reads of the bag's files.
+    public var readStoredCopy: @Sendable (_ sha256: String, _ limit: Int) throws -> [UInt8]
+    /// The text of an e-mail's bytes, for the summary (the e-mail parser is the case's, not the format's).
+    public var emailBody: @Sendable (_ message: [UInt8]) -> SummaryEmailBody?
 
-    /// A value from all its parts.
+    /// A value from all its parts; without `readStoredCopy` the summary shows no message or e-mail text, only a
+    /// note that the files were not read.
     package init(metadata: CaseMetadata, items: [EvidenceItem], custodyJournal: [UInt8],
-                 withdrawals: [EvidenceManifest.Withdrawal] = [], storedCopy: @escaping @Sendable (String) -> URL) {
+                 withdrawals: [EvidenceManifest.Withdrawal] = [], storedCopy: @escaping @Sendable (String) -> URL,
+                 readStoredCopy: @escaping @Sendable (_ sha256: String, _ limit: Int) throws -> [UInt8] = { sha256, _ in
+                     throw IOError(path: sha256, operation: "read", reason: "no stored copies were given")
+                 },
+                 emailBody: @escaping @Sendable (_ message: [UInt8]) -> SummaryEmailBody? = { _ in nil }) {
         self.metadata = metadata
         self.items = items
         self.custodyJournal = custodyJournal
         self.withdrawals = withdrawals
         self.storedCopy = storedCopy
+        self.readStoredCopy = readStoredCopy
+        self.emailBody = emailBody
     }
 }
 
@@ -92,7 +103,8 @@ package enum BagBuilder {
             signer: .init(algorithm: "Ed25519", fingerprint: fingerprint.hex, publicKey: BagLayout.publicKey),
             items: manifestItems, files: [])
         manifest.withdrawals = snapshot.withdrawals.isEmpty ? nil : snapshot.withdrawals
-        let summary = HTMLSummary(manifest: manifest).render()
+        let summary = HTMLSummary(manifest: manifest, language: SummaryLanguage(caseLanguage: snapshot.metadata.language),
+                                  payload: summaryFiles(snapshot, payload: payload)).render()
 
         var tagEntries: [BagEntry] = [
             BagEntry(path: BagLayout.bagitFile, content: .bytes(Array(BagLayout.bagitDeclaration.utf8))),
@@ -120,5 +132,22 @@ package enum BagBuilder {
         tagEntries.append(BagEntry(path: BagLayout.tagManifest, content: .bytes(Array(tagManifest.utf8))))
 
         return (payload + tagEntries).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
+
+    /// What the summary may read of the bag: the stored copies behind the payload entries, and the custody journal.
+    private static func summaryFiles(_ snapshot: CaseSnapshot, payload: [BagEntry]) -> SummaryBagFiles {
+        var storedCopies: [String: String] = [:]
+        for entry in payload {
+            if case .file(_, _, let sha256) = entry.content { storedCopies[entry.path] = sha256 }
+        }
+        let journal = snapshot.custodyJournal
+        let read = snapshot.readStoredCopy
+        return SummaryBagFiles(read: { [storedCopies] path, limit in
+            if path == BagLayout.custody { return Array(journal.prefix(limit)) }
+            guard let sha256 = storedCopies[path] else {
+                throw IOError(path: path, operation: "read", reason: "not a file of this bag")
+            }
+            return try read(sha256, limit)
+        }, emailBody: snapshot.emailBody)
     }
 }

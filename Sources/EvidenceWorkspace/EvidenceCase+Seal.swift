@@ -65,7 +65,20 @@ extension EvidenceCase {
     package func snapshot() throws -> CaseSnapshot {
         let folder = self.folder
         return CaseSnapshot(metadata: metadata, items: try items(), custodyJournal: try custodyJournal(),
-                            withdrawals: try withdrawals(), storedCopy: { EvidenceCase.storedCopy(in: folder, sha256: $0) })
+                            withdrawals: try withdrawals(), storedCopy: { EvidenceCase.storedCopy(in: folder, sha256: $0) },
+                            readStoredCopy: { sha256, limit in
+                                let path = EvidenceCase.storedCopy(in: folder, sha256: sha256).path
+                                // Never more than the file holds: the reader sets aside `limit` bytes up front.
+                                let size = try FileSystem.status(path).size
+                                return try FileSystem.readPrefix(of: path, limit: Int(min(Int64(limit), size)))
+                            },
+                            emailBody: { bytes in
+                                guard let message = try? MailMessage(parsing: bytes, name: "message.eml",
+                                                                     timeZone: TimeZone(identifier: "UTC")!) else { return nil }
+                                // `textBody` falls back to the HTML part; the summary must know it is HTML to show it as text.
+                                return SummaryEmailBody(text: message.textBody == message.htmlBody ? nil : message.textBody,
+                                                        html: message.htmlBody)
+                            })
     }
 
     /// Seals the case into a zipped BagIt bag at `output` and writes the summary beside it.

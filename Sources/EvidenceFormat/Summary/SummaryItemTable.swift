@@ -2,8 +2,7 @@ import EvidenceModel
 
 extension SummaryRenderer {
     /// The table for the police: every item with its number, name in the bag, kind, size, SHA-256, best time and
-    /// its source, and notes; then the schema files an analyst imports `manifest.json` with, the near-duplicates
-    /// and the withdrawn items (each only when there are some).
+    /// its source, and notes, after the schema files an analyst imports `manifest.json` with.
     func itemTableSection() -> Section? {
         var html = """
             <p>\(e(labels.schemaNote("evidence/schema/manifest.schema.json", "evidence/schema/messages.schema.json")))</p>
@@ -32,8 +31,6 @@ extension SummaryRenderer {
                 """
         }
         html += "</tbody>\n</table>\n"
-        html += nearDuplicates()
-        html += withdrawals()
         return Section(id: "items", title: labels.items, body: html)
     }
 
@@ -69,28 +66,28 @@ extension SummaryRenderer {
         return notes
     }
 
-    /// Items whose PDQ hashes say they are the same picture, re-compressed, resized or cropped.
-    private func nearDuplicates() -> String {
+    /// Items whose PDQ hashes say they are the same picture, re-compressed, resized or cropped; no section for a
+    /// case that has none.
+    func nearDuplicatesSection() -> Section? {
         let hashes = manifest.items.compactMap { item -> (item: Int64, hash: PDQHash, quality: Int)? in
             guard let hex = item.pdq, let hash = PDQHash(hex: hex), let quality = item.pdqQuality else { return nil }
             return (item.id, hash, quality)
         }
         let groups = NearDuplicateGroup.groups(of: hashes)
-        guard !groups.isEmpty else { return "" }
-        var html = "<h3>\(e(labels.nearDuplicates))</h3>\n<p>\(e(labels.nearDuplicatesIntro(PDQHash.matchThreshold)))</p>\n<ul>\n"
+        guard !groups.isEmpty else { return nil }
+        var html = "<p>\(e(labels.nearDuplicatesIntro(PDQHash.matchThreshold)))</p>\n<ul>\n"
         for group in groups {
             let pairs = group.resemblances.map { labels.looksLike(itemLink($0.item), itemLink($0.looksLike), $0.distance) }
             html += "<li>\(labels.labelled(group.items.map(itemLink).joined(separator: ", ")))\(pairs.joined(separator: "; "))</li>\n"
         }
-        return html + "</ul>\n"
+        return Section(id: "near-duplicates", title: labels.nearDuplicates, body: html + "</ul>\n")
     }
 
     /// Items taken out of the case before sealing, by number and hash only (never a name: the person withdrew the
-    /// item because it should not be shown).
-    private func withdrawals() -> String {
-        guard let withdrawals = manifest.withdrawals, !withdrawals.isEmpty else { return "" }
+    /// item because it should not be shown); no section for a case that has none.
+    func withdrawalsSection() -> Section? {
+        guard let withdrawals = manifest.withdrawals, !withdrawals.isEmpty else { return nil }
         var html = """
-            <h3>\(e(labels.withdrawals))</h3>
             <p>\(e(labels.withdrawalsIntro))</p>
             <table class="stack">
             <thead><tr><th scope="col">\(e(labels.number))</th><th scope="col">\(e(labels.sha256))</th>\
@@ -112,6 +109,6 @@ extension SummaryRenderer {
 
                 """
         }
-        return html + "</tbody>\n</table>\n"
+        return Section(id: "withdrawals", title: labels.withdrawals, body: html + "</tbody>\n</table>\n")
     }
 }

@@ -46,6 +46,8 @@ struct SummaryRenderer {
             emailsSection(),
             imagesSection(),
             itemTableSection(),
+            nearDuplicatesSection(),
+            withdrawalsSection(),
             verificationSection(),
             helpSection(),
         ].compactMap { $0 }

@@ -21,24 +21,26 @@ extension SummaryRenderer {
     func timelineSection(threadDayAnchors: Set<String>) -> Section? {
         var entries: [Entry] = []
         var undated: [EvidenceManifest.Item] = []
-        let threadItems = Set(threads.map(\.item.id))
+        // A conversation whose messages could be read is on the axis by its days; any other item by its own time.
+        let threadDays = threads.map { ($0, $0.days()) }.filter { !$0.1.isEmpty }
+        let threadItems = Set(threadDays.map(\.0.item.id))
         for item in manifest.items where !threadItems.contains(item.id) {
             guard let stamp = timeOfFacts(item) else {
                 undated.append(item)
                 continue
             }
             let local = stamp.precision == .day ? stamp.local : dates.local(stamp.instant)
-            let what = item.email?.subject.map { e(kindName(item.kind)) + " — " + e($0) }
-                ?? e(kindName(item.kind)) + " — " + displayName(item)
+            let subject = item.sensitive ? nil : item.email?.subject
+            let what = e(kindName(item.kind)) + " — " + (subject.map(e) ?? displayName(item))
             entries.append(Entry(
                 instant: stamp.instant, item: item.id, day: local,
                 time: stamp.precision == .day ? "—" : dates.time(local, precision: stamp.precision),
                 link: "<a href=\"#\(anchor(for: item))\">#\(item.id)</a>", what: what,
                 source: e(sourceWords(stamp.source)) + marks(stamp, of: item)))
         }
-        for thread in threads {
+        for (thread, days) in threadDays {
             let source = thread.messages.lazy.compactMap(\.timestamp).first
-            for day in thread.days() {
+            for day in days {
                 let anchor = "c-\(thread.item.id)-\(day.key)"
                 let target = threadDayAnchors.contains(anchor) ? anchor : "thread-\(thread.item.id)"
                 let first = dates.time(day.firstLocal, precision: .minute)

@@ -85,6 +85,22 @@ import Testing
         }
     }
 
+    @Test func sensitiveConversationAndEmailShowNeitherTextNorSubject() throws {
+        var fixture = SummaryFixtureCase()
+        fixture.manifest.items[0].sensitive = true
+        fixture.manifest.items[4].sensitive = true
+        let html = fixture.render(.english)
+        for secret in ["Tu vas le regretter", "Dernier avertissement", "Je sais où tu habites", "WhatsApp Chat avec Karim",
+                       "avertissement.eml", "data/derived/"] {
+            #expect(!html.contains(secret), "\(secret)")
+        }
+        #expect(html.contains("<div class=\"sensitive\" id=\"thread-1\"><b>#1</b> · Conversation · "))
+        #expect(html.contains("<div class=\"sensitive\" id=\"mail-5\"><b>#5</b> · E-mail · "))
+        #expect(html.contains("<a href=\"#mail-5\">#5</a></td><td data-label=\"What\">E-mail — name not shown (sensitive)</td>"))
+        let read = Set(fixture.requestedLimits.all.keys)
+        #expect(read == [BagLayout.custody])
+    }
+
     @Test func conversationIsAReadableThreadOnTheTimeline() throws {
         let html = SummaryFixtureCase().render(.english)
         #expect(html.contains("<h3>WhatsApp — Karim</h3>"))
@@ -136,6 +152,8 @@ import Testing
         #expect(html.contains("Die Datei \(fixture.manifest.items[0].derived![0].path) konnte für diese Übersicht nicht gelesen werden."))
         #expect(html.contains("Die Datei \(fixture.manifest.items[4].path) konnte"))
         #expect(html.contains("<dt>Zusammengestellt von</dt><dd>nicht angegeben</dd>"))
+        // A conversation whose messages could not be read is still on the timeline, by its own first time.
+        #expect(html.contains("<td data-label=\"Uhrzeit\">21:40</td><td data-label=\"Stück\"><a href=\"#thread-1\">#1</a></td>"))
     }
 
     @Test func readsAreBoundedAndACutFileSaysSo() throws {

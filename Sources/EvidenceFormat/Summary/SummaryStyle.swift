@@ -1,7 +1,8 @@
 /// The summary's only style sheet, inline: no fonts, no images, nothing fetched.
 ///
 /// Screen: one readable column that also fits a 390 px phone (tables become stacked cards, long hashes and names
-/// wrap anywhere). Print: A4, the case reference at the top and "Page n / m" at the bottom of every page (page
+/// wrap anywhere; inside a table cell only where nothing else fits, so that a column is never squeezed to one
+/// letter). Print: A4, the case reference at the top and "Page n / m" at the bottom of every page (page
 /// margin boxes, which Chromium prints), each section on a new page, no row, message or picture split across two.
 enum SummaryStyle {
     static func css(reference: String, pageLabel: String) -> String {
@@ -14,7 +15,7 @@ enum SummaryStyle {
         h4{font-size:1em;margin:.8em 0 .2em}
         a{color:#0645ad}
         table{border-collapse:collapse;width:100%;font-size:.9em}
-        th,td{border:1px solid #777;padding:.3em .4em;text-align:left;vertical-align:top}
+        th,td{border:1px solid #777;padding:.3em .4em;text-align:left;vertical-align:top;overflow-wrap:break-word}
         th{background:#e6e6e6}
         code,.hash{font-family:"DejaVu Sans Mono",monospace;font-size:.85em;word-break:break-all}
         pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f3f3f3;padding:.4em;font-size:.85em}

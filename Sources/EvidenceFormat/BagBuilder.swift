@@ -35,13 +35,21 @@ package struct CaseSnapshot: Sendable {
     public var storedCopy: @Sendable (String) -> URL
     /// The language of `summary.html` (`fr`, `nl`, `de`, `en`): `seal --lang`, else the case's own.
     public var summaryLanguage: String
+    /// At most `limit` bytes from the start of a stored copy, by SHA-256: what the summary reads of the bag's files.
+    public var readStoredCopy: @Sendable (_ sha256: String, _ limit: Int) throws -> [UInt8]
+    /// The text of an e-mail's bytes, for the summary (the e-mail parser is the case's, not the format's).
+    public var emailBody: @Sendable (_ message: [UInt8]) -> SummaryEmailBody?
 
     /// A value from all its parts; without `summaryLanguage`, the case's language (`init --lang`, else the one
-    /// its time zone suggests).
+    /// its time zone suggests); without `readStoredCopy` the summary shows no message or e-mail text, only a
+    /// note that the files were not read.
     package init(metadata: CaseMetadata, items: [EvidenceItem], custodyJournal: [UInt8],
                  withdrawals: [EvidenceManifest.Withdrawal] = [], parties: [CaseParty] = [],
-                 summaryLanguage: String? = nil,
-                 storedCopy: @escaping @Sendable (String) -> URL) {
+                 summaryLanguage: String? = nil, storedCopy: @escaping @Sendable (String) -> URL,
+                 readStoredCopy: @escaping @Sendable (_ sha256: String, _ limit: Int) throws -> [UInt8] = { sha256, _ in
+                     throw IOError(path: sha256, operation: "read", reason: "no stored copies were given")
+                 },
+                 emailBody: @escaping @Sendable (_ message: [UInt8]) -> SummaryEmailBody? = { _ in nil }) {
         self.metadata = metadata
         self.items = items
         self.custodyJournal = custodyJournal
@@ -49,6 +57,8 @@ package struct CaseSnapshot: Sendable {
         self.summaryLanguage = summaryLanguage ?? TakedownLanguage.code(for: metadata)
         self.parties = parties
         self.storedCopy = storedCopy
+        self.readStoredCopy = readStoredCopy
+        self.emailBody = emailBody
     }
 }
 
@@ -107,7 +117,8 @@ package enum BagBuilder {
         manifest.language = snapshot.summaryLanguage
         // The one place the summary is rendered; its language is `manifest.language` (the snapshot's
         // `summaryLanguage`), so rendering the signed manifest again gives the same summary.
-        let summary = HTMLSummary(manifest: manifest).render()
+        let summary = HTMLSummary(manifest: manifest, language: SummaryLanguage(caseLanguage: snapshot.summaryLanguage),
+                                  payload: summaryFiles(snapshot, payload: payload)).render()
 
         var tagEntries: [BagEntry] = [
             BagEntry(path: BagLayout.bagitFile, content: .bytes(Array(BagLayout.bagitDeclaration.utf8))),
@@ -135,5 +146,36 @@ package enum BagBuilder {
         tagEntries.append(BagEntry(path: BagLayout.tagManifest, content: .bytes(Array(tagManifest.utf8))))
 
         return (payload + tagEntries).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
+
+    /// What the summary may read of the bag: the stored copies behind the payload entries, and the custody journal.
+    /// The copy of the summary written beside the zip: the same render as the signed `summary.html`, from the
+    /// same manifest and files, with what only this copy can say (its images show inside the unzipped bundle; the
+    /// times the authorities attested after the manifest was signed). `nil` when `entries` holds no manifest.
+    package static func summaryBesideBundle(for snapshot: CaseSnapshot, entries: [BagEntry],
+                                            attestedTimes: [HTMLSummary.AttestedTime]) throws -> [UInt8]? {
+        guard let entry = entries.first(where: { $0.path == BagLayout.manifest }),
+              case .bytes(let bytes) = entry.content else { return nil }
+        let manifest = try EvidenceManifest(parsing: bytes)
+        let summary = HTMLSummary(manifest: manifest, language: SummaryLanguage(caseLanguage: manifest.language),
+                                  payload: summaryFiles(snapshot, payload: entries),
+                                  placement: .besideBundle(attestedTimes: attestedTimes))
+        return Array(summary.render().utf8)
+    }
+
+    private static func summaryFiles(_ snapshot: CaseSnapshot, payload: [BagEntry]) -> SummaryBagFiles {
+        var storedCopies: [String: String] = [:]
+        for entry in payload {
+            if case .file(_, _, let sha256) = entry.content { storedCopies[entry.path] = sha256 }
+        }
+        let journal = snapshot.custodyJournal
+        let read = snapshot.readStoredCopy
+        return SummaryBagFiles(read: { [storedCopies] path, limit in
+            if path == BagLayout.custody { return Array(journal.prefix(limit)) }
+            guard let sha256 = storedCopies[path] else {
+                throw IOError(path: path, operation: "read", reason: "not a file of this bag")
+            }
+            return try read(sha256, limit)
+        }, emailBody: snapshot.emailBody)
     }
 }

@@ -9,10 +9,10 @@ public struct BundleTimeStamp: Sendable, Equatable {
     /// The authority's DER `TimeStampResp`, stored byte for byte.
     public var response: TimeStampResponse
     /// What the token attests, once checked: shown on the summary written beside the zip, never signed.
-    public var attested: AttestedTime?
+    public var attested: HTMLSummary.AttestedTime?
 
     /// A token, where it goes, and what it attests when it was checked.
-    public init(path: String, response: TimeStampResponse, attested: AttestedTime? = nil) {
+    public init(path: String, response: TimeStampResponse, attested: HTMLSummary.AttestedTime? = nil) {
         self.path = path
         self.response = response
         self.attested = attested

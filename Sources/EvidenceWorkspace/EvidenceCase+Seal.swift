@@ -9,8 +9,8 @@ import Foundation
 public struct SealResult: Sendable {
     /// The zip holding the bag.
     public var bundle: URL
-    /// The summary written beside the bundle: `summary.html` from inside it, with a notice at the top
-    /// (``SummaryBesideBundle``).
+    /// The summary written beside the bundle: rendered as `summary.html` inside it is, with a notice at the top
+    /// and the attested times of the tokens obtained while sealing (``HTMLSummary/Placement/besideBundle(attestedTimes:)``).
     public var summary: URL
     public var bundleSHA256: String
     public var itemCount: Int
@@ -67,7 +67,20 @@ extension EvidenceCase {
         let folder = self.folder
         return CaseSnapshot(metadata: metadata, items: try items(), custodyJournal: try custodyJournal(),
                             withdrawals: try withdrawals(), parties: try parties(), summaryLanguage: summaryLanguage,
-                            storedCopy: { EvidenceCase.storedCopy(in: folder, sha256: $0) })
+                            storedCopy: { EvidenceCase.storedCopy(in: folder, sha256: $0) },
+                            readStoredCopy: { sha256, limit in
+                                let path = EvidenceCase.storedCopy(in: folder, sha256: sha256).path
+                                // Never more than the file holds: the reader sets aside `limit` bytes up front.
+                                let size = try FileSystem.status(path).size
+                                return try FileSystem.readPrefix(of: path, limit: Int(min(Int64(limit), size)))
+                            },
+                            emailBody: { bytes in
+                                guard let message = try? MailMessage(parsing: bytes, name: "message.eml",
+                                                                     timeZone: TimeZone(identifier: "UTC")!) else { return nil }
+                                // `textBody` falls back to the HTML part; the summary must know it is HTML to show it as text.
+                                return SummaryEmailBody(text: message.textBody == message.htmlBody ? nil : message.textBody,
+                                                        html: message.htmlBody)
+                            })
     }
 
     /// Seals the case into a zipped BagIt bag at `output` and writes the summary beside it.
@@ -140,10 +153,9 @@ extension EvidenceCase {
 
         // The copy beside the zip says what only it can: that its images show inside the unzipped bundle, and the
         // times the authorities attested, which came after the summary inside was signed.
-        if let summary = entries.first(where: { $0.path == BagLayout.summary }), case .bytes(let bytes) = summary.content {
-            let beside = SummaryBesideBundle(language: snapshot.summaryLanguage,
-                                             attestedTimes: timeStamps.compactMap(\.attested))
-            try FileSystem.writeAtomically(beside.applied(to: bytes), to: summaryURL.path)
+        if let beside = try BagBuilder.summaryBesideBundle(for: snapshot, entries: entries,
+                                                           attestedTimes: timeStamps.compactMap(\.attested)) {
+            try FileSystem.writeAtomically(beside, to: summaryURL.path)
         }
         let hasher = SHA256Hasher()
         try FileSystem.forEachChunk(of: destination.path) { hasher.update($0) }

@@ -54,7 +54,7 @@ struct TimeStampOptions: ParsableArguments {
                 paths.insert(path)
                 outcome.timeStamps.append(BundleTimeStamp(
                     path: path, response: response,
-                    attested: AttestedTime(time: Instant(attestation.attestedAt), authority: attestation.authority)))
+                    attested: HTMLSummary.AttestedTime(authority: attestation.authority, time: Instant(attestation.attestedAt))))
                 outcome.report.append("Trusted timestamp: \(RFC3339.format(Instant(attestation.attestedAt), offsetSeconds: 0)) "
                     + "from \(attestation.authority) (\(url.absoluteString)), stored as \(path)")
             } catch let error as CryptoError {

@@ -41,7 +41,7 @@ enum SampleCase {
     static func sealAndVerify(_ evidenceCase: EvidenceCase, in directory: URL,
                               name: String = "bundle.zip") throws -> (SealResult, EvidenceManifest) {
         let sealed = try evidenceCase.seal(to: directory.appendingPathComponent(name),
-                                           sealedAt: Instant(unixSeconds: 1_773_133_200))
+                                           sealedAt: Instant(unixSeconds: 1_773_133_200), language: "en")
         let report = try BundleVerifier().verify(bundleAt: sealed.bundle)
         #expect(report.intact, "\(report.findings)")
         let manifest = try TestSupport.tool("unzip", ["-p", sealed.bundle.path, "\(sealed.bagFolder)/evidence/manifest.json"])

@@ -130,7 +130,7 @@ import Testing
         #expect(listed.stdout.contains("Near-duplicates (PDQ within 31 bits):"))
         let first = try #require(groups.first?.resemblances.first)
         #expect(listed.stdout.contains("item \(first.item) looks like item \(first.looksLike) (distance \(first.distance))"))
-        let sealed = try evidenceCase.seal(to: directory.appendingPathComponent("case.zip"), sealedAt: .now())
+        let sealed = try evidenceCase.seal(to: directory.appendingPathComponent("case.zip"), sealedAt: .now(), language: "en")
         let summary = try String(contentsOf: sealed.summary, encoding: .utf8)
         #expect(summary.contains("<h2>Near-duplicates</h2>"))
     }

@@ -115,8 +115,8 @@ final class GeneratedValues {
     }
 
     /// One file of the committed golden bundle, read from its zip.
-    static func goldenBundleEntry(_ pathInBag: String) throws -> [UInt8] {
-        let archive = try Archive(url: TestSupport.fixture("Golden/golden-case-2026.zip"), accessMode: .read)
+    static func goldenBundleEntry(_ pathInBag: String, bundle: String = "Golden/golden-case-2026.zip") throws -> [UInt8] {
+        let archive = try Archive(url: TestSupport.fixture(bundle), accessMode: .read)
         let entry = try #require(archive["golden-case-2026/" + pathInBag])
         var bytes: [UInt8] = []
         _ = try archive.extract(entry) { bytes.append(contentsOf: $0) }

@@ -11,14 +11,15 @@ import Testing
                 "Chromium is not installed (apt-get install chromium; scripts/test.sh installs it)"),
        .timeLimit(.minutes(5)))
 struct ChromiumSummaryTests {
-    /// Images the SampleEvidence summary shows. Today's summary shows none; once it shows the non-sensitive images
-    /// (IMG_0412.PNG, IMG-20260303-WA0007.jpg, the Mac capture and the e-mail's contacts.png), set this to the number
-    /// of `<img>` elements the layout intends, so a summary that silently drops images fails.
-    static let imagesTheSummaryShows = 0
+    /// Images the SampleEvidence summary shows: its four non-sensitive images (IMG_0412.PNG, IMG-20260303-WA0007.jpg,
+    /// the Mac capture and the e-mail's contacts.png) in the images section, and the WhatsApp photo once more inline
+    /// in its conversation; a summary that silently drops an image fails.
+    static let imagesTheSummaryShows = 5
 
-    /// A4 pages the SampleEvidence summary prints to, measured on the summary this test runs against. A new layout
-    /// sets it to the count its print design intends (cover, timeline, conversations, images, item table…).
-    static let printedPagesTheLayoutIntends = 2
+    /// A4 pages the SampleEvidence summary prints to: every section starts a page (cover, timeline, conversations,
+    /// e-mails, images, item table, how to verify, help), and the longer ones run over; a layout change that breaks
+    /// page breaks or lets a section overflow changes the count.
+    static let printedPagesTheLayoutIntends = 13
 
     /// The widest the page may be at phone width without the reader scrolling sideways.
     static let phoneWidth = 390
@@ -48,14 +49,8 @@ struct ChromiumSummaryTests {
         #expect(report.images.count == Self.imagesTheSummaryShows)
         // SampleEvidence has two sensitive items: the check must have had something to look for.
         #expect(report.sensitiveReferencesChecked.count >= 2)
-        // Today's summary fails these two. Once the new summary passes them, withKnownIssue reports "known issue was
-        // not recorded" and this test fails until the two wrappers are removed: the checks cannot quietly stay off.
-        withKnownIssue("issue 10: today's summary lists every item's path in its table, sensitive ones included") {
-            #expect(report.sensitiveReferencesFound.isEmpty, "\(report.sensitiveReferencesFound)")
-        }
-        withKnownIssue("issue 10: today's item table is wider than a phone") {
-            #expect(report.phoneScrollWidth <= Self.phoneWidth)
-        }
+        #expect(report.sensitiveReferencesFound.isEmpty, "\(report.sensitiveReferencesFound)")
+        #expect(report.phoneScrollWidth <= Self.phoneWidth)
 
         let pdf = try #require(report.pdf)
         #expect(pdf.pages >= 1)

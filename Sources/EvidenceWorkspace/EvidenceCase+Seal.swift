@@ -78,15 +78,19 @@ extension EvidenceCase {
     ///   - waiting: Called once when another `add` or `seal` is changing the case: this one waits for it.
     ///   - timeStamping: Called with the signed manifest's exact bytes; returns the trusted time-stamp tokens to
     ///     store beside it (none when the authorities could not be reached: the bundle is sealed without them).
+    ///   - advancing: Called from any thread as the bundle's files are written (for a progress line).
     public func seal(to output: URL, sealedAt: Instant, overwrite: Bool = false, waiting: (() -> Void)? = nil,
-                     timeStamping: ((_ manifest: [UInt8]) -> [BundleTimeStamp])? = nil) throws -> SealResult {
+                     timeStamping: ((_ manifest: [UInt8]) -> [BundleTimeStamp])? = nil,
+                     advancing: (@Sendable (WorkProgress) -> Void)? = nil) throws -> SealResult {
         try changing(onWait: waiting) {
-            try sealHoldingLock(to: output, sealedAt: sealedAt, overwrite: overwrite, timeStamping: timeStamping)
+            try sealHoldingLock(to: output, sealedAt: sealedAt, overwrite: overwrite, timeStamping: timeStamping,
+                                advancing: advancing)
         }
     }
 
     private func sealHoldingLock(to output: URL, sealedAt: Instant, overwrite: Bool,
-                                 timeStamping: ((_ manifest: [UInt8]) -> [BundleTimeStamp])?) throws -> SealResult {
+                                 timeStamping: ((_ manifest: [UInt8]) -> [BundleTimeStamp])?,
+                                 advancing: (@Sendable (WorkProgress) -> Void)?) throws -> SealResult {
         let destination = output.standardizedFileURL
         let summaryURL = destination.deletingPathExtension().appendingPathExtension("summary.html")
         try checkDestination(destination, summary: summaryURL, overwrite: overwrite)
@@ -123,7 +127,11 @@ extension EvidenceCase {
             throw CaseError(.tooLarge, "Refusing to seal: \(tooLarge.joined(separator: "; ")), so `evidence verify` could not "
                             + "check it. Split the evidence into several cases (for example one per mailbox or per conversation).")
         }
-        try ZipBundleWriter.write(entries, bagFolder: metadata.identifier, modificationDate: sealedAt.date, to: destination)
+        let meter = advancing.map {
+            ProgressMeter(totalItems: entries.count, totalBytes: entries.reduce(0) { $0 + $1.size }, observer: $0)
+        }
+        try ZipBundleWriter.write(entries, bagFolder: metadata.identifier, modificationDate: sealedAt.date, to: destination,
+                                  meter: meter)
 
         if let summary = entries.first(where: { $0.path == BagLayout.summary }), case .bytes(let bytes) = summary.content {
             try FileSystem.writeAtomically(bytes, to: summaryURL.path)

@@ -21,7 +21,8 @@ enum ZipBundleWriter {
         }
     }
 
-    static func write(_ entries: [BagEntry], bagFolder: String, modificationDate: Date, to destination: URL) throws {
+    static func write(_ entries: [BagEntry], bagFolder: String, modificationDate: Date, to destination: URL,
+                      meter: ProgressMeter? = nil) throws {
         let directory = destination.deletingLastPathComponent()
         let temporaryPrefix = ".\(destination.lastPathComponent)."
         // A seal killed earlier leaves its hidden partial zip behind; it was never a bundle, so it goes.
@@ -32,7 +33,8 @@ enum ZipBundleWriter {
         let temporary = directory.appendingPathComponent("\(temporaryPrefix)\(UUID().uuidString).partial")
         do {
             do {
-                try writeEntries(entries, bagFolder: bagFolder, modificationDate: modificationDate, to: temporary)
+                try writeEntries(entries, bagFolder: bagFolder, modificationDate: modificationDate, to: temporary,
+                                 meter: meter)
             } catch let error as StoredCopyChanged {
                 throw error
             } catch {
@@ -52,7 +54,8 @@ enum ZipBundleWriter {
     }
 
     /// Writes the entries; the archive is closed (its buffers written) when this returns.
-    private static func writeEntries(_ entries: [BagEntry], bagFolder: String, modificationDate: Date, to url: URL) throws {
+    private static func writeEntries(_ entries: [BagEntry], bagFolder: String, modificationDate: Date, to url: URL,
+                                     meter: ProgressMeter?) throws {
         let archive = try Archive(url: url, accessMode: .create)
         for entry in entries {
                 let path = "\(bagFolder)/\(entry.path)"
@@ -64,14 +67,18 @@ enum ZipBundleWriter {
                                          compressionMethod: .deflate, bufferSize: 1 << 16) { position, size in
                         data.subdata(in: Int(position)..<Int(position) + size)
                     }
+                    meter?.add(bytes: bytes.count)
                 case .file(let url, let size, let sha256):
-                    try addFile(url, size: size, sha256: sha256, as: path, to: archive, date: modificationDate)
+                    try addFile(url, size: size, sha256: sha256, as: path, to: archive, date: modificationDate,
+                                meter: meter)
                 }
+                meter?.finishItem()
             }
     }
 
     /// Streams a stored copy into the zip, checking that its bytes still hash to what the case recorded.
-    private static func addFile(_ url: URL, size: Int64, sha256: String, as path: String, to archive: Archive, date: Date) throws {
+    private static func addFile(_ url: URL, size: Int64, sha256: String, as path: String, to archive: Archive, date: Date,
+                                meter: ProgressMeter?) throws {
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
         let hasher = SHA256Hasher()
@@ -84,6 +91,7 @@ enum ZipBundleWriter {
                 throw IOError(path: url.path, operation: "read", reason: "the stored copy is shorter than the case records")
             }
             hasher.update(data)
+            meter?.add(bytes: data.count)
             expectedPosition = position + Int64(count)
             return data
         }

@@ -30,6 +30,8 @@ extension Evidence.Chat {
                 """
         )
 
+        @OptionGroup var output: OutputOptions
+
         @Argument(help: "The export: WhatsApp .txt or .zip, Telegram result.json, Instagram/Messenger message_1.json, SMS .xml, or an e-mail .eml/.mbox.")
         var file: String
 
@@ -71,7 +73,7 @@ extension Evidence.Chat {
                     try output.write(transcript.take())
                 }
                 for warning in info.warnings {
-                    FileHandle.standardError.write(Data("warning: \(name): \(warning.message)\n".utf8))
+                    Console.warn("\(name): \(warning.message)")
                 }
             } catch let error as ChatParseError {
                 FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))

@@ -19,6 +19,8 @@ extension Evidence {
                 """
         )
 
+        @OptionGroup var output: OutputOptions
+
         @Argument(help: "The files to inspect.")
         var files: [String] = []
 
@@ -57,9 +59,9 @@ extension Evidence {
                 if !reports.isEmpty { print(reports.map(\.text).joined(separator: "\n\n")) }
             }
             if origin == .system, reports.contains(where: { $0.timestamps.contains { $0.zone == .assumed } }) {
-                FileHandle.standardError.write(Data(("evidence inspect: local times without an offset were placed "
+                Console.say("evidence inspect: local times without an offset were placed "
                     + "in this computer's time zone, \(zoneName) (no --timezone given, not in a case); "
-                    + "each is marked \"assumed\"\n").utf8))
+                    + "each is marked \"assumed\"")
             }
             if failed { throw ExitCode(2) }
         }

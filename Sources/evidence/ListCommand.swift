@@ -11,6 +11,8 @@ extension Evidence {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the items of the case.")
 
+        @OptionGroup var output: OutputOptions
+
         @OptionGroup var caseOptions: CaseOptions
 
         @Flag(help: "Print the items as JSON.")
@@ -21,7 +23,7 @@ extension Evidence {
                 let evidenceCase = try caseOptions.openCase()
                 let items = try evidenceCase.items()
                 for problem in try evidenceCase.integrityProblems() + evidenceCase.damagedRecords() {
-                    FileHandle.standardError.write(Data("warning: \(problem)\n".utf8))
+                    Console.warn(problem)
                 }
                 if json {
                     try printJSON(items)

@@ -162,6 +162,15 @@ package enum FileSystem {
         isatty(fd) == 1
     }
 
+    /// Points standard output at `/dev/null` (`--quiet`): whatever a command would print goes nowhere, while its
+    /// errors, on standard error, still show.
+    package static func discardStandardOutput() throws {
+        let null = retrying { open("/dev/null", O_WRONLY | O_CLOEXEC) }
+        guard null >= 0 else { throw error("/dev/null", "open for writing") }
+        defer { close(null) }
+        guard dup2(null, 1) >= 0 else { throw error("standard output", "dup2", errno: errno) }
+    }
+
     /// Makes a rename or a new file in `directory` durable.
     package static func fsyncDirectory(_ directory: String) throws {
         let fd = try openForReading(directory)

@@ -112,9 +112,29 @@ enum ZipBundleWriter {
         var crc32 = CRC32()
         var written: UInt64 = 0
         let read = try FileSystem.forEachBufferedChunk(of: url.path, chunkSize: copyChunkSize) { chunk in
-            hasher.update(chunk)
-            crc32.update(chunk)
-            try FileSystem.write(fd, chunk, at: start + written, path: zipPath)
+            let position = start + written
+            if chunk.count < parallelChunkSize {
+                hasher.update(chunk)
+                crc32.update(chunk)
+                try FileSystem.write(fd, chunk, at: position, path: zipPath)
+            } else {
+                // Both cores: SHA-256 on one while the other computes the CRC-32 and writes the same bytes. Each
+                // lane touches only its own state, and both end before the buffer is read into again.
+                nonisolated(unsafe) let bytes = chunk
+                nonisolated(unsafe) let sha256 = hasher
+                nonisolated(unsafe) var crc = crc32
+                nonisolated(unsafe) var writing: Result<Void, any Error> = .success(())
+                DispatchQueue.concurrentPerform(iterations: 2) { lane in
+                    if lane == 0 {
+                        sha256.update(bytes)
+                    } else {
+                        crc.update(bytes)
+                        writing = Result { try FileSystem.write(fd, bytes, at: position, path: zipPath) }
+                    }
+                }
+                crc32 = crc
+                try writing.get()
+            }
             written += UInt64(chunk.count)
             meter?.add(bytes: chunk.count)
         }
@@ -128,6 +148,8 @@ enum ZipBundleWriter {
 
     /// Bytes read and written per step: large sequential reads and writes.
     private static let copyChunkSize = 4 << 20
+    /// Below this, handing half a chunk's work to the other core costs more than it saves.
+    private static let parallelChunkSize = 1 << 20
 
     private static func flush(_ url: URL) throws {
         let fd = try FileSystem.openForReading(url.path)

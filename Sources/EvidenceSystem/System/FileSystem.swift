@@ -371,6 +371,9 @@ package enum FileSystem {
             if chunk.isEmpty { return total }
             total += UInt64(chunk.count)
             try body(chunk)
+            // A short chunk is the end of the file (readUpTo reads until the limit or the end): no second read,
+            // which for a small file would cost as much as the first.
+            if chunk.count < chunkSize { return total }
         }
     }
 
@@ -383,23 +386,23 @@ package enum FileSystem {
 
     /// Reads up to `limit` bytes from `fd`, at `offset` with `pread` when given, else from the current position.
     package static func readUpTo(_ fd: Int32, limit: Int, at offset: UInt64?, path: String) throws -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: limit)
-        var total = 0
-        while total < limit {
-            let count = try bytes.withUnsafeMutableBytes { raw -> Int in
-                let target = UnsafeMutableRawBufferPointer(rebasing: raw[total...])
+        // Uninitialised: zero-filling a 1 MiB buffer for a 100 KiB file cost more than hashing the file.
+        try [UInt8](unsafeUninitializedCapacity: limit) { raw, initialized in
+            var total = 0
+            while total < limit {
+                let target = UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(raw)[total...])
+                let count: Int
                 if let offset {
-                    let got = retrying { pread(fd, target.baseAddress, target.count, off_t(offset) + off_t(total)) }
-                    guard got >= 0 else { throw error(path, "read") }
-                    return got
+                    count = retrying { pread(fd, target.baseAddress, target.count, off_t(offset) + off_t(total)) }
+                    guard count >= 0 else { throw error(path, "read") }
+                } else {
+                    count = try read(fd, into: target, path: path)
                 }
-                return try read(fd, into: target, path: path)
+                if count == 0 { break }
+                total += count
             }
-            if count == 0 { break }
-            total += count
+            initialized = total
         }
-        if total < limit { bytes.removeLast(limit - total) }
-        return bytes
     }
 
     private static func retrying<T: BinaryInteger>(_ call: () -> T) -> T {

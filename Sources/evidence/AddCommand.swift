@@ -86,7 +86,7 @@ extension Evidence {
                 print("\(report.added.count) added, \(report.outcomes.count - report.added.count - report.failures.count) duplicate or skipped, \(report.failures.count) failed.")
                 let limits = try evidenceCase.bundleLimitProblems()
                 if !limits.isEmpty {
-                    Console.warn(
+                    Console.warning(
                         "this case can no longer be sealed: \(limits.joined(separator: "; ")). Nothing was lost: "
                         + "every file stays recorded. To seal, start a new case with only what matters for the complaint "
                         + "(for a mailbox, export just the folder or label that holds the messages concerned).")

@@ -73,7 +73,7 @@ extension Evidence.Chat {
                     try output.write(transcript.take())
                 }
                 for warning in info.warnings {
-                    Console.warn("\(name): \(warning.message)")
+                    Console.warning("\(name): \(warning.message)")
                 }
             } catch let error as ChatParseError {
                 FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))

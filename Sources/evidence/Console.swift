@@ -26,7 +26,7 @@ enum Console {
     }
 
     /// Writes `warning: <text>` on standard error, unless quiet.
-    static func warn(_ text: String) {
+    static func warning(_ text: String) {
         say("warning: \(text)")
     }
 

@@ -23,7 +23,7 @@ extension Evidence {
                 let evidenceCase = try caseOptions.openCase()
                 let items = try evidenceCase.items()
                 for problem in try evidenceCase.integrityProblems() + evidenceCase.damagedRecords() {
-                    Console.warn(problem)
+                    Console.warning(problem)
                 }
                 if json {
                     try printJSON(items)

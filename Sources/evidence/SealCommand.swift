@@ -55,8 +55,8 @@ extension Evidence {
                     Console.say("Another evidence add or seal is changing this case; waiting for it to finish…")
                 }, timeStamping: timeStamping, advancing: progressLine?.observer)
                 progressLine?.clear()
-                for warning in result.warnings { Console.warn(warning) }
-                for failure in outcome.failures { Console.warn("no time-stamp from \(failure)") }
+                for warning in result.warnings { Console.warning(warning) }
+                for failure in outcome.failures { Console.warning("no time-stamp from \(failure)") }
                 print("Sealed \(counted(result.itemCount, "item")) into \(result.bundle.path)")
                 print("Summary: \(result.summary.path)")
                 print("Bundle SHA-256: \(result.bundleSHA256)")

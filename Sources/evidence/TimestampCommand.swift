@@ -43,7 +43,7 @@ extension Evidence {
                 let taken = Set(report.timeStamps.map(\.path))
                 let outcome = timeStampOptions.collect(imprint: manifest, trusting: anchors, avoiding: taken)
                 for failure in outcome.failures {
-                    Console.warn("no time-stamp from \(failure)")
+                    Console.warning("no time-stamp from \(failure)")
                 }
                 guard !outcome.timeStamps.isEmpty else {
                     print("Not time-stamped: no authority gave a usable token; \(bundle) is unchanged.")

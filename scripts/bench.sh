@@ -189,7 +189,7 @@ def data_sets():
             run([evidence, "init", case, "--title", "bench", "--timezone", "UTC"])
             settle(); r["evidence add"].append(run([evidence, "add", "--case", case, data]))
             settle(); r["evidence seal"].append(
-                run([evidence, "seal", "--case", case, "--out", bundle, "--sealed-at", sealed_at]))
+                run([evidence, "seal", "--case", case, "--out", bundle, "--sealed-at", sealed_at, "--overwrite"]))
             remove(case)
             settle(); r["evidence verify (zip)"].append(run([evidence, "verify", bundle]))
             subprocess.run(["unzip", "-q", bundle, "-d", unpacked], check=True)
@@ -220,7 +220,7 @@ def scale():
         # The case goes once sealed, before verify, so the run fits in a small disk or in /dev/shm.
         for label, command in [("add", [evidence, "add", "--case", case, data]),
                                ("list", [evidence, "list", "--case", case]),
-                               ("seal", [evidence, "seal", "--case", case, "--out", bundle, "--sealed-at", sealed_at]),
+                               ("seal", [evidence, "seal", "--case", case, "--out", bundle, "--sealed-at", sealed_at, "--overwrite"]),
                                ("verify (zip)", [evidence, "verify", bundle])]:
             if label == "verify (zip)":
                 remove(case)
@@ -246,7 +246,7 @@ def huge():
         run([evidence, "init", case, "--title", "huge", "--timezone", "UTC"])
         print(f"\none sparse file of {size / (1 << 30):.2f} GiB (in {base})")
         for label, command in [("add", [evidence, "add", "--case", case, video]),
-                               ("seal", [evidence, "seal", "--case", case, "--out", bundle, "--sealed-at", sealed_at]),
+                               ("seal", [evidence, "seal", "--case", case, "--out", bundle, "--sealed-at", sealed_at, "--overwrite"]),
                                ("verify (zip)", [evidence, "verify", bundle])]:
             settle()
             seconds, peak = run(command)

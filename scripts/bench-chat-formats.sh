@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The 1,000,000-message speed check for the chat formats added after WhatsApp (scripts/bench-chat.sh is
+# The 1,000,000-message speed check for the chat formats added after WhatsApp (scripts/bench.sh --chat is
 # WhatsApp's): generates one export per format holding BENCH_MESSAGES messages and times
 # `evidence chat parse --json` on each (wall time and peak memory, GNU time). Not a test.
 #

@@ -40,7 +40,8 @@ struct EntryTooLarge: Error {
 
 extension BagSource {
     /// Hashes files on two threads (one per core), each with its own reader; results by path.
-    func sha256(of jobs: [(path: String, limit: Int64)]) -> [String: Result<(digest: String, size: Int64), any Error>] {
+    func sha256(of jobs: [(path: String, limit: Int64)],
+                meter: ProgressMeter? = nil) -> [String: Result<(digest: String, size: Int64), any Error>] {
         let readers = ReaderPerWorker([self] + ((try? reopened()).map { [$0] } ?? []))
         let results = LockedResults()
         let next = WorkCounter()
@@ -48,7 +49,8 @@ extension BagSource {
             let reader = readers.all[worker]
             while let position = next.take(below: jobs.count) {
                 let job = jobs[position]
-                results.set(job.path, Result { try reader.sha256(job.path, limit: job.limit) })
+                results.set(job.path, Result { try reader.sha256(job.path, limit: job.limit, meter: meter) })
+                meter?.finishItem()
             }
         }
         return results.values
@@ -62,12 +64,13 @@ extension BagSource {
     }
 
     /// Hashes a file as it streams, refusing more than `limit` bytes.
-    func sha256(_ path: String, limit: Int64) throws -> (digest: String, size: Int64) {
+    func sha256(_ path: String, limit: Int64, meter: ProgressMeter? = nil) throws -> (digest: String, size: Int64) {
         let hasher = SHA256Hasher()
         var size: Int64 = 0
         try stream(path, limit: limit) { chunk in
             hasher.update(chunk)
             size += Int64(chunk.count)
+            meter?.add(bytes: chunk.count)
         }
         return (hasher.finalize().hex, size)
     }

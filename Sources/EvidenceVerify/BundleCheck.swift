@@ -24,6 +24,8 @@ struct BundleCheck {
     var unreadable: Set<String> = []
     /// What every file should hash to, kept after the run so a ``VerifiedBundle`` can check what it reads again.
     var expected = Expectations()
+    /// Told of every file hashed and every chunk read (a progress line), when someone is watching.
+    var advancing: (@Sendable (WorkProgress) -> Void)?
 
     /// Tag files an EvidenceKit bundle always has: without them nothing ties the bag to its signer.
     static let requiredByEvidenceKit: Set<String> = [
@@ -240,7 +242,11 @@ struct BundleCheck {
             && !unreadableTags.contains(file.path) {
             jobs.append((file.path, expected.declaredSizes[file.path] ?? tagLimit(for: file.path)))
         }
-        var digests = source.sha256(of: jobs)
+        let meter = advancing.map { observer in
+            ProgressMeter(totalItems: jobs.count, totalBytes: jobs.reduce(0) { $0 + (present[$1.path]?.declaredSize ?? 0) },
+                          observer: observer)
+        }
+        var digests = source.sha256(of: jobs, meter: meter)
         for (path, bytes) in tagBytes { digests[path] = .success((SHA256.hash(bytes).hex, Int64(bytes.count))) }
 
         let alreadyUnexpected = Set(report.findings.filter { $0.category == .unexpected }.compactMap(\.path))

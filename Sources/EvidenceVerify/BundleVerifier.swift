@@ -45,14 +45,17 @@ public struct BundleVerifier: Sendable {
 
     /// Verifies the bundle at `url`.
     ///
+    /// - Parameter advancing: Called from any thread as files are hashed, with the count and bytes of the files
+    ///   to hash (for a progress line).
     /// - Returns: a report whose `findings` list every problem (empty when intact).
     /// - Throws: ``BundleUnusableError`` when the input is not a zip or folder holding a bag at all.
-    public func verify(bundleAt url: URL) throws -> VerificationReport {
+    public func verify(bundleAt url: URL,
+                       advancing: (@Sendable (WorkProgress) -> Void)? = nil) throws -> VerificationReport {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw BundleUnusableError(path: url.path, reason: "no such file or folder")
         }
-        return try check(bundleAt: url, isDirectory: isDirectory.boolValue).report
+        return try check(bundleAt: url, isDirectory: isDirectory.boolValue, advancing: advancing).report
     }
 
     /// Verifies the bundle at `url` and keeps it open, so its files can be read back and checked once more against
@@ -69,11 +72,13 @@ public struct BundleVerifier: Sendable {
                               expected: check.expected, tagLimit: limits.tagFile)
     }
 
-    private func check(bundleAt url: URL, isDirectory: Bool) throws -> BundleCheck {
+    private func check(bundleAt url: URL, isDirectory: Bool,
+                       advancing: (@Sendable (WorkProgress) -> Void)? = nil) throws -> BundleCheck {
         let source: any BagSource = isDirectory ? try FolderBagSource(url: url) : try ZipBagSource(url: url)
         var check = BundleCheck(source: source, limits: limits, trustedKey: trustedKey,
                                 trustedTimeStampAuthorities: trustedTimeStampAuthorities,
                                 report: VerificationReport(bundle: url.path))
+        check.advancing = advancing
         check.run()
         if !check.unsupported.isEmpty {
             throw BundleUnusableError(path: url.path, reason: "\(check.unsupported.count) entries use a compression method "

@@ -84,18 +84,24 @@ extension EvidenceCase {
     ///   - working: Called while one file takes long (the messages of a large mailbox being recorded), at most
     ///     twice a second and once when its last carried file is recorded.
     ///   - waiting: Called once when another `add` or `seal` is changing the case: this one waits for it.
+    ///   - advancing: Called from any thread as bytes are copied and files recorded, with the totals of the files
+    ///     planned (for a progress line).
     /// - Throws: only when the case itself cannot be written; unreadable inputs are reported per file.
     public func add(_ paths: [URL], options: AddOptions = AddOptions(), now: @escaping @Sendable () -> Instant = { .now() },
                     progress: (@Sendable (AddReport.Outcome) -> Void)? = nil,
                     working: (@Sendable (AddProgress) -> Void)? = nil,
-                    waiting: (() -> Void)? = nil) throws -> AddReport {
+                    waiting: (() -> Void)? = nil,
+                    advancing: (@Sendable (WorkProgress) -> Void)? = nil) throws -> AddReport {
         try changing(onWait: waiting) {
             // A case made before perceptual hashing gets its missing hashes the first time it is added to.
             _ = try fillInMissingContentHashes(now: now())
             let plan = AddPlan(paths: paths, caseFolder: folder, recordingFullPaths: metadata.recordsFullPaths == true)
             plan.outcomes.forEach { progress?($0) }
+            let meter = advancing.map {
+                ProgressMeter(totalItems: plan.files.count, totalBytes: plan.files.reduce(0) { $0 + $1.size }, observer: $0)
+            }
             let outcomes = commitCopies(of: plan.files, options: options, now: now, progress: progress,
-                                        working: working.map(ProgressThrottle.init))
+                                        working: working.map(ProgressThrottle.init), meter: meter)
             let links = try linkFilesBesideExports()
             return AddReport(outcomes: plan.outcomes + outcomes, links: links)
         }

@@ -11,17 +11,19 @@ extension EvidenceCase {
     /// Copies two files at a time (one per core) and commits them in the order they were planned, so item
     /// numbers follow the person's order whatever the workers' timing. Each commit is its own transaction.
     func commitCopies(of files: [AddPlan.File], options: AddOptions, now: @escaping @Sendable () -> Instant,
-                      progress: (@Sendable (AddReport.Outcome) -> Void)?, working: ProgressThrottle?) -> [AddReport.Outcome] {
+                      progress: (@Sendable (AddReport.Outcome) -> Void)?, working: ProgressThrottle?,
+                      meter: ProgressMeter? = nil) -> [AddReport.Outcome] {
         let commits = OrderedCommits(count: files.count)
         let workers = min(2, max(1, ProcessInfo.processInfo.activeProcessorCount), max(files.count, 1))
         let next = WorkCounter()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let position = next.take(below: files.count) {
-                let staged = Result { try self.stage(files[position]) }
+                let staged = Result { try self.stage(files[position], meter: meter) }
                 commits.finish(position, staged) { position, staged in
                     let outcome = self.commit(files[position], staged: staged, options: options, now: now,
                                               working: working)
                     progress?(outcome)
+                    meter?.finishItem()
                     return outcome
                 }
             }
@@ -36,11 +38,14 @@ extension EvidenceCase {
     }
 
     /// Copies the original into `staging/` while hashing it.
-    func stage(_ file: AddPlan.File) throws -> StagedCopy {
+    func stage(_ file: AddPlan.File, meter: ProgressMeter? = nil) throws -> StagedCopy {
         let stagingPath = folder.appendingPathComponent("staging/\(UUID().uuidString).part").path
         do {
             let hasher = SHA256Hasher()
-            let size = try FileSystem.copy(from: file.path, to: stagingPath) { hasher.update($0) }
+            let size = try FileSystem.copy(from: file.path, to: stagingPath) { chunk in
+                hasher.update(chunk)
+                meter?.add(bytes: chunk.count)
+            }
             return StagedCopy(digest: hasher.finalize(), size: size, stagingPath: stagingPath)
         } catch {
             FileSystem.removeFile(stagingPath)

@@ -97,22 +97,24 @@ extension EvidenceCase {
     ///   - keyPassphrase: Asked for the signing key's passphrase, only when it has one (`init --passphrase`).
     ///   - timeStamping: Called with the signed manifest's exact bytes; returns the trusted time-stamp tokens to
     ///     store beside it (none when the authorities could not be reached: the bundle is sealed without them).
+    ///   - advancing: Called from any thread as the bundle's files are written (for a progress line).
     public func seal(to output: URL, sealedAt: Instant, overwrite: Bool = false, language: String? = nil,
                      keyPassphrase: (() throws -> [UInt8])? = nil, waiting: (() -> Void)? = nil,
-                     timeStamping: ((_ manifest: [UInt8]) -> [BundleTimeStamp])? = nil) throws -> SealResult {
+                     timeStamping: ((_ manifest: [UInt8]) -> [BundleTimeStamp])? = nil,
+                     advancing: (@Sendable (WorkProgress) -> Void)? = nil) throws -> SealResult {
         if let language, !TakedownLanguage.codes.contains(language) {
             throw CaseError(.invalidOption, "--lang “\(language)” is not one of \(TakedownLanguage.codes.sorted().joined(separator: ", ")).")
         }
         return try changing(onWait: waiting) {
             try sealHoldingLock(to: output, sealedAt: sealedAt, overwrite: overwrite, language: language,
-                                keyPassphrase: keyPassphrase,
-                                timeStamping: timeStamping)
+                                keyPassphrase: keyPassphrase, timeStamping: timeStamping, advancing: advancing)
         }
     }
 
     private func sealHoldingLock(to output: URL, sealedAt: Instant, overwrite: Bool, language: String?,
                                  keyPassphrase: (() throws -> [UInt8])?,
-                                 timeStamping: ((_ manifest: [UInt8]) -> [BundleTimeStamp])?) throws -> SealResult {
+                                 timeStamping: ((_ manifest: [UInt8]) -> [BundleTimeStamp])?,
+                                 advancing: (@Sendable (WorkProgress) -> Void)?) throws -> SealResult {
         let destination = output.standardizedFileURL
         let summaryURL = destination.deletingPathExtension().appendingPathExtension("summary.html")
         try checkDestination(destination, summary: summaryURL, overwrite: overwrite)
@@ -149,7 +151,11 @@ extension EvidenceCase {
             throw CaseError(.tooLarge, "Refusing to seal: \(tooLarge.joined(separator: "; ")), so `evidence verify` could not "
                             + "check it. Split the evidence into several cases (for example one per mailbox or per conversation).")
         }
-        try ZipBundleWriter.write(entries, bagFolder: metadata.identifier, modificationDate: sealedAt.date, to: destination)
+        let meter = advancing.map {
+            ProgressMeter(totalItems: entries.count, totalBytes: entries.reduce(0) { $0 + $1.size }, observer: $0)
+        }
+        try ZipBundleWriter.write(entries, bagFolder: metadata.identifier, modificationDate: sealedAt.date, to: destination,
+                                  meter: meter)
 
         // The copy beside the zip says what only it can: that its images show inside the unzipped bundle, and the
         // times the authorities attested, which came after the summary inside was signed.

@@ -12,6 +12,8 @@ extension Evidence {
         static let configuration = CommandConfiguration(
             abstract: "Copy files and folders into the case, hashing them; originals are never changed.")
 
+        @OptionGroup var output: OutputOptions
+
         @OptionGroup var caseOptions: CaseOptions
 
         @Argument(help: "Files or folders to add (folders are added recursively).")
@@ -38,6 +40,7 @@ extension Evidence {
                 let evidenceCase = try caseOptions.openCase()
                 let declared = try declaredTimestamp(declaredTime, in: evidenceCase)
                 let redrawProgress = AddProgress.standardErrorIsTerminal
+                let progressLine = ProgressLine.onTerminal("adding")
                 let report = try evidenceCase.add(
                     paths.map { URL(fileURLWithPath: $0) },
                     options: AddOptions(note: note, sensitive: sensitive, declaredTime: declared, minorAtTime: minorAtTime,
@@ -45,6 +48,7 @@ extension Evidence {
                                         account: describing.account, description: describing.description,
                                         dateOrder: dateOrder.value),
                     progress: { outcome in
+                    progressLine?.clear()
                     switch outcome {
                     case .added(let item):
                         print("added     #\(item.id)  \(item.originalName)  \(item.kind.rawValue)  sha256 \(item.sha256.prefix(16))…")
@@ -66,24 +70,26 @@ extension Evidence {
                         FileHandle.standardError.write(Data("error: \(path): \(reason)\n".utf8))
                     }
                 }, working: { step in
+                    guard !Console.isQuiet else { return }
                     // On a terminal the line is redrawn in place; in a log, each step is a line of its own.
                     let counted = step.step == .messagesRead ? "messages read" : "carried files recorded"
                     let text = "\(step.name): \(step.recorded) of \(step.total) \(counted)"
                     let line = redrawProgress ? "\r\u{1B}[K\(text)\(step.recorded == step.total ? "\n" : "")" : "\(text)\n"
                     FileHandle.standardError.write(Data(line.utf8))
                 }, waiting: {
-                    FileHandle.standardError.write(Data("Another evidence add or seal is changing this case; waiting for it to finish…\n".utf8))
-                })
+                    Console.say("Another evidence add or seal is changing this case; waiting for it to finish…")
+                }, advancing: progressLine?.observer)
+                progressLine?.clear()
                 for link in report.links {
                     print("linked    #\(link.conversationItem) “\(link.attachmentName)” → #\(link.fileItem)")
                 }
                 print("\(report.added.count) added, \(report.outcomes.count - report.added.count - report.failures.count) duplicate or skipped, \(report.failures.count) failed.")
                 let limits = try evidenceCase.bundleLimitProblems()
                 if !limits.isEmpty {
-                    FileHandle.standardError.write(Data((
-                        "warning: this case can no longer be sealed: \(limits.joined(separator: "; ")). Nothing was lost: "
+                    Console.warning(
+                        "this case can no longer be sealed: \(limits.joined(separator: "; ")). Nothing was lost: "
                         + "every file stays recorded. To seal, start a new case with only what matters for the complaint "
-                        + "(for a mailbox, export just the folder or label that holds the messages concerned).\n").utf8))
+                        + "(for a mailbox, export just the folder or label that holds the messages concerned).")
                 }
                 if !report.failures.isEmpty { throw ExitCode(2) }
             }

@@ -38,6 +38,8 @@ extension Evidence {
         static let configuration = CommandConfiguration(
             abstract: "Correct or describe items already in the case; every change is journaled with its value before and after.")
 
+        @OptionGroup var output: OutputOptions
+
         @OptionGroup var caseOptions: CaseOptions
 
         @Argument(help: "The items to change, by number (as `evidence list` shows them), e.g. 4 7.")

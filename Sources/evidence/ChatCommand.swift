@@ -30,6 +30,8 @@ extension Evidence.Chat {
                 """
         )
 
+        @OptionGroup var output: OutputOptions
+
         @Argument(help: "The export: WhatsApp .txt or .zip, Telegram result.json, Instagram/Messenger message_1.json, SMS .xml, or an e-mail .eml/.mbox.")
         var file: String
 
@@ -74,11 +76,11 @@ extension Evidence.Chat {
                     try output.write(transcript.take())
                 }
                 for warning in info.warnings {
-                    FileHandle.standardError.write(Data("warning: \(name): \(warning.message)\n".utf8))
+                    Console.warning("\(name): \(warning.message)")
                 }
                 // The zone is chosen as `inspect` chooses it, and said as `inspect` says it when it is this computer's.
                 if origin == .system, assumedZone {
-                    FileHandle.standardError.write(Data(ZoneChoice.systemZoneNote(command: "chat parse", zoneName: zoneName).utf8))
+                    Console.say(ZoneChoice.systemZoneNote(command: "chat parse", zoneName: zoneName))
                 }
             } catch let error as ChatParseError {
                 FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))

@@ -25,6 +25,7 @@ struct Evidence: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
+            if Console.asksForQuiet(command) { try Console.beQuiet() }
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {

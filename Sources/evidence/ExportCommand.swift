@@ -11,6 +11,8 @@ extension Evidence {
             abstract: "Export a sealed bundle as CSV files or a CASE/UCO JSON-LD graph, for spreadsheets and forensic tools.",
             discussion: "The bundle is verified first and only its own files are read (manifest.json, custody.jsonl, the derived messages). A bundle that fails verification is refused (exit 1) unless --force; every file of a forced export then says so first. The folder is written under a temporary name and renamed when complete. Exit codes: 0 exported, 1 verification failed, 2 unusable input or usage error.")
 
+        @OptionGroup var output: OutputOptions
+
         enum Format: String, ExpressibleByArgument, CaseIterable {
             case csv
             case caseUCO = "case-uco"

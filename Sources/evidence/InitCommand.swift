@@ -12,6 +12,8 @@ extension Evidence {
         static let configuration = CommandConfiguration(
             abstract: "Create a case folder with its own signing key and custody journal.")
 
+        @OptionGroup var output: OutputOptions
+
         @Argument(help: "The folder to create for the case.")
         var directory: String
 

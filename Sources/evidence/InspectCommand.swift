@@ -21,6 +21,8 @@ extension Evidence {
                 """
         )
 
+        @OptionGroup var output: OutputOptions
+
         @Argument(help: "The files and folders to inspect.")
         var files: [String] = []
 
@@ -52,7 +54,7 @@ extension Evidence {
                     FileHandle.standardError.write(Data("error: \(path): \(reason)\n".utf8))
                     failed = true
                 case .skipped(let path, let reason):
-                    FileHandle.standardError.write(Data("skipped \(path): \(reason)\n".utf8))
+                    Console.say("skipped \(path): \(reason)")
                 case .added, .duplicate:
                     break
                 }
@@ -75,7 +77,7 @@ extension Evidence {
                 if !reports.isEmpty { print(reports.map(\.text).joined(separator: "\n\n")) }
             }
             if origin == .system, reports.contains(where: { $0.timestamps.contains { $0.zone == .assumed } }) {
-                FileHandle.standardError.write(Data(ZoneChoice.systemZoneNote(command: "inspect", zoneName: zoneName).utf8))
+                Console.say(ZoneChoice.systemZoneNote(command: "inspect", zoneName: zoneName))
             }
             if failed { throw ExitCode(2) }
         }

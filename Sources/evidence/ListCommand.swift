@@ -14,6 +14,8 @@ extension Evidence {
         static let configuration = CommandConfiguration(
             abstract: "List the items of the case, by time (earliest first) unless --sort says otherwise.")
 
+        @OptionGroup var output: OutputOptions
+
         @OptionGroup var caseOptions: CaseOptions
 
         @Flag(help: "Print the items as JSON.")
@@ -27,7 +29,7 @@ extension Evidence {
                 let evidenceCase = try caseOptions.openCase()
                 let items = sort.sorted(try evidenceCase.items())
                 for problem in try evidenceCase.integrityProblems() + evidenceCase.damagedRecords() {
-                    FileHandle.standardError.write(Data("warning: \(problem)\n".utf8))
+                    Console.warning(problem)
                 }
                 if json {
                     try printJSON(items)

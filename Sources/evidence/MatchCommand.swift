@@ -9,6 +9,8 @@ extension Evidence {
             abstract: "Compare a list of PDQ hashes with the case's images.",
             discussion: "HASHLIST holds one PDQ hash (64 hex digits) per line, or is CSV whose header names a column pdq, hash, pdq_hash, signal_value or indicator. Images whose PDQ quality is below 50 are too flat to match on and are left out.")
 
+        @OptionGroup var output: OutputOptions
+
         @OptionGroup var caseOptions: CaseOptions
 
         @Argument(help: "The list of PDQ hashes.")
@@ -60,6 +62,8 @@ extension Evidence {
     struct Rehash: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Compute the PDQ and MD5 hashes that items added by an earlier version lack (journaled).")
+
+        @OptionGroup var output: OutputOptions
 
         @OptionGroup var caseOptions: CaseOptions
 

@@ -19,6 +19,8 @@ extension Evidence.Party {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record a party of the case.")
 
+        @OptionGroup var output: OutputOptions
+
         @OptionGroup var caseOptions: CaseOptions
 
         @Argument(help: "The person's name as you know it, e.g. \"Lucas\".")
@@ -55,6 +57,8 @@ extension Evidence.Party {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the parties of the case.")
 
+        @OptionGroup var output: OutputOptions
+
         @OptionGroup var caseOptions: CaseOptions
 
         @Flag(help: "Print the parties as JSON.")
@@ -76,6 +80,8 @@ extension Evidence.Party {
         static let configuration = CommandConfiguration(
             abstract: "Take a party out of the case; the custody journal keeps what it recorded.")
 
+        @OptionGroup var output: OutputOptions
+
         @OptionGroup var caseOptions: CaseOptions
 
         @Argument(help: "The party's number, as `evidence party list` shows it.")
@@ -93,6 +99,8 @@ extension Evidence.Party {
         static let configuration = CommandConfiguration(
             abstract: "Propose the chat authors, phone numbers and e-mail addresses seen in the case that no party records yet.",
             discussion: "Changes nothing: each line gives the `evidence party add` command to record it.")
+
+        @OptionGroup var output: OutputOptions
 
         @OptionGroup var caseOptions: CaseOptions
 

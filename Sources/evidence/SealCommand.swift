@@ -12,6 +12,8 @@ extension Evidence {
         static let configuration = CommandConfiguration(
             abstract: "Seal the case into a signed, zipped BagIt bundle plus an HTML summary.")
 
+        @OptionGroup var output: OutputOptions
+
         @OptionGroup var caseOptions: CaseOptions
 
         @Option(help: "The bundle to write, outside the case folder, e.g. ../case-2026-001.zip (default: <case id>-<date>.zip next to the case folder).")
@@ -50,14 +52,14 @@ extension Evidence {
                     outcome = timeStampOptions.collect(forManifest: manifest, trusting: anchors)
                     return outcome.timeStamps
                 }
+                let progressLine = ProgressLine.onTerminal("sealing")
                 let result = try evidenceCase.seal(to: destination, sealedAt: sealingTime, overwrite: overwrite,
                                                    language: lang, keyPassphrase: signingKeyPassphrase, waiting: {
-                    FileHandle.standardError.write(Data("Another evidence add or seal is changing this case; waiting for it to finish…\n".utf8))
-                }, timeStamping: timeStamping)
-                for warning in result.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
-                for failure in outcome.failures {
-                    FileHandle.standardError.write(Data("warning: no time-stamp from \(failure)\n".utf8))
-                }
+                    Console.say("Another evidence add or seal is changing this case; waiting for it to finish…")
+                }, timeStamping: timeStamping, advancing: progressLine?.observer)
+                progressLine?.clear()
+                for warning in result.warnings { Console.warning(warning) }
+                for failure in outcome.failures { Console.warning("no time-stamp from \(failure)") }
                 print("Sealed \(counted(result.itemCount, "item")) into \(result.bundle.path)")
                 print("Summary: \(result.summary.path)")
                 print("Bundle SHA-256: \(result.bundleSHA256)")

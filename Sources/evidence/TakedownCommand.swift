@@ -9,6 +9,8 @@ extension Evidence {
             abstract: "Write a hash-only takedown packet (no image inside) for StopNCII, a platform or a hotline.",
             discussion: "The folder holds hashes.csv, README.txt in the case's language and packet.json signed with the case's key. Items marked --minor-at-time are pointed to child protection (Child Focus 116 000 in Belgium) instead of StopNCII. The packet is journaled in the case.")
 
+        @OptionGroup var output: OutputOptions
+
         @OptionGroup var caseOptions: CaseOptions
 
         @Option(help: "The items to include, by number, e.g. 4,12.")

@@ -14,6 +14,8 @@ extension Evidence {
                 + "over the original. Exit codes: 0 time-stamped, 1 the bundle does not verify or no authority gave a "
                 + "token, 2 usage error or unreadable input.")
 
+        @OptionGroup var output: OutputOptions
+
         @Argument(help: "The sealed bundle (.zip).")
         var bundle: String
 
@@ -41,7 +43,7 @@ extension Evidence {
                 let taken = Set(report.timeStamps.map(\.path))
                 let outcome = timeStampOptions.collect(imprint: manifest, trusting: anchors, avoiding: taken)
                 for failure in outcome.failures {
-                    FileHandle.standardError.write(Data("warning: no time-stamp from \(failure)\n".utf8))
+                    Console.warning("no time-stamp from \(failure)")
                 }
                 guard !outcome.timeStamps.isEmpty else {
                     print("Not time-stamped: no authority gave a usable token; \(bundle) is unchanged.")

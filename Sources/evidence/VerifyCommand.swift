@@ -13,6 +13,8 @@ extension Evidence {
             abstract: "Check a bundle: every hash, the signature, the bag structure and the custody journal.",
             discussion: "Exit codes: 0 intact, 1 problems found, 2 unusable input or usage error.")
 
+        @OptionGroup var output: OutputOptions
+
         @Argument(help: "The bundle (.zip) or an unpacked bag folder.")
         var bundle: String
 
@@ -29,8 +31,10 @@ extension Evidence {
             try runReportingFailures {
                 let trusted = try trustedKey.map(loadTrustedKey(at:))
                 let anchors = try tsaCa.map(TimeStampOptions.trustAnchors(at:))
+                let progressLine = ProgressLine.onTerminal("verifying")
                 let report = try BundleVerifier(trustedKey: trusted, trustedTimeStampAuthorities: anchors)
-                    .verify(bundleAt: URL(fileURLWithPath: bundle))
+                    .verify(bundleAt: URL(fileURLWithPath: bundle), advancing: progressLine?.observer)
+                progressLine?.clear()
                 if json {
                     try printJSON(report)
                 } else {

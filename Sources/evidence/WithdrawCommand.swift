@@ -9,6 +9,8 @@ extension Evidence {
             abstract: "Take an item out of the case: it leaves the next bundle; the custody journal keeps the withdrawal (hash, time, who, why).",
             discussion: "With --purge the stored copy is deleted too (a private file added by mistake): only its hash is left.")
 
+        @OptionGroup var output: OutputOptions
+
         @OptionGroup var caseOptions: CaseOptions
 
         @Argument(help: "The item to withdraw, by number (as `evidence list` shows it).")

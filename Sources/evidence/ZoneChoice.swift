@@ -57,7 +57,7 @@ enum ZoneChoice {
     /// times the file gave with an offset.
     static func systemZoneNote(command: String, zoneName: String) -> String {
         "evidence \(command): local times without an offset were placed in this computer's time zone, \(zoneName) "
-            + "(no --timezone given, not in a case); each is marked \"assumed\"\n"
+            + "(no --timezone given, not in a case); each is marked \"assumed\""
     }
 
     /// Why no zone could be chosen, as a sentence.

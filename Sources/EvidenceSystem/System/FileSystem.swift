@@ -162,6 +162,15 @@ package enum FileSystem {
         isatty(fd) == 1
     }
 
+    /// Points standard output at `/dev/null` (`--quiet`): whatever a command would print goes nowhere, while its
+    /// errors, on standard error, still show.
+    package static func discardStandardOutput() throws {
+        let null = retrying { open("/dev/null", O_WRONLY | O_CLOEXEC) }
+        guard null >= 0 else { throw error("/dev/null", "open for writing") }
+        defer { close(null) }
+        guard dup2(null, 1) >= 0 else { throw error("standard output", "dup2", errno: errno) }
+    }
+
     /// Makes a rename or a new file in `directory` durable.
     package static func fsyncDirectory(_ directory: String) throws {
         let fd = try openForReading(directory)
@@ -282,13 +291,72 @@ package enum FileSystem {
             if count == 0 { break }
             let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
             observe(chunk)
-            try writeAll(output, chunk, path: destination)
+            // Zeros become a hole: a sparse 5 GiB recording is not inflated to 5 GiB of disk in the case.
+            try write(output, chunk, at: size, path: destination)
             size += UInt64(count)
         }
+        try setSize(output, size, path: destination)
         try fsync(output, path: destination)
         close(output)
         closed = true
         return size
+    }
+
+    /// Streams a file through `body` in chunks of up to `chunkSize` bytes, all read into one buffer (no copy per
+    /// chunk: what seal re-hashes and writes into the zip); returns the number of bytes read.
+    @discardableResult
+    package static func forEachBufferedChunk(of path: String, chunkSize: Int = chunkSize,
+                                             _ body: (UnsafeRawBufferPointer) throws -> Void) throws -> UInt64 {
+        let fd = try openForReading(path)
+        defer { close(fd) }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 64)
+        defer { buffer.deallocate() }
+        var total: UInt64 = 0
+        while true {
+            // Fill the buffer (a short read is not the end), so every chunk but the last is whole.
+            var filled = 0
+            while filled < chunkSize {
+                let count = try read(fd, into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]), path: path)
+                if count == 0 { break }
+                filled += count
+            }
+            if filled == 0 { return total }
+            total += UInt64(filled)
+            try body(UnsafeRawBufferPointer(rebasing: buffer[0..<filled]))
+            if filled < chunkSize { return total }
+        }
+    }
+
+    /// Writes every byte of `buffer` at `offset` (`pwrite`), except that an all-zero buffer is not written at all:
+    /// the file keeps a hole there, which reads back as the same zeros (a sparse original stays sparse).
+    /// The caller writes something after the last hole, or sets the size with ``setSize(_:_:path:)``.
+    package static func write(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, at offset: UInt64, path: String) throws {
+        guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
+        if base.load(as: UInt8.self) == 0 && memcmp(base, base + 1, buffer.count - 1) == 0 { return }
+        var done = 0
+        while done < buffer.count {
+            let count = retrying { pwrite(fd, base + done, buffer.count - done, off_t(offset) + off_t(done)) }
+            guard count > 0 else { throw error(path, "write", errno: count == 0 ? EIO : errno) }
+            done += count
+        }
+    }
+
+    /// Writes every byte at `offset` (`pwrite`).
+    package static func write(_ fd: Int32, _ bytes: [UInt8], at offset: UInt64, path: String) throws {
+        var done = 0
+        while done < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in
+                retrying { pwrite(fd, buffer.baseAddress! + done, bytes.count - done, off_t(offset) + off_t(done)) }
+            }
+            guard count > 0 else { throw error(path, "write", errno: count == 0 ? EIO : errno) }
+            done += count
+        }
+    }
+
+    /// Sets a file's size (`ftruncate`): the end of a file whose last bytes were zeros left as a hole.
+    package static func setSize(_ fd: Int32, _ size: UInt64, path: String) throws {
+        let result = retrying { ftruncate(fd, off_t(size)) }
+        guard result == 0 else { throw error(path, "set the size of") }
     }
 
     /// Streams a file through `body` in chunks of up to ``chunkSize`` bytes; returns the number of bytes read.
@@ -303,6 +371,9 @@ package enum FileSystem {
             if chunk.isEmpty { return total }
             total += UInt64(chunk.count)
             try body(chunk)
+            // A short chunk is the end of the file (readUpTo reads until the limit or the end): no second read,
+            // which for a small file would cost as much as the first.
+            if chunk.count < chunkSize { return total }
         }
     }
 
@@ -315,23 +386,23 @@ package enum FileSystem {
 
     /// Reads up to `limit` bytes from `fd`, at `offset` with `pread` when given, else from the current position.
     package static func readUpTo(_ fd: Int32, limit: Int, at offset: UInt64?, path: String) throws -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: limit)
-        var total = 0
-        while total < limit {
-            let count = try bytes.withUnsafeMutableBytes { raw -> Int in
-                let target = UnsafeMutableRawBufferPointer(rebasing: raw[total...])
+        // Uninitialised: zero-filling a 1 MiB buffer for a 100 KiB file cost more than hashing the file.
+        try [UInt8](unsafeUninitializedCapacity: limit) { raw, initialized in
+            var total = 0
+            while total < limit {
+                let target = UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(raw)[total...])
+                let count: Int
                 if let offset {
-                    let got = retrying { pread(fd, target.baseAddress, target.count, off_t(offset) + off_t(total)) }
-                    guard got >= 0 else { throw error(path, "read") }
-                    return got
+                    count = retrying { pread(fd, target.baseAddress, target.count, off_t(offset) + off_t(total)) }
+                    guard count >= 0 else { throw error(path, "read") }
+                } else {
+                    count = try read(fd, into: target, path: path)
                 }
-                return try read(fd, into: target, path: path)
+                if count == 0 { break }
+                total += count
             }
-            if count == 0 { break }
-            total += count
+            initialized = total
         }
-        if total < limit { bytes.removeLast(limit - total) }
-        return bytes
     }
 
     private static func retrying<T: BinaryInteger>(_ call: () -> T) -> T {

@@ -34,7 +34,7 @@ extension SummaryRenderer {
             <dt>\(e(labels.fingerprint))</dt><dd class="hash">\(e(fingerprint))</dd>
             <dt>\(e(labels.sealedWith))</dt><dd>\(e(manifest.tool.name)) \(e(manifest.tool.version))</dd>
             </dl>
-            <h2>\(e(labels.provesHeading))</h2>
+            \(partiesList())<h2>\(e(labels.provesHeading))</h2>
             <p>\(e(labels.proves))</p>
             <h2>\(e(labels.doesNotProveHeading))</h2>
             <p>\(e(labels.doesNotProve))</p>
@@ -48,6 +48,25 @@ extension SummaryRenderer {
             html += "<li><a href=\"#\(section.id)\">\(e(section.title))</a></li>\n"
         }
         return html + "</ol>\n</nav>\n</header>\n"
+    }
+
+    /// The people the case is about (`evidence party add`), each with their role and the accounts, numbers and
+    /// addresses they use; nothing for a case that records none.
+    private func partiesList() -> String {
+        guard let parties = manifest.parties, !parties.isEmpty else { return "" }
+        var html = "<h2>\(e(labels.parties))</h2>\n<ul class=\"parties\">\n"
+        for party in parties {
+            let role = switch party.role {
+            case .victim: labels.partyVictim
+            case .suspect: labels.partySuspect
+            case .witness: labels.partyWitness
+            case .other: labels.partyOther
+            }
+            let accounts = party.handles.map(\.description) + party.phones + party.emails
+            html += "<li><b>\(e(party.name))</b> — \(e(role))"
+                + (accounts.isEmpty ? "" : ": " + accounts.map(e).joined(separator: ", ")) + "</li>\n"
+        }
+        return html + "</ul>\n"
     }
 
     /// ` (Capture d'écran : 3 · Photo : 1)`: how many items of each kind, in the kinds' own order.

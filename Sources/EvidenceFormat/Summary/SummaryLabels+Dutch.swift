@@ -27,6 +27,11 @@ extension SummaryLabels {
             + "op een computer kan verschillen van het tijdstip van de feiten.",
         timeStampsElsewhere: "Tijdstempels van een derde worden gemaakt nadat dit overzicht verzegeld is en staan er "
             + "dus niet in: zo'n tijdstempel staat in evidence/*.tsr en wordt gecontroleerd door evidence verify.",
+        parties: "Betrokken personen",
+        partyVictim: "Slachtoffer",
+        partySuspect: "Verdachte",
+        partyWitness: "Getuige",
+        partyOther: "Andere rol",
         page: "Pagina",
         timeline: "Tijdlijn",
         conversations: "Gesprekken",

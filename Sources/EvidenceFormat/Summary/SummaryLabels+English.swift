@@ -27,6 +27,11 @@ extension SummaryLabels {
             + "can differ from the time of the facts.",
         timeStampsElsewhere: "Time-stamps from a third party are made after this summary is sealed, so they are not "
             + "shown here: any such time-stamp is in evidence/*.tsr and is checked by evidence verify.",
+        parties: "People in this case",
+        partyVictim: "Victim",
+        partySuspect: "Suspect",
+        partyWitness: "Witness",
+        partyOther: "Other role",
         page: "Page",
         timeline: "Timeline",
         conversations: "Conversations",

@@ -28,6 +28,11 @@ extension SummaryLabels {
             + "ordinateur peut différer de l'heure des faits.",
         timeStampsElsewhere: "Les horodatages d'un tiers sont faits après le scellement de ce résumé et n'y figurent "
             + "donc pas : tout horodatage de ce type se trouve dans evidence/*.tsr et est contrôlé par evidence verify.",
+        parties: "Personnes concernées",
+        partyVictim: "Victime",
+        partySuspect: "Personne soupçonnée",
+        partyWitness: "Témoin",
+        partyOther: "Autre rôle",
         page: "Page",
         timeline: "Chronologie",
         conversations: "Conversations",

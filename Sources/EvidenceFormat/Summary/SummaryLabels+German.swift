@@ -28,6 +28,11 @@ extension SummaryLabels {
             + "einem Computer kann vom Zeitpunkt der Tat abweichen.",
         timeStampsElsewhere: "Zeitstempel eines Dritten entstehen nach der Versiegelung dieser Übersicht und stehen "
             + "daher nicht hier: Ein solcher Zeitstempel liegt in evidence/*.tsr und wird von evidence verify geprüft.",
+        parties: "Beteiligte Personen",
+        partyVictim: "Opfer",
+        partySuspect: "Tatverdächtige Person",
+        partyWitness: "Zeugin oder Zeuge",
+        partyOther: "Andere Rolle",
         page: "Seite",
         timeline: "Zeitleiste",
         conversations: "Unterhaltungen",

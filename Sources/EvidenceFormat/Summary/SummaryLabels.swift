@@ -26,6 +26,11 @@ struct SummaryLabels: Sendable {
     let doesNotProveHeading: String
     let doesNotProve: String
     let timeStampsElsewhere: String
+    let parties: String
+    let partyVictim: String
+    let partySuspect: String
+    let partyWitness: String
+    let partyOther: String
     let page: String
 
     // MARK: Section headings

@@ -48,6 +48,10 @@ import Testing
         let text = String(decoding: manifest.encoded(), as: UTF8.self)
         #expect(text.contains("\"id\" : \"lucas.vdb\""))
         #expect(text.contains("\"role\" : \"suspect\""))
+        // The summary's cover names them with their roles (sealed in English by SampleCase).
+        let summary = try String(contentsOf: sealed.summary, encoding: .utf8)
+        #expect(summary.contains("<h2>People in this case</h2>"))
+        #expect(summary.contains("<li><b>Lucas</b> — Suspect: instagram:lucas.vdb"), "\(summary.prefix(3000))")
         try SampleCase.expectValidAgainstSchema(sealed, in: directory)
     }
 

@@ -56,6 +56,23 @@ import Testing
     }
 
     @Test(arguments: SummaryLanguage.allCases)
+    func partiesAreOnTheCoverWithTheirRolesAndAccounts(_ language: SummaryLanguage) throws {
+        var fixture = SummaryFixtureCase()
+        #expect(!fixture.render(language).contains("class=\"parties\""), "no parties, no list")
+        fixture.manifest.parties = [
+            CaseParty(id: 1, name: "Lucas <V> & co", role: .suspect,
+                      handles: [CaseParty.Handle(platform: "instagram", identifier: "lucas.vdb")], phones: ["+32 470 12 34 56"]),
+            CaseParty(id: 2, name: "Camille", role: .victim),
+        ]
+        let html = fixture.render(language)
+        #expect(html.contains("<h2>\(language.labels.parties)</h2>"))
+        #expect(html.contains("<li><b>Lucas &lt;V&gt; &amp; co</b> — \(language.labels.partySuspect): instagram:lucas.vdb, "
+                              + "+32 470 12 34 56</li>"))
+        #expect(html.contains("<li><b>Camille</b> — \(language.labels.partyVictim)</li>"))
+        try SummaryMarkup.check(html)
+    }
+
+    @Test(arguments: SummaryLanguage.allCases)
     func hostileEvidenceRendersAsText(_ language: SummaryLanguage) throws {
         let html = SummaryFixtureCase(hostile: true).render(language)
         #expect(!html.contains("<script"))

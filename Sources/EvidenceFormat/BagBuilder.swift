@@ -115,10 +115,11 @@ package enum BagBuilder {
         manifest.withdrawals = snapshot.withdrawals.isEmpty ? nil : snapshot.withdrawals
         manifest.parties = snapshot.parties.isEmpty ? nil : snapshot.parties
         manifest.language = snapshot.summaryLanguage
+        manifest.helpLines = snapshot.metadata.helpLines.flatMap { $0.isEmpty ? nil : $0 }
         // The one place the summary is rendered; its language is `manifest.language` (the snapshot's
         // `summaryLanguage`), so rendering the signed manifest again gives the same summary.
         let summary = HTMLSummary(manifest: manifest, language: SummaryLanguage(caseLanguage: snapshot.summaryLanguage),
-                                  payload: summaryFiles(snapshot, payload: payload)).render()
+                                  payload: summaryFiles(snapshot, payload: payload), helpLines: manifest.helpLines).render()
 
         var tagEntries: [BagEntry] = [
             BagEntry(path: BagLayout.bagitFile, content: .bytes(Array(BagLayout.bagitDeclaration.utf8))),
@@ -158,7 +159,7 @@ package enum BagBuilder {
               case .bytes(let bytes) = entry.content else { return nil }
         let manifest = try EvidenceManifest(parsing: bytes)
         let summary = HTMLSummary(manifest: manifest, language: SummaryLanguage(caseLanguage: manifest.language),
-                                  payload: summaryFiles(snapshot, payload: entries),
+                                  payload: summaryFiles(snapshot, payload: entries), helpLines: manifest.helpLines,
                                   placement: .besideBundle(attestedTimes: attestedTimes))
         return Array(summary.render().utf8)
     }

@@ -36,6 +36,11 @@ extension EvidenceManifest {
         if let parties, !parties.isEmpty {
             members["parties"] = .array(parties.map(\.canonicalJSON))
         }
+        if let helpLines, !helpLines.isEmpty {
+            members["helpLines"] = .array(helpLines.map { line in
+                .object(["name": .string(line.name), "number": .string(line.number), "purpose": .string(line.purpose)])
+            })
+        }
         return .object(members)
     }
 }

@@ -127,6 +127,9 @@ public struct EvidenceManifest: Codable, Sendable, Equatable {
     public var language: String?
     /// The people the case is about (`evidence party add`), by number; absent when none were recorded.
     public var parties: [CaseParty]?
+    /// Where the summary tells a victim to get help, when the case records its own (`init --help-line`); absent
+    /// for the Belgian defaults of the summary's language.
+    public var helpLines: [HelpLine]?
 
     /// The manifest's canonical bytes: ``CanonicalJSON``'s pretty form (keys sorted by UTF-8 bytes, two-space
     /// indentation) and a final newline.

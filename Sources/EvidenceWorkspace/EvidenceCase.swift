@@ -56,11 +56,13 @@ public final class EvidenceCase: Sendable {
     ///   - recordingFullPaths: Record each original's absolute path instead of its path below what was given to
     ///     `add` (`init --record-full-paths`).
     ///   - keyPassphrase: Encrypts the case's own key with it (`init --passphrase`): PKCS#8, AES-256-CBC.
+    ///   - helpLines: Where the summary tells a victim to get help (`init --help-line`); empty for the Belgian
+    ///     defaults of the summary's language.
     /// - Throws: ``CaseError`` when the folder is not empty, the zone is unknown or the key cannot be read.
     public static func create(at folder: URL, title: String, timeZone typedZone: String, identifier: String? = nil,
                               externalKey: URL? = nil, minorAtTime: Bool = false, language: String? = nil,
                               actor: String? = nil, recordingFullPaths: Bool = false, keyPassphrase: [UInt8]? = nil,
-                              now: Instant = .now()) throws -> EvidenceCase {
+                              helpLines: [HelpLine] = [], now: Instant = .now()) throws -> EvidenceCase {
         if keyPassphrase != nil, externalKey != nil {
             throw CaseError(.invalidOption, "--passphrase protects the key the case makes; a key given with --key "
                             + "stays as it is (protect it yourself, e.g. with `openssl pkcs8 -topk8 -v2 aes-256-cbc`).")
@@ -116,6 +118,7 @@ public final class EvidenceCase: Sendable {
                                         recordsFullPaths: recordingFullPaths)
             metadata.minorAtTime = minorAtTime ? true : nil
             metadata.language = language
+            metadata.helpLines = helpLines.isEmpty ? nil : helpLines
             let encoder = JSONEncoder.evidenceKit(prettyPrinted: true)
             let index = try CaseIndex(path: building.appendingPathComponent("index.sqlite").path)
             var details = ["title": trimmedTitle, "timeZone": zoneName, "identifier": metadata.identifier,

@@ -42,18 +42,29 @@ extension Evidence {
         @Flag(help: "Protect the case's signing key with a passphrase (asked twice, or read from EVIDENCE_KEY_PASSPHRASE); seal and takedown then ask for it.")
         var passphrase = false
 
+        @Option(name: .customLong("help-line"),
+                help: ArgumentHelp("A service the summary lists under “where to get help”, as NAME=NUMBER or NAME=NUMBER=PURPOSE (repeatable; default: the Belgian helplines, 0800 12 800, Child Focus 116 000, Télé-Accueil 107 / Tele-Onthaal 106).", valueName: "line"))
+        var helpLines: [String] = []
+
         @Flag(help: "Record each original's full path on this computer (default: only the path below what you give to add, so your home folder and account name stay out of the bundle).")
         var recordFullPaths = false
 
         func run() throws {
             try runReportingFailures {
+                let lines = try helpLines.map { text in
+                    guard let line = HelpLine(parsing: text) else {
+                        throw ValidationError("--help-line “\(text)” is not NAME=NUMBER or NAME=NUMBER=PURPOSE, "
+                                              + "e.g. --help-line \"Police=101=emergencies\".")
+                    }
+                    return line
+                }
                 var secret = try passphrase ? newKeyPassphrase() : nil
                 defer { if secret != nil { Passphrase.wipe(&secret!) } }
                 let created = try EvidenceCase.create(
                     at: URL(fileURLWithPath: directory), title: title, timeZone: timezone,
                     identifier: id.map(BagNaming.identifier(from:)), externalKey: key.map { URL(fileURLWithPath: $0) },
                     minorAtTime: minorAtTime, language: language, actor: by, recordingFullPaths: recordFullPaths,
-                    keyPassphrase: secret)
+                    keyPassphrase: secret, helpLines: lines)
                 let fingerprint = try created.signingKey(passphrase: { secret ?? [] }).publicKey.fingerprint
                 print("Created case “\(created.metadata.title)” in \(created.folder.path)")
                 print("Time zone: \(created.metadata.timeZone)")

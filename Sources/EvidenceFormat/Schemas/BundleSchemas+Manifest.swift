@@ -105,6 +105,17 @@ extension BundleSchemas {
           "emails": { "type": "array", "items": { "type": "string" } }
         }
       }
+    },
+    "helpLines": {
+      "description": "Where the summary tells a victim to get help, when the case records its own (evidence init --help-line); absent for the Belgian defaults of the summary's language.",
+      "type": "array",
+      "minItems": 1,
+      "items": {
+        "type": "object",
+        "required": ["name", "number", "purpose"],
+        "additionalProperties": false,
+        "properties": { "name": { "type": "string" }, "number": { "type": "string" }, "purpose": { "type": "string" } }
+      }
     }
   },
   "allOf": [

@@ -46,13 +46,13 @@ public struct HTMLSummary: Sendable {
     /// The bag's own files.
     public var payload: SummaryBagFiles
     /// Where to get help; `nil` for the Belgian defaults in ``language``.
-    public var helpLines: [SummaryHelpLine]?
+    public var helpLines: [HelpLine]?
     /// Inside the bag, or the copy beside the zip.
     public var placement: Placement
 
     /// A summary of `manifest` (whose `files` are not read) and the bag's files.
     public init(manifest: EvidenceManifest, language: SummaryLanguage, payload: SummaryBagFiles,
-                helpLines: [SummaryHelpLine]? = nil, placement: Placement = .insideBundle) {
+                helpLines: [HelpLine]? = nil, placement: Placement = .insideBundle) {
         self.manifest = manifest
         self.language = language
         self.payload = payload

@@ -1,3 +1,5 @@
+import EvidenceModel
+
 extension SummaryLabels {
     /// The Dutch table.
     static let dutch = SummaryLabels(
@@ -153,9 +155,9 @@ extension SummaryLabels {
         verifyOutcome: "evidence verify bundle.zip doet al deze controles, en die van het bewaringslogboek, in één keer.",
         helpIntro: "U staat er niet alleen voor. Deze diensten luisteren, geven raad en helpen bij een klacht:",
         belgianHelpLines: [
-            SummaryHelpLine(name: "Hulplijn geweld", number: "0800 12 800", purpose: "geweld, gratis en anoniem"),
-            SummaryHelpLine(name: "Child Focus", number: "116 000", purpose: "voor minderjarigen en hun naasten, dag en nacht"),
-            SummaryHelpLine(name: "Tele-Onthaal / Télé-Accueil", number: "106 / 107",
+            HelpLine(name: "Hulplijn geweld", number: "0800 12 800", purpose: "geweld, gratis en anoniem"),
+            HelpLine(name: "Child Focus", number: "116 000", purpose: "voor minderjarigen en hun naasten, dag en nacht"),
+            HelpLine(name: "Tele-Onthaal / Télé-Accueil", number: "106 / 107",
                             purpose: "iemand om mee te praten, dag en nacht (106 in het Nederlands, 107 in het Frans)"),
         ])
 }

@@ -1,3 +1,5 @@
+import EvidenceModel
+
 extension SummaryLabels {
     /// The English table.
     static let english = SummaryLabels(
@@ -152,9 +154,9 @@ extension SummaryLabels {
         verifyOutcome: "evidence verify bundle.zip runs all of these checks, and the custody journal's, at once.",
         helpIntro: "You are not alone. These services listen, advise and can help you file a complaint:",
         belgianHelpLines: [
-            SummaryHelpLine(name: "Violence helpline", number: "0800 12 800", purpose: "violence, free and anonymous"),
-            SummaryHelpLine(name: "Child Focus", number: "116 000", purpose: "for minors and their families, day and night"),
-            SummaryHelpLine(name: "Télé-Accueil / Tele-Onthaal", number: "107 / 106",
+            HelpLine(name: "Violence helpline", number: "0800 12 800", purpose: "violence, free and anonymous"),
+            HelpLine(name: "Child Focus", number: "116 000", purpose: "for minors and their families, day and night"),
+            HelpLine(name: "Télé-Accueil / Tele-Onthaal", number: "107 / 106",
                             purpose: "someone to talk to, day and night (107 in French, 106 in Dutch)"),
         ])
 }

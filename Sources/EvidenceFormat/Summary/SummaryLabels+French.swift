@@ -1,3 +1,5 @@
+import EvidenceModel
+
 extension SummaryLabels {
     /// The French table.
     static let french = SummaryLabels(
@@ -158,9 +160,9 @@ extension SummaryLabels {
             + "en une fois.",
         helpIntro: "Vous n'êtes pas seul·e. Ces services écoutent, conseillent et peuvent aider à porter plainte :",
         belgianHelpLines: [
-            SummaryHelpLine(name: "Ligne d'écoute violences", number: "0800 12 800", purpose: "violences, gratuit et anonyme"),
-            SummaryHelpLine(name: "Child Focus", number: "116 000", purpose: "pour les mineurs et leurs proches, jour et nuit"),
-            SummaryHelpLine(name: "Télé-Accueil / Tele-Onthaal", number: "107 / 106",
+            HelpLine(name: "Ligne d'écoute violences", number: "0800 12 800", purpose: "violences, gratuit et anonyme"),
+            HelpLine(name: "Child Focus", number: "116 000", purpose: "pour les mineurs et leurs proches, jour et nuit"),
+            HelpLine(name: "Télé-Accueil / Tele-Onthaal", number: "107 / 106",
                             purpose: "quelqu'un à qui parler, jour et nuit (107 en français, 106 en néerlandais)"),
         ])
 }

@@ -1,3 +1,5 @@
+import EvidenceModel
+
 extension SummaryLabels {
     /// The German table.
     static let german = SummaryLabels(
@@ -158,9 +160,9 @@ extension SummaryLabels {
             + "auf einmal aus.",
         helpIntro: "Sie sind nicht allein. Diese Stellen hören zu, beraten und helfen bei einer Anzeige:",
         belgianHelpLines: [
-            SummaryHelpLine(name: "Hilfetelefon Gewalt", number: "0800 12 800", purpose: "Gewalt, kostenlos und anonym"),
-            SummaryHelpLine(name: "Child Focus", number: "116 000", purpose: "für Minderjährige und ihre Angehörigen, Tag und Nacht"),
-            SummaryHelpLine(name: "Télé-Accueil / Tele-Onthaal", number: "107 / 106",
+            HelpLine(name: "Hilfetelefon Gewalt", number: "0800 12 800", purpose: "Gewalt, kostenlos und anonym"),
+            HelpLine(name: "Child Focus", number: "116 000", purpose: "für Minderjährige und ihre Angehörigen, Tag und Nacht"),
+            HelpLine(name: "Télé-Accueil / Tele-Onthaal", number: "107 / 106",
                             purpose: "jemand zum Reden, Tag und Nacht (107 auf Französisch, 106 auf Niederländisch)"),
         ])
 }

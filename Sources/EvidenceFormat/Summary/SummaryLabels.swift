@@ -138,5 +138,5 @@ struct SummaryLabels: Sendable {
     let verifyOutcome: String
     let helpIntro: String
     /// The Belgian default help lines, in this language.
-    let belgianHelpLines: [SummaryHelpLine]
+    let belgianHelpLines: [HelpLine]
 }

@@ -9,7 +9,7 @@ struct SummaryRenderer {
     let numbers: SummaryNumberFormatter
     let files: SummaryBagFiles
     let placement: HTMLSummary.Placement
-    let helpLines: [SummaryHelpLine]
+    let helpLines: [HelpLine]
     let language: SummaryLanguage
     let itemsByID: [Int64: EvidenceManifest.Item]
     /// Every conversation or mailbox item that is not sensitive, its messages read from its derived lines.

@@ -27,6 +27,8 @@ public struct CaseMetadata: Codable, Sendable, Equatable {
     /// `true` when the case records each original's full path on this computer (`init --record-full-paths`);
     /// `nil` by default, where only the path below what was given to `add` is recorded.
     public var recordsFullPaths: Bool?
+    /// Where the summary tells a victim to get help (`init --help-line`); `nil` for the Belgian defaults.
+    public var helpLines: [HelpLine]?
 
     /// Who the custody journal says acted when the case was given no name and `EVIDENCE_ACTOR` is not set:
     /// a neutral word, never the computer's account name, which a sealed bundle would carry to its readers.

@@ -207,7 +207,7 @@ import Testing
         let fixture = SummaryFixtureCase()
         let html = fixture.render(.dutch)
         for number in ["0800 12 800", "116 000", "106 / 107"] { #expect(html.contains(number)) }
-        let own = [SummaryHelpLine(name: "Victim Support <NL>", number: "0900 0101", purpose: "slachtofferhulp")]
+        let own = [HelpLine(name: "Victim Support <NL>", number: "0900 0101", purpose: "slachtofferhulp")]
         let custom = HTMLSummary(manifest: fixture.manifest, language: .dutch, payload: fixture.bagFiles, helpLines: own).render()
         #expect(custom.contains("<li><b>Victim Support &lt;NL&gt;</b> — <b>0900 0101</b> — slachtofferhulp</li>"))
         #expect(!custom.contains("116 000"))

@@ -56,13 +56,15 @@ public final class EvidenceCase: Sendable {
     ///   - recordingFullPaths: Record each original's absolute path instead of its path below what was given to
     ///     `add` (`init --record-full-paths`).
     ///   - keyPassphrase: Encrypts the case's own key with it (`init --passphrase`): PKCS#8, AES-256-CBC.
+    ///   - externalKeyPassphrase: Asked for the passphrase of a key given with `init --key`, only when it has one.
     ///   - helpLines: Where the summary tells a victim to get help (`init --help-line`); empty for the Belgian
     ///     defaults of the summary's language.
     /// - Throws: ``CaseError`` when the folder is not empty, the zone is unknown or the key cannot be read.
     public static func create(at folder: URL, title: String, timeZone typedZone: String, identifier: String? = nil,
                               externalKey: URL? = nil, minorAtTime: Bool = false, language: String? = nil,
                               actor: String? = nil, recordingFullPaths: Bool = false, keyPassphrase: [UInt8]? = nil,
-                              helpLines: [HelpLine] = [], now: Instant = .now()) throws -> EvidenceCase {
+                              helpLines: [HelpLine] = [], externalKeyPassphrase: (() throws -> [UInt8])? = nil,
+                              now: Instant = .now()) throws -> EvidenceCase {
         if keyPassphrase != nil, externalKey != nil {
             throw CaseError(.invalidOption, "--passphrase protects the key the case makes; a key given with --key "
                             + "stays as it is (protect it yourself, e.g. with `openssl pkcs8 -topk8 -v2 aes-256-cbc`).")
@@ -88,9 +90,9 @@ public final class EvidenceCase: Sendable {
             }
         }
         var externalKeyPath: String?
+        var externalFingerprint: KeyFingerprint?
         if let externalKey {
-            let key = try loadPrivateKey(at: externalKey.path)
-            _ = key.publicKey
+            externalFingerprint = try loadPrivateKey(at: externalKey.path, passphrase: externalKeyPassphrase).publicKey.fingerprint
             externalKeyPath = externalKey.standardizedFileURL.path
         }
         // Build the case in a hidden sibling and rename it into place, so a half-made case never looks like one.
@@ -102,15 +104,15 @@ public final class EvidenceCase: Sendable {
                 try fileManager.createDirectory(at: building.appendingPathComponent(sub), withIntermediateDirectories: true)
             }
             let fingerprint: KeyFingerprint
-            if externalKeyPath == nil {
+            if let externalFingerprint {
+                fingerprint = externalFingerprint
+            } else {
                 let key = try Ed25519PrivateKey.generate()
                 try key.writePEM(toNewFileAt: building.appendingPathComponent("keys/signer.key.pem").path,
                                  passphrase: keyPassphrase)
                 try FileSystem.writeAtomically(Array(key.publicKey.pemRepresentation.utf8),
                                                to: building.appendingPathComponent("keys/signer.pub.pem").path)
                 fingerprint = key.publicKey.fingerprint
-            } else {
-                fingerprint = try loadPrivateKey(at: externalKeyPath!).publicKey.fingerprint
             }
             var metadata = CaseMetadata(identifier: identifier ?? BagNaming.identifier(from: folder.lastPathComponent),
                                         title: trimmedTitle, timeZone: zoneName, createdAt: now,

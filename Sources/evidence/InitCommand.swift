@@ -60,12 +60,20 @@ extension Evidence {
                 }
                 var secret = try passphrase ? newKeyPassphrase() : nil
                 defer { if secret != nil { Passphrase.wipe(&secret!) } }
+                // A key given with --key may have a passphrase of its own: asked once, when it has one.
+                var existingSecret: [UInt8]?
+                defer { if existingSecret != nil { Passphrase.wipe(&existingSecret!) } }
+                let existingKeyPassphrase = { () throws -> [UInt8] in
+                    if let existingSecret { return existingSecret }
+                    existingSecret = try signingKeyPassphrase()
+                    return existingSecret!
+                }
                 let created = try EvidenceCase.create(
                     at: URL(fileURLWithPath: directory), title: title, timeZone: timezone,
                     identifier: id.map(BagNaming.identifier(from:)), externalKey: key.map { URL(fileURLWithPath: $0) },
                     minorAtTime: minorAtTime, language: language, actor: by, recordingFullPaths: recordFullPaths,
-                    keyPassphrase: secret, helpLines: lines)
-                let fingerprint = try created.signingKey(passphrase: { secret ?? [] }).publicKey.fingerprint
+                    keyPassphrase: secret, helpLines: lines, externalKeyPassphrase: existingKeyPassphrase)
+                let fingerprint = try created.signingKey(passphrase: { try secret ?? existingKeyPassphrase() }).publicKey.fingerprint
                 print("Created case “\(created.metadata.title)” in \(created.folder.path)")
                 print("Time zone: \(created.metadata.timeZone)")
                 print("Signing key fingerprint: \(fingerprint.grouped)")

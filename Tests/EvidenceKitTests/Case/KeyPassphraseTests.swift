@@ -83,6 +83,38 @@ import Testing
         #expect(takedown.status == 0, "\(takedown.stderr)")
     }
 
+    /// A key of one's own given with `init --key`, protected with stock OpenSSL: its passphrase is asked (here read
+    /// from the environment) when the case is made and again when sealing; without it, a clear error.
+    @Test func aKeyOfOnesOwnWithAPassphraseOpensAtInitAndAtSeal() throws {
+        let directory = try TestSupport.temporaryDirectory("passphrase-own-key")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let key = directory.appendingPathComponent("own.key.pem")
+        let made = try TestSupport.run(URL(fileURLWithPath: "/usr/bin/env"), [
+            "openssl", "genpkey", "-algorithm", "ed25519", "-aes-256-cbc", "-pass", "env:TEST_PASSPHRASE",
+            "-out", key.path], environment: ["TEST_PASSPHRASE": Self.passphrase])
+        #expect(made.status == 0, "\(made.stderr)")
+        let withoutPassphrase = try TestSupport.evidence(["init", "refused", "--title", "T", "--timezone", "UTC",
+                                                          "--key", key.path], in: directory)
+        #expect(withoutPassphrase.status != 0)
+        #expect(withoutPassphrase.stderr.contains("EVIDENCE_KEY_PASSPHRASE"), "\(withoutPassphrase.stderr)")
+        let good = ["EVIDENCE_KEY_PASSPHRASE": Self.passphrase]
+        let initialised = try TestSupport.evidence(["init", "case", "--title", "T", "--timezone", "UTC", "--key", key.path],
+                                                   in: directory, environment: good)
+        #expect(initialised.status == 0, "\(initialised.stderr)")
+        let publicKey = try TestSupport.run(URL(fileURLWithPath: "/usr/bin/env"), [
+            "openssl", "pkey", "-in", key.path, "-passin", "env:TEST_PASSPHRASE", "-pubout"],
+            environment: ["TEST_PASSPHRASE": Self.passphrase]).stdout
+        let fingerprint = try Ed25519PublicKey(pemRepresentation: publicKey).fingerprint.grouped
+        #expect(initialised.stdout.contains("Signing key fingerprint: \(fingerprint)"), "\(initialised.stdout)")
+        let caseFolder = directory.appendingPathComponent("case")
+        let note = directory.appendingPathComponent("note.txt")
+        try Data("a note".utf8).write(to: note)
+        #expect(try TestSupport.evidence(["add", note.path], in: caseFolder).status == 0)
+        let sealed = try TestSupport.evidence(["seal", "--out", "../a.zip"], in: caseFolder, environment: good)
+        #expect(sealed.status == 0, "\(sealed.stderr)")
+        #expect(try TestSupport.evidence(["verify", directory.appendingPathComponent("a.zip").path]).status == 0)
+    }
+
     /// On a terminal the passphrase is asked without echo (a pseudo-terminal made by Python's `pty`).
     @Test func onATerminalThePassphraseIsAskedWithoutEcho() throws {
         let directory = try TestSupport.temporaryDirectory("passphrase-tty")

@@ -24,6 +24,9 @@ extension SummaryRenderer {
 
             """
         if case .besideBundle(let attested) = placement {
+            if attested.isEmpty {
+                html += "<dt>\(e(labels.attestedTime))</dt><dd>\(e(labels.noTrustedTimestamp))</dd>\n"
+            }
             for time in attested {
                 html += "<dt>\(e(labels.attestedTime))</dt><dd>\(e(dates.dateTime(time.time))) — \(e(time.authority))</dd>\n"
             }

@@ -19,6 +19,8 @@ extension SummaryLabels {
         fingerprint: "Vingerafdruk van de ondertekeningssleutel",
         sealedWith: "Verzegeld met",
         attestedTime: "Tijd bevestigd door een tijdstempeldienst",
+        noTrustedTimestamp: "geen: bij het verzegelen werd geen tijdstempelautoriteit gevraagd "
+            + "(evidence timestamp kan er later een toevoegen)",
         provesHeading: "Wat de verzegeling bewijst",
         proves: "De SHA-256-hash van elk bestand staat in een manifest dat ondertekend is met de sleutel hierboven. "
             + "Kloppen de hashes en de handtekening, dan is sinds de verzegeling geen enkele byte van deze bestanden "

@@ -19,6 +19,8 @@ extension SummaryLabels {
         fingerprint: "Signing key fingerprint",
         sealedWith: "Sealed with",
         attestedTime: "Time attested by a time-stamping authority",
+        noTrustedTimestamp: "none: no time-stamping authority was asked when sealing "
+            + "(evidence timestamp can add a time-stamp later)",
         provesHeading: "What the seal proves",
         proves: "Each file's SHA-256 hash is recorded in a manifest signed with the key shown above. If the hashes and "
             + "the signature check out, not one byte of these files has changed since they were sealed, and the files "

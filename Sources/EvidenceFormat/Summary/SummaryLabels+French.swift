@@ -19,6 +19,8 @@ extension SummaryLabels {
         fingerprint: "Empreinte de la clé de signature",
         sealedWith: "Scellé avec",
         attestedTime: "Heure attestée par une autorité d'horodatage",
+        noTrustedTimestamp: "aucune : aucune autorité d'horodatage n'a été sollicitée au scellement "
+            + "(evidence timestamp peut en ajouter une plus tard)",
         provesHeading: "Ce que le scellé prouve",
         proves: "L'empreinte SHA-256 de chaque fichier est inscrite dans un manifeste signé avec la clé indiquée "
             + "ci-dessus. Si les empreintes et la signature sont vérifiées, aucun octet de ces fichiers n'a changé "

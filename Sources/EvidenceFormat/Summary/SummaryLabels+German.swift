@@ -19,6 +19,8 @@ extension SummaryLabels {
         fingerprint: "Fingerabdruck des Signaturschlüssels",
         sealedWith: "Versiegelt mit",
         attestedTime: "Von einem Zeitstempeldienst bestätigte Zeit",
+        noTrustedTimestamp: "keine: beim Versiegeln wurde kein Zeitstempeldienst angefragt "
+            + "(evidence timestamp kann später einen Zeitstempel hinzufügen)",
         provesHeading: "Was die Versiegelung beweist",
         proves: "Der SHA-256-Hashwert jeder Datei steht in einem Manifest, das mit dem oben genannten Schlüssel "
             + "signiert ist. Stimmen Hashwerte und Signatur, hat sich seit der Versiegelung kein einziges Byte dieser "

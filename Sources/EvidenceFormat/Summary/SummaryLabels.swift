@@ -21,6 +21,7 @@ struct SummaryLabels: Sendable {
     let fingerprint: String
     let sealedWith: String
     let attestedTime: String
+    let noTrustedTimestamp: String
     let provesHeading: String
     let proves: String
     let doesNotProveHeading: String

@@ -201,6 +201,11 @@ import Testing
         #expect(beside.contains("<p class=\"notice\">This copy sits beside the bundle: the images show only in the copy inside"))
         #expect(beside.contains("<dt>Time attested by a time-stamping authority</dt><dd>Tuesday 10 March 2026, 10:00:05 (UTC+01:00) — TSA &lt;Test&gt; &amp; Co</dd>"))
         #expect(!beside.contains("evidence/*.tsr"))
+        #expect(!beside.contains("no time-stamping authority was asked"))
+        // Without a token, the copy beside the zip says there is none, in words.
+        let untimed = fixture.render(.french, placement: .besideBundle(attestedTimes: []))
+        #expect(untimed.contains("<dt>Heure attestée par une autorité d&#39;horodatage</dt><dd>aucune : aucune autorité "
+                                 + "d&#39;horodatage n&#39;a été sollicitée au scellement"))
     }
 
     @Test func helpLinesDefaultToBelgiumAndCanBeReplaced() throws {

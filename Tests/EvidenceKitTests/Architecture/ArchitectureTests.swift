@@ -115,10 +115,10 @@ import Testing
     @Test func rawPointersStayInCryptoTheSystemCallFileAndTheImageDecoders() throws {
         let sources = TestSupport.packageRoot.appendingPathComponent("Sources")
         let allowedFiles: Set<String> = ["EvidenceSystem/System/FileSystem.swift",
-                                         "EvidenceImaging/Decoders/JPEGDecoder.swift",
-                                         "EvidenceImaging/Decoders/PNGDecoder.swift",
-                                         "EvidenceImaging/Decoders/WebPDecoder.swift",
-                                         "EvidenceImaging/Decoders/HEIFDecoder.swift"]
+                                         "EvidenceImaging/System/JPEGDecoder.swift",
+                                         "EvidenceImaging/System/PNGDecoder.swift",
+                                         "EvidenceImaging/System/WebPDecoder.swift",
+                                         "EvidenceImaging/System/HEIFDecoder.swift"]
         let forbidden = ["UnsafeBufferPointer", "UnsafeMutableBufferPointer", "UnsafeRawPointer", "UnsafeMutableRawPointer",
                          "UnsafeRawBufferPointer", "UnsafeMutableRawBufferPointer", "memchr(", "Glibc.", "Darwin.",
                          "unsafeUninitializedCapacity", "withUnsafeBytes", "withUnsafeBufferPointer"]

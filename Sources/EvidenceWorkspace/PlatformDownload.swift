@@ -88,7 +88,8 @@ package struct PlatformDownload: Sendable {
     ///   the archive or is a symbolic link, an export file that cannot be inflated), `too-large` (too many
     ///   entries, an export file larger than the caps or inflating like a zip bomb), `no-messages` (no
     ///   conversation inside).
-    package init(zipAt url: URL) throws {
+    /// - Parameter maximumEntries: most entries accepted (``maximumEntries`` unless a test needs fewer).
+    package init(zipAt url: URL, maximumEntries: Int = PlatformDownload.maximumEntries) throws {
         self.url = url
         let name = url.lastPathComponent
         let archive = try Self.openArchive(url)
@@ -96,8 +97,8 @@ package struct PlatformDownload: Sendable {
         var count = 0
         for entry in archive {
             count += 1
-            if count > Self.maximumEntries {
-                throw ChatParseError(code: .tooLarge, reason: "the archive has more than \(Self.maximumEntries) "
+            if count > maximumEntries {
+                throw ChatParseError(code: .tooLarge, reason: "the archive has more than \(maximumEntries) "
                                         + "entries, which no platform's download does; nothing was taken out of it",
                                      fileName: name)
             }

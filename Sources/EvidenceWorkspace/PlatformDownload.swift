@@ -74,6 +74,7 @@ package struct PlatformDownload: Sendable {
     /// The names an X archive's `data/account.js` gives to account ids (empty for other platforms).
     package let accountNames: [String: String]
     private let fileSet: Set<String>
+    private let opened: OpenedArchive
 
     /// The archive's file name, which errors name.
     package var name: String { url.lastPathComponent }
@@ -115,6 +116,7 @@ package struct PlatformDownload: Sendable {
         }
         filePaths = files.map(\.path)
         fileSet = Set(filePaths)
+        opened = OpenedArchive(archive, files: files)
 
         var found: [Conversation] = []
         var total = 0
@@ -212,10 +214,16 @@ package struct PlatformDownload: Sendable {
     /// - Throws: ``ChatParseError`` when the entry is missing, damaged, inflates like a zip bomb or is larger than
     ///   ``maximumMediaBytes``; file-system errors from creating `destination`.
     package func extractFile(_ entryPath: String, to destination: URL) throws {
-        let archive = try Self.openArchive(url)
-        guard let entry = archive[entryPath], entry.type == .file else {
-            throw ChatParseError(code: .badArchive, reason: "no file entry named \"\(entryPath)\"", fileName: name)
+        try opened.withEntry(entryPath) { archive, entry in
+            guard let entry else {
+                throw ChatParseError(code: .badArchive, reason: "no file entry named \"\(entryPath)\"", fileName: name)
+            }
+            try extract(entry, of: archive, to: destination)
         }
+    }
+
+    private func extract(_ entry: Entry, of archive: Archive, to destination: URL) throws {
+        let entryPath = entry.path
         try Self.refuseBomb(entry, archiveName: name, whatItIsNot: "no photo or video")
         let limit = min(Self.maximumMediaBytes, entry.uncompressedSize)
         guard FileManager.default.createFile(atPath: destination.path, contents: nil) else {
@@ -341,6 +349,26 @@ package struct PlatformDownload: Sendable {
                                  fileName: archiveName)
         }
         return bytes
+    }
+
+    /// The archive, opened once, and its file entries by path, shared by every extraction: ZIPFoundation's
+    /// `Archive` must not be used from two threads at once, and looking an entry up by name walks its whole central
+    /// directory, which for a download of 50,000 files is too slow to do once per medium.
+    private final class OpenedArchive: @unchecked Sendable {
+        private let lock = NSLock()
+        private let archive: Archive
+        private let files: [String: Entry]
+
+        init(_ archive: Archive, files: [Entry]) {
+            self.archive = archive
+            self.files = Dictionary(files.map { ($0.path, $0) }) { first, _ in first }
+        }
+
+        func withEntry<T>(_ path: String, _ body: (Archive, Entry?) throws -> T) throws -> T {
+            lock.lock()
+            defer { lock.unlock() }
+            return try body(archive, files[path])
+        }
     }
 
     /// Opens the archive for reading; a file that is not a zip is a `bad-archive` error naming it.

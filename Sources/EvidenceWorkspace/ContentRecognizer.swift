@@ -326,7 +326,7 @@ enum ContentRecognizer {
         let components = folder.standardizedFileURL.pathComponents.filter { $0 != "/" }
         for name in names {
             all.insert("./" + name)
-            for depth in 1...min(4, components.count) {
+            for depth in stride(from: 1, through: min(4, components.count), by: 1) {
                 all.insert((components.suffix(depth) + [name]).joined(separator: "/"))
             }
         }

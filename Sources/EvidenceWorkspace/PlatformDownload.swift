@@ -139,8 +139,9 @@ package struct PlatformDownload: Sendable {
             found.append(Conversation(entryPath: entry.path, platform: platform, bytes: bytes, mediaFolder: folder))
         }
         // An Android WhatsApp zip may also carry a text document named like a chat: the shortest name is the chat.
-        if found.count > 1, found.allSatisfy({ $0.platform == .whatsapp }) {
-            found = [found.min { $0.entryPath.count < $1.entryPath.count }!]
+        if found.count > 1, found.allSatisfy({ $0.platform == .whatsapp }),
+           let chat = found.min(by: { $0.entryPath.count < $1.entryPath.count }) {
+            found = [chat]
         }
         guard !found.isEmpty else {
             throw ChatParseError(code: .noMessages, reason: "the archive holds no chat export this tool recognises "

@@ -11,14 +11,17 @@ struct ContentRecognition {
     enum ChildSource {
         /// Decoded bytes (an e-mail attachment, an MMS part).
         case bytes([UInt8])
-        /// A media entry of a WhatsApp zip export.
-        case zipEntry(WhatsAppZipExport, String)
+        /// A file of a platform's zip, by its entry path.
+        case zipEntry(PlatformDownload, String)
     }
 
-    /// A file carried inside the item (zip media, e-mail attachment).
+    /// A file carried inside the item (zip media, e-mail attachment, a conversation of a download).
     struct Child {
+        /// The name the item's messages use for the file (an attachment name), or its path in the archive.
         var name: String
         var source: ChildSource
+        /// Set when the file is one conversation of a download: its media are in that download.
+        var conversation: PlatformDownload.Member?
     }
 
     /// A parsed conversation, summarised: its messages went straight to a JSON Lines file as they were parsed,
@@ -71,14 +74,20 @@ enum ContentRecognizer {
     /// - Parameter contents: the stored copy's bytes when the caller already holds them (a message of a mailbox,
     ///   an attachment), so they are not read back from the store.
     /// - Parameter progress: told how many of a mailbox's messages are read, of how many.
+    /// - Parameter member: set when the item is one conversation of a platform's download (carried by the zip's
+    ///   item): it is read as the platform found in the download, with the download's media.
     static func recognize(storedCopy path: String, contents: [UInt8]? = nil, originalName: String, originalPath: String,
                           mediaType: String, size: Int64, timeZone: TimeZone, dateOrder: DateOrder? = nil,
-                          stagingFolder: URL,
+                          stagingFolder: URL, member: PlatformDownload.Member? = nil,
                           progress: ((_ read: Int, _ total: Int) -> Void)? = nil) -> ContentRecognition? {
         let textual = mediaType.hasPrefix("text/") || mediaType == "application/mbox" || mediaType == "application/json"
+        if let member {
+            return conversation(member, name: member.download.displayName(of: member.conversation),
+                                timeZone: timeZone, dateOrder: dateOrder, stagingFolder: stagingFolder)
+        }
         if mediaType == "application/zip" {
-            return recognizeWhatsAppZip(URL(fileURLWithPath: path), originalName: originalName, timeZone: timeZone,
-                                        dateOrder: dateOrder, stagingFolder: stagingFolder)
+            return recognizeDownload(URL(fileURLWithPath: path), originalName: originalName, timeZone: timeZone,
+                                     dateOrder: dateOrder, stagingFolder: stagingFolder)
         }
         guard textual else { return nil }
         if size > maximumParsedBytes {
@@ -92,6 +101,9 @@ enum ContentRecognizer {
             if !root.isEmpty { folder = folder.appendingPathComponent(root).standardizedFileURL }
             var options = ChatParseOptions(timeZone: timeZone, dateOrder: dateOrder)
             options.availableMediaNames = filesBeside(folder)
+            if platform == .instagram || platform == .messenger {
+                options.availableMediaNames = metaNames(for: options.availableMediaNames ?? [], besideExportIn: folder)
+            }
             options.accountNames = accountNames(for: platform, besideExportIn: folder)
             return conversation(platform: platform, bytes: bytes, name: originalName, options: options,
                                 attachmentFolder: folder, stagingFolder: stagingFolder)
@@ -103,15 +115,65 @@ enum ContentRecognizer {
         return nil
     }
 
-    private static func recognizeWhatsAppZip(_ url: URL, originalName: String, timeZone: TimeZone, dateOrder: DateOrder?,
-                                             stagingFolder: URL) -> ContentRecognition? {
-        guard let export = try? WhatsAppZipExport(zipAt: url) else { return nil }
+    /// A zip as a platform hands it out (see ``PlatformDownload``). Holding one conversation (a WhatsApp zip, a
+    /// zipped Telegram export), the zip is that conversation and the files its messages name are its children, as
+    /// a WhatsApp zip has always been. Holding several (an Instagram or Discord download), the zip is one item whose
+    /// children are the conversations, each a chat item whose own children are the media its messages name; the
+    /// rest of the download (ads, settings, profile) stays inside the zip, which is kept whole as the original.
+    /// A zip that is no download gives `nil`; one refused as hostile is kept with a warning saying why, and
+    /// nothing is taken out of it.
+    private static func recognizeDownload(_ url: URL, originalName: String, timeZone: TimeZone, dateOrder: DateOrder?,
+                                          stagingFolder: URL) -> ContentRecognition? {
+        let download: PlatformDownload
+        do {
+            download = try PlatformDownload(zipAt: url)
+        } catch let error as ChatParseError where error.code == .noMessages {
+            return nil
+        } catch {
+            let reason = (error as? ChatParseError)?.reason ?? "\(error)"
+            return ContentRecognition(kind: .other, kindReason: "ZIP archive, not read as a chat export or download",
+                                      warnings: [EvidenceWarning(code: .chatUnreadable, message: "\(originalName) was "
+                                                    + "not read as a chat export or download: \(reason). The zip is kept as it is.")])
+        }
+        if download.conversations.count == 1, let only = download.conversations.first {
+            let member = PlatformDownload.Member(download: download, conversation: only)
+            // WhatsApp's messages and warnings have always named the zip itself.
+            let name = only.platform == .whatsapp ? originalName : download.displayName(of: only)
+            var recognition = conversation(member, name: name, timeZone: timeZone, dateOrder: dateOrder,
+                                           stagingFolder: stagingFolder)
+            recognition.kindReason = only.platform == .whatsapp
+                ? "WhatsApp export archive (\(only.entryPath) and \(recognition.children.count) media files)"
+                : "\(only.platform.rawValue) download (\(only.entryPath) and \(recognition.children.count) media files "
+                    + "its messages name)"
+            return recognition
+        }
+        let platforms = Set(download.conversations.map(\.platform.rawValue)).sorted().joined(separator: ", ")
+        var recognition = ContentRecognition(
+            kind: .other,
+            kindReason: "\(platforms) download holding \(download.conversations.count) conversations, each kept as an "
+                + "item with the media its messages name (the rest of the download stays inside the zip)")
+        recognition.children = download.conversations.map {
+            .init(name: $0.entryPath, source: .bytes($0.bytes),
+                  conversation: PlatformDownload.Member(download: download, conversation: $0))
+        }
+        return recognition
+    }
+
+    /// One conversation of a download, parsed with the download's files as its media: the files its messages name
+    /// (every file, for a WhatsApp zip) become its children, each under the name the messages use.
+    private static func conversation(_ member: PlatformDownload.Member, name: String, timeZone: TimeZone,
+                                     dateOrder: DateOrder?, stagingFolder: URL) -> ContentRecognition {
+        let (download, found) = (member.download, member.conversation)
         var options = ChatParseOptions(timeZone: timeZone, dateOrder: dateOrder)
-        options.availableMediaNames = Set(export.mediaEntryNames)
-        var recognition = conversation(platform: .whatsapp, bytes: export.chatBytes, name: originalName, options: options,
+        options.availableMediaNames = download.carriesEveryFile(found)
+            ? Set(download.filePaths.filter { $0 != found.entryPath }) : download.mediaNames(for: found)
+        options.accountNames = download.accountNames
+        var recognition = conversation(platform: found.platform, bytes: found.bytes, name: name, options: options,
                                        attachmentFolder: nil, stagingFolder: stagingFolder)
-        recognition.kindReason = "WhatsApp export archive (\(export.chatFileName) and \(export.mediaEntryNames.count) media files)"
-        recognition.children = export.mediaEntryNames.map { .init(name: $0, source: .zipEntry(export, $0)) }
+        let named = recognition.conversation?.attachmentMessages.keys.map { $0 } ?? []
+        recognition.children += download.mediaFiles(of: found, namedByMessages: named).map {
+            .init(name: $0.name, source: .zipEntry(download, $0.entryPath))
+        }
         return recognition
     }
 
@@ -253,6 +315,22 @@ enum ContentRecognizer {
         let path = folder.appendingPathComponent("account.js").path
         guard let bytes = try? FileSystem.readPrefix(of: path, limit: 1 << 20) else { return [:] }
         return XArchiveParser.accounts(fromAccountJS: bytes)
+    }
+
+    /// Meta's JSON names a thread's files from the root of the download
+    /// (`your_instagram_activity/messages/inbox/zoe_123/photos/1.jpg`, the thread's folder being four levels
+    /// down) and the encrypted Messenger export from its own folder with a `./` (`./media/1.jpeg`): the files
+    /// beside the export are known under those names too, so its references are marked found and linked.
+    static func metaNames(for names: Set<String>, besideExportIn folder: URL) -> Set<String> {
+        var all = names
+        let components = folder.standardizedFileURL.pathComponents.filter { $0 != "/" }
+        for name in names {
+            all.insert("./" + name)
+            for depth in stride(from: 1, through: min(4, components.count), by: 1) {
+                all.insert((components.suffix(depth) + [name]).joined(separator: "/"))
+            }
+        }
+        return all
     }
 
     /// Relative paths of the files near an export (a few levels deep, bounded), so references can be marked

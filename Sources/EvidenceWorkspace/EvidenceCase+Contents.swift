@@ -18,6 +18,8 @@ extension EvidenceCase {
         /// The file's bytes when they were carried in memory (a mailbox's message, an attachment): inspecting and
         /// recognising them then reads nothing back from the store.
         var bytes: [UInt8]?
+        /// Set when the file is one conversation of a platform's download.
+        var conversation: PlatformDownload.Member?
     }
 
     /// What `storeContents` put in the store for one item.
@@ -32,13 +34,14 @@ extension EvidenceCase {
     static let maximumCarryDepth = 3
 
     func storeContents(of item: inout EvidenceItem, storedCopy: String, storedBytes: [UInt8]? = nil, originalPath: String,
-                       depth: Int = 0, dateOrder: DateOrder? = nil, working: ProgressThrottle? = nil) throws -> StoredContents {
+                       member: PlatformDownload.Member? = nil, depth: Int = 0, dateOrder: DateOrder? = nil,
+                       working: ProgressThrottle? = nil) throws -> StoredContents {
         guard depth < EvidenceCase.maximumCarryDepth else { return StoredContents() }
         let name = item.originalName
         guard let recognition = ContentRecognizer.recognize(
             storedCopy: storedCopy, contents: storedBytes, originalName: item.originalName, originalPath: originalPath,
             mediaType: item.mediaType, size: item.size, timeZone: timeZone, dateOrder: dateOrder,
-            stagingFolder: folder.appendingPathComponent("staging"),
+            stagingFolder: folder.appendingPathComponent("staging"), member: member,
             progress: working.map { working in
                 { read, total in working.update(AddProgress(name: name, step: .messagesRead, recorded: read, total: total)) }
             })
@@ -65,7 +68,8 @@ extension EvidenceCase {
         var contents = StoredContents(recognition: recognition)
         // Every carried file is written to `staging/` first, flushed to disk with the others in one go, then
         // renamed into the store: a mailbox of 200,000 messages costs one flush, not 400,000.
-        var staged: [(name: String, sha256: String, size: Int64, path: String, bytes: [UInt8]?)] = []
+        var staged: [(name: String, sha256: String, size: Int64, path: String, bytes: [UInt8]?,
+                      member: PlatformDownload.Member?)] = []
         defer { for file in staged { FileSystem.removeFile(file.path) } }
         for child in recognition.children {
             switch child.source {
@@ -74,18 +78,18 @@ extension EvidenceCase {
                 let object = storedCopyPath(sha256: sha256)
                 if FileSystem.exists(object) {
                     contents.children.append(StoredChild(name: child.name, sha256: sha256, size: Int64(bytes.count),
-                                                         objectPath: object, bytes: bytes))
+                                                         objectPath: object, bytes: bytes, conversation: child.conversation))
                     continue
                 }
                 let path = try stageBytes(bytes)
-                staged.append((child.name, sha256, Int64(bytes.count), path, bytes))
-            case .zipEntry(let export, let entry):
+                staged.append((child.name, sha256, Int64(bytes.count), path, bytes, child.conversation))
+            case .zipEntry(let download, let entry):
                 let staging = folder.appendingPathComponent("staging/\(UUID().uuidString).part")
                 do {
-                    try export.extractMedia(named: entry, to: staging)
+                    try download.extractFile(entry, to: staging)
                     let hasher = SHA256Hasher()
                     let size = try FileSystem.forEachChunk(of: staging.path) { hasher.update($0) }
-                    staged.append((entry, hasher.finalize().hex, Int64(size), staging.path, nil))
+                    staged.append((child.name, hasher.finalize().hex, Int64(size), staging.path, nil, nil))
                 } catch {
                     FileSystem.removeFile(staging.path)
                     item.warnings.append(EvidenceWarning(code: .mediaUnreadable,
@@ -99,7 +103,7 @@ extension EvidenceCase {
             let object = try moveIntoStore(stagingPath: file.path, sha256: file.sha256, syncingFolder: false)
             folders.insert(String(object.dropLast(file.sha256.count + 1)))
             contents.children.append(StoredChild(name: file.name, sha256: file.sha256, size: file.size, objectPath: object,
-                                                 bytes: file.bytes))
+                                                 bytes: file.bytes, conversation: file.member))
         }
         staged = []
         for folder in folders.sorted() { try FileSystem.fsyncDirectory(folder) }
@@ -181,7 +185,7 @@ extension EvidenceCase {
         // What the carried file carries in turn (a mailbox's messages have attachments of their own).
         let nested = try storeContents(of: &childItem, storedCopy: child.objectPath, storedBytes: child.bytes,
                                        originalPath: "\(parent.sourcePath ?? parent.originalPath)!/\(child.name)",
-                                       depth: depth + 1)
+                                       member: child.conversation, depth: depth + 1)
         childItem.dropUnwritableTimes()
         return PreparedCarried(item: childItem, contents: nested)
     }
@@ -212,7 +216,7 @@ extension EvidenceCase {
                 var changed = false
                 for (name, messages) in conversation.attachmentMessages.sorted(by: { $0.key < $1.key })
                 where conversation.attachmentItems[name] == nil && !conversation.missingAttachments.contains(name) {
-                    guard var target = byPath[(folder as NSString).appendingPathComponent(name)] else { continue }
+                    guard var target = Self.fileNamed(name, from: folder, in: byPath) else { continue }
                     let link = MessageLink(item: export.id, messages: messages)
                     if !(target.linkedMessages ?? []).contains(link) {
                         target.linkedMessages = (target.linkedMessages ?? []) + [link]
@@ -232,6 +236,18 @@ extension EvidenceCase {
             }
             return made
         }
+    }
+
+    /// The item added from the file an export names, relative to its folder (`photos/1.jpg`, `./media/1.jpeg`) or,
+    /// as Meta's JSON names them, to the download's root a few folders up.
+    private static func fileNamed(_ name: String, from folder: String, in byPath: [String: EvidenceItem]) -> EvidenceItem? {
+        let relative = name.hasPrefix("./") ? String(name.dropFirst(2)) : name
+        var base = folder
+        for _ in 0...4 {
+            if let item = byPath[(base as NSString).appendingPathComponent(relative)] { return item }
+            base = (base as NSString).deletingLastPathComponent
+        }
+        return nil
     }
 
     /// Writes bytes to a new file in `staging/`, not yet flushed to disk; returns its path.

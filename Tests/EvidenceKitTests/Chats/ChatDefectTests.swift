@@ -50,6 +50,24 @@ struct ChatDefectTests {
         #expect(c.warnings.isEmpty)
     }
 
+    @Test func endToEndEncryptedMessengerGroupWithoutIsUnsentIsRead() throws {
+        // Recognised by its content alone (the name says nothing of Messenger), by `senderName`, `timestamp` and
+        // the thread's `threadName`; its text is real UTF-8, not Meta's mojibake, and stays as written.
+        let bytes = try TestSupport.fixtureBytes("Chats/Meta/messenger-e2ee-group.json")
+        #expect(ChatExportDetector.detect(bytes: bytes, name: "Klassenfahrt 2024_1.json") == .messenger)
+        let c = try parse("Meta/messenger-e2ee-group.json")
+        #expect(c.platform == .messenger)
+        #expect(c.title == "Klassenfahrt 2024")
+        #expect(c.participants == ["Zoé Martin", "Lukas Weber", "Anna Schmidt"])
+        #expect(c.messages.map(\.author) == ["Lukas Weber", "Zoé Martin"])
+        #expect(c.messages.map { $0.timestamp?.value } == ["2024-06-02T12:30:00.000Z", "2024-06-02T12:29:50.456Z"])
+        #expect(c.messages[0].attachments.map(\.name) == ["./media/1717331400000_0.mp4"])
+        #expect(c.messages[0].text == "")
+        #expect(c.messages[1].text == "Lösch das sofort ❗")
+        #expect(c.messages.map(\.kind) == [.message, .message])
+        #expect(c.warnings.isEmpty)
+    }
+
     @Test func telegramMessageWithoutDateOrSenderIsNamed() throws {
         let json = #"{"name":"X","type":"personal_chat","id":1,"messages":[{"id":1,"type":"message","from":"A","from_id":"user1","date_unixtime":"1703509800","text":"hi"},{"id":2,"type":"message"}]}"#
         let c = try ChatParsers.parse(bytes: Array(json.utf8), name: "result.json", platform: .telegram,

@@ -16,6 +16,7 @@ struct ChatFuzzTests {
         ("Chats/Telegram/result-full.json", .telegram), ("Chats/Meta/instagram-message_1.json", .instagram),
         ("Chats/SMS/sms-backup.xml", .sms), ("Mail/threat-multipart.eml", nil),
         ("Chats/Meta/instagram-no-participants.json", .instagram), ("Chats/Meta/messenger-e2ee.json", .messenger),
+        ("Chats/Meta/messenger-e2ee-group.json", .messenger),
         ("Chats/WhatsApp/ios-2015-crlf.txt", .whatsapp),
         ("Chats/TelegramHTML/ChatExport_2023-11-28/messages.html", .telegram),
         ("Chats/Snapchat/mydata~1716000000000/json/chat_history.json", .snapchat),

@@ -123,12 +123,15 @@ struct WhatsAppMalformedTests {
 @Suite("WhatsApp zip exports")
 struct WhatsAppZipTests {
     @Test func androidZipUsesTheChatFileAndMedia() throws {
-        let export = try WhatsAppZipExport(zipAt: TestSupport.fixture("Chats/WhatsApp/android-export.zip"))
-        #expect(export.chatFileName == "WhatsApp Chat with Bob.txt")
-        #expect(export.mediaEntryNames == ["IMG-20231225-WA0003.jpg"])
-        let c = try ChatParsers.parse(bytes: export.chatBytes, name: export.chatFileName, platform: .whatsapp,
+        let export = try PlatformDownload(zipAt: TestSupport.fixture("Chats/WhatsApp/android-export.zip"))
+        let chat = try #require(export.conversations.first)
+        #expect(export.conversations.count == 1)
+        #expect(chat.entryPath == "WhatsApp Chat with Bob.txt")
+        let media = export.mediaFiles(of: chat, namedByMessages: [])
+        #expect(media.map(\.entryPath) == ["IMG-20231225-WA0003.jpg"])
+        let c = try ChatParsers.parse(bytes: chat.bytes, name: chat.entryPath, platform: .whatsapp,
                                       options: ChatParseOptions(timeZone: brussels,
-                                                                availableMediaNames: Set(export.mediaEntryNames)))
+                                                                availableMediaNames: Set(media.map(\.name))))
         #expect(c.title == "Bob")
         #expect(c.messages.first?.attachments == [ChatAttachment(name: "IMG-20231225-WA0003.jpg", found: true)])
         #expect(c.warnings.isEmpty)
@@ -136,14 +139,14 @@ struct WhatsAppZipTests {
 
     @Test func zipWithoutChatAndNonZipAreRefusedByName() throws {
         do {
-            _ = try WhatsAppZipExport(zipAt: TestSupport.fixture("Chats/WhatsApp/no-chat.zip"))
+            _ = try PlatformDownload(zipAt: TestSupport.fixture("Chats/WhatsApp/no-chat.zip"))
             Issue.record("must fail")
         } catch let e as ChatParseError {
             #expect(e.code == .noMessages)
             #expect(e.fileName == "no-chat.zip")
         }
         do {
-            _ = try WhatsAppZipExport(zipAt: TestSupport.fixture("Chats/WhatsApp/android-en-GB.txt"))
+            _ = try PlatformDownload(zipAt: TestSupport.fixture("Chats/WhatsApp/android-en-GB.txt"))
             Issue.record("must fail")
         } catch let e as ChatParseError {
             #expect(e.code == .badArchive)
@@ -151,12 +154,11 @@ struct WhatsAppZipTests {
     }
 
     @Test func extractingAnAbsentEntryFails() throws {
-        let export = try WhatsAppZipExport(zipAt: TestSupport.fixture("Chats/WhatsApp/ios-export.zip"))
+        let export = try PlatformDownload(zipAt: TestSupport.fixture("Chats/WhatsApp/ios-export.zip"))
         let folder = try TestSupport.temporaryDirectory("wa-zip-missing")
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(throws: ChatParseError.self) {
-            try export.extractMedia(named: "00000013-PHOTO-2023-12-25-14-05-00.jpg",
-                                    to: folder.appendingPathComponent("x.jpg"))
+            try export.extractFile("00000013-PHOTO-2023-12-25-14-05-00.jpg", to: folder.appendingPathComponent("x.jpg"))
         }
     }
 }

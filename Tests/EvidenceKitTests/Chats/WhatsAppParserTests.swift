@@ -287,11 +287,16 @@ struct WhatsAppFixtureTests {
     }
 
     @Test func zipExportFindsChatAndMediaAndWarnsAboutMissingFiles() throws {
-        let export = try WhatsAppZipExport(zipAt: TestSupport.fixture("Chats/WhatsApp/ios-export.zip"))
-        #expect(export.chatFileName == "_chat.txt")
-        #expect(export.mediaEntryNames == ["00000012-PHOTO-2023-12-25-14-04-00.jpg"])
-        let options = ChatParseOptions(timeZone: brussels, availableMediaNames: Set(export.mediaEntryNames))
-        let c = try ChatParsers.parse(bytes: export.chatBytes, name: export.chatFileName, platform: .whatsapp,
+        let export = try PlatformDownload(zipAt: TestSupport.fixture("Chats/WhatsApp/ios-export.zip"))
+        let chat = try #require(export.conversations.first)
+        #expect(export.conversations.count == 1)
+        #expect(chat.entryPath == "_chat.txt")
+        #expect(chat.platform == .whatsapp)
+        #expect(export.carriesEveryFile(chat))
+        let media = export.mediaFiles(of: chat, namedByMessages: [])
+        #expect(media.map(\.entryPath) == ["00000012-PHOTO-2023-12-25-14-04-00.jpg"])
+        let options = ChatParseOptions(timeZone: brussels, availableMediaNames: Set(media.map(\.name)))
+        let c = try ChatParsers.parse(bytes: chat.bytes, name: chat.entryPath, platform: .whatsapp,
                                       options: options)
         #expect(c.messages.count == 3)
         #expect(c.messages[1].attachments == [ChatAttachment(name: "00000012-PHOTO-2023-12-25-14-04-00.jpg",
@@ -302,7 +307,7 @@ struct WhatsAppFixtureTests {
         let folder = try TestSupport.temporaryDirectory("wa-zip")
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("photo.jpg")
-        try export.extractMedia(named: "00000012-PHOTO-2023-12-25-14-04-00.jpg", to: out)
+        try export.extractFile("00000012-PHOTO-2023-12-25-14-04-00.jpg", to: out)
         let photo = Array(try Data(contentsOf: out))
         #expect(photo.prefix(3) == [0xFF, 0xD8, 0xFF])
         #expect(photo.count == 22)

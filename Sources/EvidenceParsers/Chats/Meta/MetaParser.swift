@@ -16,13 +16,15 @@ package enum MetaParser: ChatExportParser {
     public static func recognise(bytes: [UInt8], name: String) -> ChatPlatform? {
         // `participants` is not always there (older exports, files other tools cut apart), so a file whose
         // messages carry Meta's own sender and time keys is recognised by those alone; the newer end-to-end
-        // encrypted Messenger export writes them in camel case.
+        // encrypted Messenger export writes them in camel case, with `isUnsent` on each message in some files and
+        // only the thread's `threadName` in others.
         guard (try? JSONScanner(b: bytes, name: name).rootObject()) != nil,
               prefixContains(bytes, all: ["\"messages\""]),
               prefixContains(bytes, all: ["\"participants\"", "\"sender_name\""])
                 || prefixContains(bytes, all: ["\"participants\"", "\"thread_path\""])
                 || prefixContains(bytes, all: ["\"sender_name\"", "\"timestamp_ms\""])
                 || prefixContains(bytes, all: ["\"senderName\"", "\"timestamp\"", "\"isUnsent\""])
+                || prefixContains(bytes, all: ["\"senderName\"", "\"timestamp\"", "\"threadName\""])
         else { return nil }
         let lower = name.lowercased()
         if lower.contains("instagram") { return .instagram }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Lines of a text file taken one at a time, so that millions of short lines never become millions of strings.
 package enum TextLines {
     /// Calls `body` with each line (without its `\n`, or also split at a lone `\r` when `carriageReturnEndsLines`)
@@ -10,6 +12,39 @@ package enum TextLines {
                 && !(carriageReturnEndsLines && bytes[end] == UInt8(ascii: "\r")) { end += 1 }
             if !body(bytes[start..<end]) { return }
             start = end + 1
+        }
+    }
+
+    /// Appends `text` as UTF-8 with `indent` after each line feed: the bytes of
+    /// `text.replacingOccurrences(of: "\n", with: "\n" + indent)`, without a new `String` per message.
+    ///
+    /// Foundation's search does not match a line feed that a combining mark follows (it keeps a mark with the
+    /// character before it, even a line feed); every scalar that does so is U+0300 or above. A text where such a
+    /// scalar follows a line feed goes through Foundation itself; in any other, every line feed is replaced.
+    package static func appendIndentingLines(_ text: String, indent: StaticString, to out: inout [UInt8]) {
+        var text = text
+        let written = text.withUTF8 { u -> Bool in
+            guard u.contains(UInt8(ascii: "\n")) else {
+                out.append(contentsOf: u)
+                return true
+            }
+            let mark = out.count
+            var runStart = 0
+            for i in 0..<u.count where u[i] == UInt8(ascii: "\n") {
+                // 0xCC is the first lead byte of U+0300 and above; below it, ASCII or U+0080–U+02FF.
+                if i &+ 1 < u.count && u[i &+ 1] >= 0xCC {
+                    out.removeSubrange(mark...)
+                    return false
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart...i]))
+                indent.withUTF8Buffer { out.append(contentsOf: $0) }
+                runStart = i &+ 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart...]))
+            return true
+        }
+        if !written {
+            out.append(contentsOf: text.replacingOccurrences(of: "\n", with: "\n\(indent)").utf8)
         }
     }
 }

@@ -216,16 +216,12 @@ public enum ConversationJSONLines {
         private mutating func int(_ value: Int) {
             guard value >= 0 else { return CanonicalJSON.appendInteger(Int64(value), to: &buffer) }
             var rest = UInt(value)
-            var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-            withUnsafeMutableBytes(of: &digits) { scratch in
-                var start = scratch.count
-                repeat {
-                    start &-= 1
-                    scratch[start] = 0x30 &+ UInt8(truncatingIfNeeded: rest % 10)
-                    rest /= 10
-                } while rest > 0
-                buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[start...]))
-            }
+            let start = buffer.count
+            repeat {
+                buffer.append(0x30 &+ UInt8(truncatingIfNeeded: rest % 10))
+                rest /= 10
+            } while rest > 0
+            buffer[start...].reverse()
         }
 
         /// Appends a JSON string literal by the message-line rules of ``CanonicalJSON``.

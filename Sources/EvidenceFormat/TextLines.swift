@@ -22,29 +22,21 @@ package enum TextLines {
     /// character before it, even a line feed); every scalar that does so is U+0300 or above. A text where such a
     /// scalar follows a line feed goes through Foundation itself; in any other, every line feed is replaced.
     package static func appendIndentingLines(_ text: String, indent: StaticString, to out: inout [UInt8]) {
-        var text = text
-        let written = text.withUTF8 { u -> Bool in
-            guard u.contains(UInt8(ascii: "\n")) else {
-                out.append(contentsOf: u)
-                return true
+        let u = text.utf8
+        let mark = out.count
+        var runStart = u.startIndex
+        while let newline = u[runStart...].firstIndex(of: UInt8(ascii: "\n")) {
+            let next = u.index(after: newline)
+            // 0xCC is the first lead byte of U+0300 and above; below it, ASCII or U+0080–U+02FF.
+            if next < u.endIndex && u[next] >= 0xCC {
+                out.removeSubrange(mark...)
+                out.append(contentsOf: text.replacingOccurrences(of: "\n", with: "\n\(indent)").utf8)
+                return
             }
-            let mark = out.count
-            var runStart = 0
-            for i in 0..<u.count where u[i] == UInt8(ascii: "\n") {
-                // 0xCC is the first lead byte of U+0300 and above; below it, ASCII or U+0080–U+02FF.
-                if i &+ 1 < u.count && u[i &+ 1] >= 0xCC {
-                    out.removeSubrange(mark...)
-                    return false
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart...i]))
-                indent.withUTF8Buffer { out.append(contentsOf: $0) }
-                runStart = i &+ 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart...]))
-            return true
+            out.append(contentsOf: u[runStart..<next])
+            indent.withUTF8Buffer { out.append(contentsOf: $0) }
+            runStart = next
         }
-        if !written {
-            out.append(contentsOf: text.replacingOccurrences(of: "\n", with: "\n\(indent)").utf8)
-        }
+        out.append(contentsOf: u[runStart...])
     }
 }

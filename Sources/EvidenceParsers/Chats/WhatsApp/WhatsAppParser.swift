@@ -81,15 +81,10 @@ package enum WhatsAppParser: ChatExportParser {
 
     // MARK: - Lines
 
-    /// Where the line that starts at `start` ends: at its `\n`, or at the end of the file. Both passes look for a
-    /// million line ends; `memchr` finds them several bytes at a time.
+    /// Where the line that starts at `start` ends: at its `\n`, or at the end of the file.
     @inline(__always)
     static func lineEnd(_ b: [UInt8], from start: Int) -> Int {
-        b.withUnsafeBufferPointer { p in
-            guard let base = p.baseAddress, start < p.count,
-                  let found = memchr(base + start, 0x0A, p.count &- start) else { return p.count }
-            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-        }
+        b.firstIndex(of: 0x0A, from: start) ?? b.count
     }
 
     /// The end of a line's content: before its `\r\n` or `\n`.

@@ -210,8 +210,18 @@ public enum ConversationJSONLines {
             s.withUTF8Buffer { buffer.append(contentsOf: $0) }
         }
 
+        /// Appends a decimal integer as ``CanonicalJSON`` writes it. Indices and offsets are never negative; their
+        /// digits are taken by dividing by the constant 10 (a multiplication), five numbers a message, where the
+        /// general routine's division by a variable was a tenth of the writing time.
         private mutating func int(_ value: Int) {
-            CanonicalJSON.appendInteger(Int64(value), to: &buffer)
+            guard value >= 0 else { return CanonicalJSON.appendInteger(Int64(value), to: &buffer) }
+            var rest = UInt(value)
+            let start = buffer.count
+            repeat {
+                buffer.append(0x30 &+ UInt8(truncatingIfNeeded: rest % 10))
+                rest /= 10
+            } while rest > 0
+            buffer[start...].reverse()
         }
 
         /// Appends a JSON string literal by the message-line rules of ``CanonicalJSON``.

@@ -53,28 +53,17 @@ extension Evidence.Chat {
             let (zone, origin, zoneName) = try ZoneChoice.choose(timezone: timezone, casePath: casePath, command: "chat parse")
             let options = ChatParseOptions(timeZone: zone, dateOrder: dateOrder.value,
                                            me: me)
-            let output = StandardOutput()
             do {
                 let export = try ChatExportFile(contentsOf: URL(fileURLWithPath: file))
                 let name = export.name
-                let info: ConversationInfo
                 var assumedZone = false
-                if json {
-                    var writer = ConversationJSONLines.Writer { chunk in try output.write(chunk) }
-                    info = try export.stream(options: options) {
+                let printer = ChatPrinter(json: json, zone: zone)
+                let info = try ChatMessagePipeline.run(parse: { onMessage in
+                    try export.stream(options: options) {
                         assumedZone = assumedZone || $0.timestamp?.zone == .assumed
-                        try writer.writeOrFlush($0)
+                        try onMessage($0)
                     }
-                    try writer.flush()
-                } else {
-                    var transcript = TranscriptWriter(zone: zone)
-                    info = try export.stream(options: options) {
-                        assumedZone = assumedZone || $0.timestamp?.zone == .assumed
-                        transcript.write($0)
-                        if transcript.buffer.count > 1 << 18 { try output.write(transcript.take()) }
-                    }
-                    try output.write(transcript.take())
-                }
+                }, format: { try printer.print($0) }, finish: { try printer.finish(parsingSucceeded: $0) })
                 for warning in info.warnings {
                     Console.warning("\(name): \(warning.message)")
                 }
@@ -95,43 +84,138 @@ extension Evidence.Chat {
     }
 }
 
+/// Prints messages in one of `chat parse`'s two forms to standard output, in chunks of about 256 KiB. Used by
+/// the formatting thread of ``ChatMessagePipeline`` only (one thread at a time, hence unchecked).
+final class ChatPrinter: @unchecked Sendable {
+    private var json: ConversationJSONLines.Writer?
+    private var transcript: TranscriptWriter?
+    private let output: StandardOutput
+
+    init(json: Bool, zone: TimeZone) {
+        let output = StandardOutput()
+        self.output = output
+        self.json = json ? ConversationJSONLines.Writer { chunk in try output.write(chunk) } : nil
+        transcript = json ? nil : TranscriptWriter(zone: zone)
+    }
+
+    func print(_ message: ChatMessage) throws {
+        if json != nil {
+            try json!.writeOrFlush(message)
+        } else {
+            transcript!.write(message)
+            if transcript!.buffer.count > 1 << 18 { try output.write(transcript!.take()) }
+        }
+    }
+
+    /// Writes what is pending when parsing reached the end; when it stopped at an error, the messages before it
+    /// stay where the last full chunk left them, as the error says where reading stopped.
+    func finish(parsingSucceeded: Bool) throws {
+        guard parsingSucceeded else { return }
+        if json != nil { try json!.flush() } else { try output.write(transcript!.take()) }
+    }
+}
+
 /// The readable transcript: `[2023-12-25T14:03:00+01:00] Alice: text`, attachments and app lines marked.
 /// Times the export gives in UTC are shown in the chosen zone (the same instant, easier to read beside the phone's
 /// screen); a time with a DST warning carries it on the line.
+///
+/// Each line is appended to ``buffer`` as UTF-8 piece by piece (no `String` per line, no Foundation formatter): a
+/// million-message export is written at the speed of its JSON Lines.
 struct TranscriptWriter {
-    var zone: TimeZone
-    var buffer: [UInt8] = []
+    /// Offsets of the zone UTC times are shown in.
+    private var offsets: DailyZoneOffsets
+    /// Pending bytes, not yet written out.
+    private(set) var buffer: [UInt8] = []
 
-    mutating func write(_ m: ChatMessage) {
-        var line = "["
-        if let stamp = m.timestamp {
-            let offset = stamp.zone == .utc ? zone.secondsFromGMT(for: stamp.instant.date) : stamp.offsetSeconds
-            line += RFC3339.format(stamp.instant, offsetSeconds: offset, precision: stamp.precision)
-        } else {
-            line += "no time"
-        }
-        line += "] "
-        if let thread = m.thread { line += "(\(thread)) " }
-        switch m.kind {
-        case .system: line += "* "
-        case .deleted: line += "(deleted) "
-        case .mediaOmitted: line += "(media omitted) "
-        case .message: break
-        }
-        if let author = m.author { line += "\(author): " }
-        line += m.text.replacingOccurrences(of: "\n", with: "\n    ")
-        for a in m.attachments {
-            let state = a.found.map { $0 ? "" : ", missing" } ?? ""
-            line += " [attachment: \(a.name)\(state)]"
-        }
-        if m.edited { line += " (edited)" }
-        for warning in m.timestamp?.warnings ?? [] { line += "  ⚠ \(warning)" }
-        line += "\n"
-        buffer.append(contentsOf: line.utf8)
+    init(zone: TimeZone) {
+        offsets = DailyZoneOffsets(zone: zone)
+        buffer.reserveCapacity(1 << 18 + 4096)
     }
 
+    mutating func write(_ m: ChatMessage) {
+        buffer.append(UInt8(ascii: "["))
+        if let stamp = m.timestamp {
+            let offset = stamp.zone == .utc ? offsets.offset(at: stamp.instant) : stamp.offsetSeconds
+            RFC3339.append(stamp.instant, offsetSeconds: offset, precision: stamp.precision, to: &buffer)
+        } else {
+            raw("no time")
+        }
+        raw("] ")
+        if let thread = m.thread {
+            buffer.append(UInt8(ascii: "("))
+            buffer.append(contentsOf: thread.utf8)
+            raw(") ")
+        }
+        switch m.kind {
+        case .system: raw("* ")
+        case .deleted: raw("(deleted) ")
+        case .mediaOmitted: raw("(media omitted) ")
+        case .message: break
+        }
+        if let author = m.author {
+            buffer.append(contentsOf: author.utf8)
+            raw(": ")
+        }
+        TextLines.appendIndentingLines(m.text, indent: "    ", to: &buffer)
+        for a in m.attachments {
+            raw(" [attachment: ")
+            buffer.append(contentsOf: a.name.utf8)
+            if a.found == false { raw(", missing") }
+            buffer.append(UInt8(ascii: "]"))
+        }
+        if m.edited { raw(" (edited)") }
+        for warning in m.timestamp?.warnings ?? [] {
+            raw("  ⚠ ")
+            buffer.append(contentsOf: warning.utf8)
+        }
+        buffer.append(UInt8(ascii: "\n"))
+    }
+
+    /// The pending bytes; the buffer is emptied and keeps its capacity.
     mutating func take() -> [UInt8] {
         defer { buffer.removeAll(keepingCapacity: true) }
         return buffer
+    }
+
+    @inline(__always)
+    private mutating func raw(_ s: StaticString) {
+        s.withUTF8Buffer { buffer.append(contentsOf: $0) }
+    }
+}
+
+/// A zone's offset from UTC at an instant, asked of the zone database once per day: `secondsFromGMT(for:)` costs
+/// microseconds, a transcript of a million UTC times asks it a million times. A day within a day of an offset change
+/// is not cached, and every instant in it is asked of the zone itself, so the answer is always the zone's.
+struct DailyZoneOffsets {
+    let zone: TimeZone
+    private var days: [Int64: Int] = [:]
+    private static let nearChange = Int.min
+
+    init(zone: TimeZone) {
+        self.zone = zone
+    }
+
+    mutating func offset(at instant: Instant) -> Int {
+        let day = instant.unixSeconds >= 0 ? instant.unixSeconds / 86_400 : (instant.unixSeconds + 1) / 86_400 - 1
+        let offset: Int
+        if let cached = days[day] {
+            offset = cached
+        } else {
+            offset = Self.stableOffset(day: day, zone: zone)
+            if days.count > 100_000 { days.removeAll(keepingCapacity: true) }
+            days[day] = offset
+        }
+        return offset == Self.nearChange ? zone.secondsFromGMT(for: instant.date) : offset
+    }
+
+    /// The offset throughout UTC day `day` when it does not change from the day before to the day after; otherwise
+    /// `nearChange`.
+    private static func stableOffset(day: Int64, zone: TimeZone) -> Int {
+        let windowStart = Date(timeIntervalSince1970: Double((day - 1) * 86_400))
+        let windowEnd = Date(timeIntervalSince1970: Double((day + 2) * 86_400))
+        let offset = zone.secondsFromGMT(for: windowStart)
+        if let next = zone.nextDaylightSavingTimeTransition(after: windowStart), next < windowEnd { return nearChange }
+        if zone.secondsFromGMT(for: windowEnd) != offset { return nearChange }
+        return offset
     }
 }

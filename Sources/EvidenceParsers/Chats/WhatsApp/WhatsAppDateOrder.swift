@@ -25,19 +25,24 @@ extension WhatsAppParser {
                                     + "cannot be a WhatsApp export", fileName: name,
                                  line: b.lineNumber(of: offset), byteOffset: offset)
         }
+        // The standard library's validator checks the whole file at memory speed; only a file it refuses is
+        // searched byte by byte for where it goes wrong. That first bad byte is reported at its line, after any
+        // earlier line's own error, exactly as checking line by line would.
+        let firstInvalid = (try? UTF8Span(validating: b.span)) == nil ? b.firstInvalidUTF8(from: bodyStart) : nil
         var survey: Survey?
         var previousDMY = 0
         var previousMDY = 0
-        var lines = ByteReader(b, from: bodyStart)
+        var start = bodyStart
         var line = 1
-        while let range = lines.readLine() {
-            let (start, end) = (range.lowerBound, range.upperBound)
+        while start < b.count {
+            let end = lineEnd(b, from: start)
+            defer { start = end &+ 1 }
             if end &- start > maximumLineBytes {
                 throw ChatParseError(code: .lineTooLong, reason: "line \(line) is \(end - start) bytes long; no "
                                         + "WhatsApp message is longer than \(maximumLineBytes) bytes",
                                      fileName: name, line: line, byteOffset: start)
             }
-            if let bad = b.firstInvalidUTF8(from: start, to: end) {
+            if let bad = firstInvalid, bad < end {
                 throw ChatParseError(code: .invalidUTF8, reason: String(format: "invalid UTF-8 (byte 0x%02X): a "
                                         + "WhatsApp export is always UTF-8, so this file is damaged or not an export",
                                                                          b[bad]),

@@ -48,15 +48,15 @@ extension WhatsAppParser {
             self.missingMedia = MissingMediaCheck(available: options.availableMediaNames)
         }
 
-        mutating func begin(_ header: Header, lineStart: Int, line: Int) {
+        /// Opens a message at its header line; `contentEnd` is where the line's text ends (before `\r\n` or `\n`).
+        mutating func begin(_ header: Header, lineStart: Int, contentEnd: Int, line: Int) {
             current = header
             open = true
             self.lineStart = lineStart
             firstLine = line
             lastLine = line
-            let end = WhatsAppParser.lineEnd(bytes, from: lineStart)
-            bodyEnd = WhatsAppParser.contentEnd(bytes, lineStart, end)
-            firstLineEnd = bodyEnd
+            bodyEnd = contentEnd
+            firstLineEnd = contentEnd
         }
 
         mutating func extend(to content: Int, line: Int) throws {

@@ -48,14 +48,15 @@ package enum WhatsAppParser: ChatExportParser {
         let order = try decideOrder(first, override: options.dateOrder, name: name, warnings: &warnings)
 
         var builder = Builder(bytes: bytes, name: name, shape: first.shape, order: order, options: options)
-        var lines = ByteReader(bytes, from: first.bodyStartOffset)
+        var start = first.bodyStartOffset
         var line = 1
-        while let range = lines.readLine() {
-            let start = range.lowerBound
-            let content = contentEnd(bytes, start, range.upperBound)
+        while start < bytes.count {
+            let end = lineEnd(bytes, from: start)
+            defer { start = end &+ 1 }
+            let content = contentEnd(bytes, start, end)
             if let found = header(bytes, start, content), found.shape == first.shape {
                 try builder.finish(onMessage: onMessage)
-                builder.begin(found, lineStart: start, line: line)
+                builder.begin(found, lineStart: start, contentEnd: content, line: line)
             } else if builder.open {
                 try builder.extend(to: content, line: line)
             } else if content > start {
@@ -80,6 +81,7 @@ package enum WhatsAppParser: ChatExportParser {
 
     // MARK: - Lines
 
+    /// Where the line that starts at `start` ends: at its `\n`, or at the end of the file.
     @inline(__always)
     static func lineEnd(_ b: [UInt8], from start: Int) -> Int {
         b.firstIndex(of: 0x0A, from: start) ?? b.count

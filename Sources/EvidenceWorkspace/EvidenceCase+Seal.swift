@@ -132,8 +132,8 @@ extension EvidenceCase {
         }
         // A damaged record does not block the seal, nor is its item left out: it is sealed from its bytes and
         // its journal entry, and the warning is in the bundle (the item's warnings) and on the person's screen.
-        warnings += try damagedRecords().map { "\($0); sealed with a warning" }
-        let problems = try integrityProblems()
+        warnings += try damagedRecords(items: snapshot.items).map { "\($0); sealed with a warning" }
+        let problems = try integrityProblems(journal: snapshot.custodyJournal, items: snapshot.items)
         guard problems.isEmpty else {
             throw CaseError(.corrupted, "The case folder has been altered (\(problems.joined(separator: "; "))); refusing to seal.")
         }
@@ -154,18 +154,24 @@ extension EvidenceCase {
         let meter = advancing.map {
             ProgressMeter(totalItems: entries.count, totalBytes: entries.reduce(0) { $0 + $1.size }, observer: $0)
         }
-        try ZipBundleWriter.write(entries, bagFolder: metadata.identifier, modificationDate: sealedAt.date, to: destination,
-                                  meter: meter)
-
         // The copy beside the zip says what only it can: that its images show inside the unzipped bundle, and the
-        // times the authorities attested, which came after the summary inside was signed.
-        if let beside = try BagBuilder.summaryBesideBundle(for: snapshot, entries: entries,
-                                                           attestedTimes: timeStamps.compactMap(\.attested)) {
+        // times the authorities attested, which came after the summary inside was signed. It needs only the signed
+        // manifest and the case's files, so it is rendered while the zip is written.
+        let attestedTimes = timeStamps.compactMap(\.attested)
+        let summaryBeside = BackgroundWork { [entries] in
+            try BagBuilder.summaryBesideBundle(for: snapshot, entries: entries, attestedTimes: attestedTimes)
+        }
+        let digest: SHA256Digest
+        do {
+            digest = try ZipBundleWriter.write(entries, bagFolder: metadata.identifier, modificationDate: sealedAt.date,
+                                               to: destination, meter: meter)
+        } catch {
+            _ = try? summaryBeside.value()
+            throw error
+        }
+        if let beside = try summaryBeside.value() {
             try FileSystem.writeAtomically(beside, to: summaryURL.path)
         }
-        let hasher = SHA256Hasher()
-        try FileSystem.forEachChunk(of: destination.path) { hasher.update($0) }
-        let digest = hasher.finalize()
         try journal("bundle-sealed", details: [
             "bundle": destination.lastPathComponent, "bundleSHA256": digest.hex,
             "sealedAt": RFC3339.format(sealedAt, offsetSeconds: 0), "items": String(snapshot.items.count),
@@ -203,5 +209,26 @@ extension EvidenceCase {
                             + "more than the \(maximumManifestBytes) a verifier reads")
         }
         return problems
+    }
+}
+
+/// Work on a thread of its own while the caller does something else; ``value()`` waits for it, once.
+private final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
+    /// Set by the thread before it signals `done`, read only after waiting for it.
+    private var result: Result<Value, any Error>?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ body: @escaping @Sendable () throws -> Value) {
+        Thread { [self] in
+            result = Result { try body() }
+            done.signal()
+        }.start()
+    }
+
+    /// What the work returned, or what it threw.
+    func value() throws -> Value {
+        done.wait()
+        guard let result else { preconditionFailure("the work signals only once done") }
+        return try result.get()
     }
 }

@@ -154,22 +154,14 @@ extension EvidenceCase {
         let meter = advancing.map {
             ProgressMeter(totalItems: entries.count, totalBytes: entries.reduce(0) { $0 + $1.size }, observer: $0)
         }
-        // The copy beside the zip says what only it can: that its images show inside the unzipped bundle, and the
-        // times the authorities attested, which came after the summary inside was signed. It needs only the signed
-        // manifest and the case's files, so it is rendered while the zip is written.
-        let attestedTimes = timeStamps.compactMap(\.attested)
-        let summaryBeside = BackgroundWork { [entries] in
-            try BagBuilder.summaryBesideBundle(for: snapshot, entries: entries, attestedTimes: attestedTimes)
-        }
-        let digest: SHA256Digest
-        do {
-            digest = try ZipBundleWriter.write(entries, bagFolder: metadata.identifier, modificationDate: sealedAt.date,
+        let digest = try ZipBundleWriter.write(entries, bagFolder: metadata.identifier, modificationDate: sealedAt.date,
                                                to: destination, meter: meter)
-        } catch {
-            _ = try? summaryBeside.value()
-            throw error
-        }
-        if let beside = try summaryBeside.value() {
+
+        // The copy beside the zip says what only it can: that its images show inside the unzipped bundle, and the
+        // times the authorities attested, which came after the summary inside was signed. Rendered once the zip is
+        // written, not beside it: for a large case the two would add up in memory.
+        if let beside = try BagBuilder.summaryBesideBundle(for: snapshot, entries: entries,
+                                                           attestedTimes: timeStamps.compactMap(\.attested)) {
             try FileSystem.writeAtomically(beside, to: summaryURL.path)
         }
         try journal("bundle-sealed", details: [
@@ -212,23 +204,3 @@ extension EvidenceCase {
     }
 }
 
-/// Work on a thread of its own while the caller does something else; ``value()`` waits for it, once.
-private final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
-    /// Set by the thread before it signals `done`, read only after waiting for it.
-    private var result: Result<Value, any Error>?
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ body: @escaping @Sendable () throws -> Value) {
-        Thread { [self] in
-            result = Result { try body() }
-            done.signal()
-        }.start()
-    }
-
-    /// What the work returned, or what it threw.
-    func value() throws -> Value {
-        done.wait()
-        guard let result else { preconditionFailure("the work signals only once done") }
-        return try result.get()
-    }
-}

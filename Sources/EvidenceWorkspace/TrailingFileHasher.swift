@@ -86,8 +86,6 @@ final class TrailingFileHasher: @unchecked Sendable {
 
     private func hashAsWritten() throws -> SHA256Digest {
         let hasher = SHA256Hasher()
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 64)
-        defer { buffer.deallocate() }
         var hashed: UInt64 = 0
         while true {
             condition.lock()
@@ -98,15 +96,14 @@ final class TrailingFileHasher: @unchecked Sendable {
             condition.unlock()
             if isCancelled { throw Cancelled() }
             while hashed < target {
-                let wanted = Int(min(UInt64(buffer.count), target - hashed))
-                let count = try FileSystem.read(fd, into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<wanted]),
-                                                at: hashed, path: path)
-                guard count == wanted else {
-                    throw IOError(path: path, operation: "read back", reason: "it ended at \(hashed + UInt64(count)) bytes, "
-                                  + "before the \(target) written")
+                let wanted = Int(min(UInt64(Self.chunkSize), target - hashed))
+                let chunk = try FileSystem.readUpTo(fd, limit: wanted, at: hashed, path: path)
+                guard chunk.count == wanted else {
+                    throw IOError(path: path, operation: "read back",
+                                  reason: "it ended at \(hashed + UInt64(chunk.count)) bytes, before the \(target) written")
                 }
-                hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
-                hashed += UInt64(count)
+                hasher.update(chunk)
+                hashed += UInt64(chunk.count)
             }
             if isComplete { return hasher.finalize() }
         }

@@ -126,13 +126,10 @@ enum ZipBundleWriter {
             let workers = min(cores, max(planned.count, 1))
             let work = EntryQueue(workers: workers, cores: cores, entryCount: planned.count)
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: headerRoom + copyChunkSize,
-                                                                    alignment: 64)
-                defer { buffer.deallocate() }
                 while let index = work.take() {
                     do {
                         let crc32 = try write(planned[index], encoder: encoder, to: fd, zipPath: url.path,
-                                              buffer: buffer, work: work, meter: meter)
+                                              work: work, meter: meter)
                         let firstUnfinished = work.finish(index, crc32: crc32)
                         trailing.advance(to: firstUnfinished < planned.count
                                          ? planned[firstUnfinished].record.offset : centralDirectoryOffset)
@@ -166,8 +163,7 @@ enum ZipBundleWriter {
 
     /// Writes one entry, header and data, at its place; returns its CRC-32.
     private static func write(_ entry: PlannedEntry, encoder: ZipRecordEncoder, to fd: Int32, zipPath: String,
-                              buffer: UnsafeMutableRawBufferPointer, work: EntryQueue,
-                              meter: ProgressMeter?) throws -> UInt32 {
+                              work: EntryQueue, meter: ProgressMeter?) throws -> UInt32 {
         switch entry.content {
         case .deflated(let compressed):
             try FileSystem.write(fd, encoder.localHeader(entry.record) + compressed, at: entry.record.offset,
@@ -176,58 +172,45 @@ enum ZipBundleWriter {
             return entry.record.crc32
         case .file(let source, let sha256):
             return try copyStoredFile(source, sha256: sha256, entry: entry, encoder: encoder, to: fd, zipPath: zipPath,
-                                      buffer: buffer, work: work, meter: meter)
+                                      work: work, meter: meter)
         }
     }
 
     /// Streams a stored copy into its place in the zip, checking that its bytes still hash to what the case
     /// recorded; SHA-256 and CRC-32 are computed from the same read, then the local header is written in front.
     /// Returns the CRC-32.
-    ///
-    /// `buffer` leaves ``headerRoom`` bytes before the data: a file read whole in one step (a screenshot) goes into
-    /// the zip with its header in one write.
     private static func copyStoredFile(_ url: URL, sha256: String, entry: PlannedEntry, encoder: ZipRecordEncoder,
-                                       to fd: Int32, zipPath: String, buffer: UnsafeMutableRawBufferPointer,
-                                       work: EntryQueue, meter: ProgressMeter?) throws -> UInt32 {
+                                       to fd: Int32, zipPath: String, work: EntryQueue,
+                                       meter: ProgressMeter?) throws -> UInt32 {
         let size = entry.record.uncompressedSize
-        let headerLength = encoder.localHeader(entry.record).count
-        let dataStart = entry.record.offset + UInt64(headerLength)
-        let input = try FileSystem.openForReading(url.path)
-        defer { FileSystem.close(input) }
-        let data = UnsafeMutableRawBufferPointer(rebasing: buffer[headerRoom...])
+        let dataStart = entry.record.offset + UInt64(encoder.localHeader(entry.record).count)
         let hasher = SHA256Hasher()
         var crc32 = CRC32()
-        var read: UInt64 = 0
-        var wholeInOneStep = false
-        while true {
-            // Fill the buffer (a short read is not the end), so every step but the last is whole.
-            var filled = 0
-            var atEnd = false
-            while filled < data.count {
-                let count = try FileSystem.read(input, into: UnsafeMutableRawBufferPointer(rebasing: data[filled...]),
-                                                path: url.path)
-                if count == 0 {
-                    atEnd = true
-                    break
-                }
-                filled += count
-            }
-            let chunk = UnsafeRawBufferPointer(rebasing: data[0..<filled])
-            if read == 0 && atEnd {
-                // The whole file in one step: written below, after its header, in one write.
+        var written: UInt64 = 0
+        let read = try FileSystem.forEachBufferedChunk(of: url.path, chunkSize: copyChunkSize) { chunk in
+            let position = dataStart + written
+            if chunk.count < parallelChunkSize || !work.hasIdleWorker {
                 hasher.update(chunk)
                 crc32.update(chunk)
-                read = UInt64(filled)
-                wholeInOneStep = true
-                break
+                try FileSystem.write(fd, chunk, at: position, path: zipPath)
+            } else {
+                // A core is free: SHA-256 here while another thread computes the CRC-32 and writes the same bytes.
+                // Each touches only its own state, and both end before the buffer is read into again.
+                nonisolated(unsafe) let bytes = chunk
+                nonisolated(unsafe) var crc = crc32
+                nonisolated(unsafe) var writing: Result<Void, any Error> = .success(())
+                let otherLane = DispatchGroup()
+                DispatchQueue.global().async(group: otherLane) {
+                    crc.update(bytes)
+                    writing = Result { try FileSystem.write(fd, bytes, at: position, path: zipPath) }
+                }
+                hasher.update(bytes)
+                otherLane.wait()
+                crc32 = crc
+                try writing.get()
             }
-            if filled > 0 {
-                try hashAndWrite(chunk, hasher: hasher, crc32: &crc32, to: fd, at: dataStart + read, zipPath: zipPath,
-                                 bothCores: filled >= parallelChunkSize && work.hasIdleWorker)
-                read += UInt64(filled)
-                meter?.add(bytes: filled)
-            }
-            if atEnd { break }
+            written += UInt64(chunk.count)
+            meter?.add(bytes: chunk.count)
         }
         guard read >= size else {
             throw IOError(path: url.path, operation: "read", reason: "the stored copy is shorter than the case records")
@@ -236,54 +219,14 @@ enum ZipBundleWriter {
         guard found == sha256, read == size else {
             throw StoredCopyChanged(path: entry.path, expected: sha256, found: found)
         }
-
         var record = entry.record
         record.crc32 = crc32.value
-        let header = encoder.localHeader(record)
-        let headerStart = headerRoom - header.count
-        header.withUnsafeBytes {
-            UnsafeMutableRawBufferPointer(rebasing: buffer[headerStart..<headerRoom]).copyMemory(from: $0)
-        }
-        if wholeInOneStep {
-            try FileSystem.write(fd, UnsafeRawBufferPointer(rebasing: buffer[headerStart..<headerRoom + Int(size)]),
-                                 at: entry.record.offset, path: zipPath)
-            meter?.add(bytes: Int(size))
-        } else {
-            try FileSystem.write(fd, UnsafeRawBufferPointer(rebasing: buffer[headerStart..<headerRoom]),
-                                 at: entry.record.offset, path: zipPath)
-        }
+        try FileSystem.write(fd, encoder.localHeader(record), at: entry.record.offset, path: zipPath)
         return crc32.value
-    }
-
-    /// Hashes, checksums and writes one step of a stored copy. With `bothCores`, the SHA-256 runs here while another
-    /// thread computes the CRC-32 and writes the same bytes: each touches only its own state, and both end before
-    /// the buffer is read into again.
-    private static func hashAndWrite(_ chunk: UnsafeRawBufferPointer, hasher: SHA256Hasher, crc32: inout CRC32,
-                                     to fd: Int32, at position: UInt64, zipPath: String, bothCores: Bool) throws {
-        guard bothCores else {
-            hasher.update(chunk)
-            crc32.update(chunk)
-            try FileSystem.write(fd, chunk, at: position, path: zipPath)
-            return
-        }
-        nonisolated(unsafe) let bytes = chunk
-        nonisolated(unsafe) var crc = crc32
-        nonisolated(unsafe) var writing: Result<Void, any Error> = .success(())
-        let otherLane = DispatchGroup()
-        DispatchQueue.global().async(group: otherLane) {
-            crc.update(bytes)
-            writing = Result { try FileSystem.write(fd, bytes, at: position, path: zipPath) }
-        }
-        hasher.update(bytes)
-        otherLane.wait()
-        crc32 = crc
-        try writing.get()
     }
 
     /// Bytes read and written per step: large sequential reads and writes.
     private static let copyChunkSize = 4 << 20
-    /// Room before the data for the longest local header: 30 bytes, a name of up to 65,535, a ZIP64 field of 20.
-    private static let headerRoom = 30 + 0xFFFF + 20
     /// Below this, handing half a step's work to another thread costs more than it saves.
     private static let parallelChunkSize = 1 << 20
 }

@@ -45,8 +45,7 @@ package enum FileSystem {
         #endif
     }
 
-    /// Reads from the current position into `buffer` (`read`); returns the bytes read, 0 at the end of the file.
-    package static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, path: String) throws -> Int {
+    static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, path: String) throws -> Int {
         #if canImport(Glibc)
         let count = retrying { Glibc.read(fd, buffer.baseAddress, buffer.count) }
         #else
@@ -352,20 +351,6 @@ package enum FileSystem {
             guard count > 0 else { throw error(path, "write", errno: count == 0 ? EIO : errno) }
             done += count
         }
-    }
-
-    /// Reads into `buffer` from `offset` (`pread`) until it is full or the file ends; returns the bytes read.
-    package static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: UInt64,
-                             path: String) throws -> Int {
-        var total = 0
-        while total < buffer.count {
-            let target = buffer.baseAddress! + total
-            let count = retrying { pread(fd, target, buffer.count - total, off_t(offset) + off_t(total)) }
-            guard count >= 0 else { throw error(path, "read") }
-            if count == 0 { break }
-            total += count
-        }
-        return total
     }
 
     /// Sets a file's size (`ftruncate`): the end of a file whose last bytes were zeros left as a hole.

@@ -118,8 +118,11 @@ package enum BagBuilder {
         manifest.helpLines = snapshot.metadata.helpLines.flatMap { $0.isEmpty ? nil : $0 }
         // The one place the summary is rendered; its language is `manifest.language` (the snapshot's
         // `summaryLanguage`), so rendering the signed manifest again gives the same summary.
-        let summary = HTMLSummary(manifest: manifest, language: SummaryLanguage(caseLanguage: snapshot.summaryLanguage),
-                                  payload: summaryFiles(snapshot, payload: payload), helpLines: manifest.helpLines).render()
+        // Kept as bytes only: for a case of 100,000 items the rendered text is tens of MB.
+        let summaryLanguage = SummaryLanguage(caseLanguage: snapshot.summaryLanguage)
+        let summary = Array(HTMLSummary(manifest: manifest, language: summaryLanguage,
+                                        payload: summaryFiles(snapshot, payload: payload), helpLines: manifest.helpLines)
+            .render().utf8)
 
         var tagEntries: [BagEntry] = [
             BagEntry(path: BagLayout.bagitFile, content: .bytes(Array(BagLayout.bagitDeclaration.utf8))),
@@ -127,11 +130,16 @@ package enum BagBuilder {
             BagEntry(path: BagLayout.payloadManifest, content: .bytes(Array(payloadManifest.utf8))),
             BagEntry(path: BagLayout.custody, content: .bytes(snapshot.custodyJournal)),
             BagEntry(path: BagLayout.publicKey, content: .bytes(Array(publicKey.pemRepresentation.utf8))),
-            BagEntry(path: BagLayout.summary, content: .bytes(Array(summary.utf8))),
+            BagEntry(path: BagLayout.summary, content: .bytes(summary)),
         ] + BundleSchemas.tagFiles.map { BagEntry(path: $0.path, content: .bytes($0.bytes)) }
+        // Each tag file is hashed once, for the manifest and the tag manifest alike (the summary and the journal of a
+        // large case are tens of MB).
+        var tagFileHashes: [String: String] = [:]
         manifest.files = tagEntries.map { entry -> EvidenceManifest.File in
             guard case .bytes(let bytes) = entry.content else { preconditionFailure("tag entries are in memory") }
-            return EvidenceManifest.File(path: entry.path, size: Int64(bytes.count), sha256: SHA256.hash(bytes).hex)
+            let sha256 = SHA256.hash(bytes).hex
+            tagFileHashes[entry.path] = sha256
+            return EvidenceManifest.File(path: entry.path, size: Int64(bytes.count), sha256: sha256)
         }.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
 
         let manifestBytes = manifest.encoded()
@@ -142,7 +150,8 @@ package enum BagBuilder {
         var tagManifest = ""
         for entry in tagEntries.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
             guard case .bytes(let bytes) = entry.content else { continue }
-            tagManifest += ChecksumManifest.line(sha256: SHA256.hash(bytes).hex, path: entry.path)
+            let sha256 = tagFileHashes[entry.path] ?? SHA256.hash(bytes).hex
+            tagManifest += ChecksumManifest.line(sha256: sha256, path: entry.path)
         }
         tagEntries.append(BagEntry(path: BagLayout.tagManifest, content: .bytes(Array(tagManifest.utf8))))
 

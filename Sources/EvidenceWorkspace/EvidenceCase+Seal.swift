@@ -132,8 +132,8 @@ extension EvidenceCase {
         }
         // A damaged record does not block the seal, nor is its item left out: it is sealed from its bytes and
         // its journal entry, and the warning is in the bundle (the item's warnings) and on the person's screen.
-        warnings += try damagedRecords().map { "\($0); sealed with a warning" }
-        let problems = try integrityProblems()
+        warnings += try damagedRecords(items: snapshot.items).map { "\($0); sealed with a warning" }
+        let problems = try integrityProblems(journal: snapshot.custodyJournal, items: snapshot.items)
         guard problems.isEmpty else {
             throw CaseError(.corrupted, "The case folder has been altered (\(problems.joined(separator: "; "))); refusing to seal.")
         }
@@ -154,18 +154,16 @@ extension EvidenceCase {
         let meter = advancing.map {
             ProgressMeter(totalItems: entries.count, totalBytes: entries.reduce(0) { $0 + $1.size }, observer: $0)
         }
-        try ZipBundleWriter.write(entries, bagFolder: metadata.identifier, modificationDate: sealedAt.date, to: destination,
-                                  meter: meter)
+        let digest = try ZipBundleWriter.write(entries, bagFolder: metadata.identifier, modificationDate: sealedAt.date,
+                                               to: destination, meter: meter)
 
         // The copy beside the zip says what only it can: that its images show inside the unzipped bundle, and the
-        // times the authorities attested, which came after the summary inside was signed.
+        // times the authorities attested, which came after the summary inside was signed. Rendered once the zip is
+        // written, not beside it: for a large case the two would add up in memory.
         if let beside = try BagBuilder.summaryBesideBundle(for: snapshot, entries: entries,
                                                            attestedTimes: timeStamps.compactMap(\.attested)) {
             try FileSystem.writeAtomically(beside, to: summaryURL.path)
         }
-        let hasher = SHA256Hasher()
-        try FileSystem.forEachChunk(of: destination.path) { hasher.update($0) }
-        let digest = hasher.finalize()
         try journal("bundle-sealed", details: [
             "bundle": destination.lastPathComponent, "bundleSHA256": digest.hex,
             "sealedAt": RFC3339.format(sealedAt, offsetSeconds: 0), "items": String(snapshot.items.count),
@@ -205,3 +203,4 @@ extension EvidenceCase {
         return problems
     }
 }
+

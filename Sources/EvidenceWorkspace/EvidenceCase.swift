@@ -227,7 +227,11 @@ public final class EvidenceCase: Sendable {
     /// (an entry removed from the end), a stored copy that is gone. Empty when the case is sound.
     /// Stored copies are checked for presence here; `seal` re-hashes every byte as it writes.
     public func integrityProblems() throws -> [String] {
-        let journal = try custodyJournal()
+        try integrityProblems(journal: custodyJournal(), items: items())
+    }
+
+    /// ``integrityProblems()`` of a journal and items already read (seal reads them once for everything).
+    package func integrityProblems(journal: [UInt8], items: [EvidenceItem]) throws -> [String] {
         var problems = CustodyJournal.problems(inJournal: journal).map { "custody journal \($0)" }
         var journaledItems: Set<String> = []
         for line in journal.split(separator: UInt8(ascii: "\n")) {
@@ -235,7 +239,7 @@ public final class EvidenceCase: Sendable {
                   entry.action == "item-added", let id = entry.details["item"] else { continue }
             journaledItems.insert(id)
         }
-        for item in try items() {
+        for item in items {
             if !journaledItems.contains(String(item.id)) {
                 problems.append("item \(item.id) (\(item.originalName)) has no item-added entry in the custody journal")
             }
@@ -250,7 +254,12 @@ public final class EvidenceCase: Sendable {
     /// as rebuilt from its custody-journal entry (its bytes, name, size and acquisition time), with a warning,
     /// so one damaged record never hides the item nor blocks the rest of the case.
     public func damagedRecords() throws -> [String] {
-        let names = Dictionary(try items().map { ($0.id, $0.originalName) }, uniquingKeysWith: { first, _ in first })
+        try damagedRecords(items: items())
+    }
+
+    /// ``damagedRecords()`` named from items already read.
+    package func damagedRecords(items: [EvidenceItem]) throws -> [String] {
+        let names = Dictionary(items.map { ($0.id, $0.originalName) }, uniquingKeysWith: { first, _ in first })
         return try index.damagedRecords().map { record in
             "the index record of item \(record.id) (\(names[record.id] ?? "unknown name")) cannot be read (\(record.reason)); "
                 + "it is rebuilt from its custody-journal entry, its parsed times and contents are lost"

@@ -4,14 +4,17 @@ import EvidenceParsers
 import EvidenceFormat
 import EvidenceCrypto
 import Foundation
-import ZIPFoundation
 
-/// Writes bag entries into one zip, reproducibly and atomically.
+/// Writes bag entries into one zip, reproducibly and atomically, on every core.
 ///
 /// Entries are sorted, dated with the sealing time (in UTC), with fixed permissions; text is deflated, media stored,
 /// laid out byte for byte as ZIPFoundation wrote our bundles before (``ZipRecordEncoder``). The zip is written under
 /// a temporary name beside the destination, flushed, and renamed only when complete. Large files stream in bounded
 /// memory (ZIP64 when needed), and a run of zeros in a stored copy stays a hole in the zip.
+///
+/// Every entry's place in the zip is known before a byte is read (a stored copy's size is the case's record, tag
+/// files are deflated first), so the stored copies are copied by several workers at once, each re-hashing its file
+/// and computing the CRC-32 from the same read, while a ``TrailingFileHasher`` hashes the zip behind them.
 enum ZipBundleWriter {
     struct StoredCopyChanged: Error, CustomStringConvertible {
         var path: String
@@ -22,8 +25,9 @@ enum ZipBundleWriter {
         }
     }
 
+    /// Writes the zip and returns its SHA-256, read back from the file as it was written.
     static func write(_ entries: [BagEntry], bagFolder: String, modificationDate: Date, to destination: URL,
-                      meter: ProgressMeter? = nil) throws {
+                      meter: ProgressMeter? = nil) throws -> SHA256Digest {
         let directory = destination.deletingLastPathComponent()
         let temporaryPrefix = ".\(destination.lastPathComponent)."
         // A seal killed earlier leaves its hidden partial zip behind; it was never a bundle, so it goes.
@@ -33,9 +37,10 @@ enum ZipBundleWriter {
         }
         let temporary = directory.appendingPathComponent("\(temporaryPrefix)\(UUID().uuidString).partial")
         do {
+            let digest: SHA256Digest
             do {
-                try writeEntries(entries, bagFolder: bagFolder, modificationDate: modificationDate, to: temporary,
-                                 meter: meter)
+                digest = try writeEntries(entries, bagFolder: bagFolder, modificationDate: modificationDate,
+                                          to: temporary, meter: meter)
             } catch let error as StoredCopyChanged {
                 throw error
             } catch {
@@ -45,115 +50,251 @@ enum ZipBundleWriter {
                     IOError(path: destination.path, operation: "write the bundle", reason: $0.reason, errno: $0.errno)
                 } ?? error
             }
-            try flush(temporary)
             try FileSystem.rename(temporary.path, to: destination.path)
             try FileSystem.fsyncDirectory(directory.path)
+            return digest
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw error
         }
     }
 
-    /// Writes the entries, one after the other, then the central directory and the end records.
-    private static func writeEntries(_ entries: [BagEntry], bagFolder: String, modificationDate: Date, to url: URL,
-                                     meter: ProgressMeter?) throws {
-        let encoder = ZipRecordEncoder(modificationDate: modificationDate)
-        let fd = try FileSystem.createExclusive(url.path)
-        defer { FileSystem.close(fd) }
+    /// One entry with its place in the zip.
+    private struct PlannedEntry: Sendable {
+        enum Content: Sendable {
+            /// A tag file, deflated; its record is complete.
+            case deflated([UInt8])
+            /// A stored copy; its record's CRC-32 is known once it has been read.
+            case file(URL, sha256: String)
+        }
+
+        var record: ZipRecordEncoder.Entry
+        var content: Content
+        /// The entry's path in the zip, as errors name it.
+        var path: String
+    }
+
+    /// Places every entry (tag files deflated on every core), and says where the central directory starts.
+    private static func plan(_ entries: [BagEntry], bagFolder: String, encoder: ZipRecordEncoder) throws
+        -> (entries: [PlannedEntry], centralDirectoryOffset: UInt64) {
+        let inMemory = entries.indices.filter { if case .bytes = entries[$0].content { true } else { false } }
+        let deflatedTagFiles = try Parallel.map(inMemory.count) { position in
+            guard case .bytes(let bytes) = entries[inMemory[position]].content else {
+                preconditionFailure("a tag file")
+            }
+            return try RawDeflater.deflate(bytes)
+        }
+        var deflatedByIndex: [Int: (compressed: [UInt8], crc32: UInt32)] = [:]
+        for (position, index) in inMemory.enumerated() { deflatedByIndex[index] = deflatedTagFiles[position] }
+
+        var planned: [PlannedEntry] = []
+        planned.reserveCapacity(entries.count)
         var offset: UInt64 = 0
-        var centralDirectory: [UInt8] = []
-        for entry in entries {
+        for (index, entry) in entries.enumerated() {
             let path = "\(bagFolder)/\(entry.path)"
             var record = ZipRecordEncoder.Entry(name: Array(path.utf8), method: 0, crc32: 0, compressedSize: 0,
                                                 uncompressedSize: UInt64(entry.size), offset: offset)
+            let content: PlannedEntry.Content
             switch entry.content {
-            case .bytes(let bytes):
-                let (compressed, crc32) = try deflated(bytes)
+            case .bytes:
+                guard let (compressed, crc32) = deflatedByIndex[index] else { preconditionFailure("deflated above") }
                 record.method = 8
                 record.crc32 = crc32
                 record.compressedSize = UInt64(compressed.count)
-                let header = encoder.localHeader(record)
-                try FileSystem.write(fd, header + compressed, at: offset, path: url.path)
-                offset += UInt64(header.count + compressed.count)
-                meter?.add(bytes: bytes.count)
+                content = .deflated(compressed)
             case .file(let source, let size, let sha256):
                 record.compressedSize = UInt64(size)
-                // The header's length is known before its CRC-32: the data goes after the room left for it, and the
-                // header is written once the data has been read.
-                let headerLength = UInt64(encoder.localHeader(record).count)
-                record.crc32 = try copyStoredFile(source, size: size, sha256: sha256, as: path, to: fd, zipPath: url.path,
-                                                  at: offset + headerLength, meter: meter)
-                try FileSystem.write(fd, encoder.localHeader(record), at: offset, path: url.path)
-                offset += headerLength + UInt64(size)
+                content = .file(source, sha256: sha256)
             }
-            centralDirectory += encoder.centralHeader(record)
-            meter?.finishItem()
+            offset += UInt64(encoder.localHeader(record).count) + record.compressedSize
+            planned.append(PlannedEntry(record: record, content: content, path: path))
         }
-        let end = encoder.endRecords(entryCount: UInt64(entries.count), centralDirectoryOffset: offset,
-                                     centralDirectorySize: UInt64(centralDirectory.count))
-        try FileSystem.write(fd, centralDirectory + end, at: offset, path: url.path)
+        return (planned, offset)
     }
 
-    /// Deflates a tag file as ZIPFoundation did (its zlib settings and 64 KiB steps), so the bytes stay the same.
-    private static func deflated(_ bytes: [UInt8]) throws -> (compressed: [UInt8], crc32: UInt32) {
-        let data = Data(bytes)
-        var compressed: [UInt8] = []
-        let crc32 = try Data.compress(size: Int64(bytes.count), bufferSize: 1 << 16, provider: { position, size in
-            data.subdata(in: Int(position)..<Int(position) + size)
-        }, consumer: { compressed += $0 })
-        return (compressed, crc32)
+    /// Writes the entries on every core, then the central directory and the end records; returns the zip's SHA-256.
+    private static func writeEntries(_ entries: [BagEntry], bagFolder: String, modificationDate: Date, to url: URL,
+                                     meter: ProgressMeter?) throws -> SHA256Digest {
+        let encoder = ZipRecordEncoder(modificationDate: modificationDate)
+        let (planned, centralDirectoryOffset) = try plan(entries, bagFolder: bagFolder, encoder: encoder)
+        let fd = try FileSystem.createExclusive(url.path)
+        defer { FileSystem.close(fd) }
+        let trailing = try TrailingFileHasher(path: url.path)
+        let end: UInt64
+        do {
+            let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+            let workers = min(cores, max(planned.count, 1))
+            let work = EntryQueue(workers: workers, cores: cores, entryCount: planned.count)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while let index = work.take() {
+                    do {
+                        let crc32 = try write(planned[index], encoder: encoder, to: fd, zipPath: url.path,
+                                              work: work, meter: meter)
+                        let firstUnfinished = work.finish(index, crc32: crc32)
+                        trailing.advance(to: firstUnfinished < planned.count
+                                         ? planned[firstUnfinished].record.offset : centralDirectoryOffset)
+                        meter?.finishItem()
+                    } catch {
+                        work.fail(error)
+                    }
+                }
+                work.stopWorking()
+            }
+            let crc32s = try work.crc32s()
+            var centralDirectory: [UInt8] = []
+            for (entry, crc32) in zip(planned, crc32s) {
+                var record = entry.record
+                record.crc32 = crc32
+                centralDirectory += encoder.centralHeader(record)
+            }
+            let endRecords = encoder.endRecords(entryCount: UInt64(planned.count),
+                                                centralDirectoryOffset: centralDirectoryOffset,
+                                                centralDirectorySize: UInt64(centralDirectory.count))
+            try FileSystem.write(fd, centralDirectory + endRecords, at: centralDirectoryOffset, path: url.path)
+            end = centralDirectoryOffset + UInt64(centralDirectory.count + endRecords.count)
+        } catch {
+            trailing.cancel()
+            throw error
+        }
+        let digest = try trailing.finish(size: end)
+        try FileSystem.fsync(fd, path: url.path)
+        return digest
     }
 
-    /// Streams a stored copy into the zip at `start`, checking that its bytes still hash to what the case recorded;
-    /// SHA-256 and CRC-32 are computed from the same read. Returns the CRC-32.
-    private static func copyStoredFile(_ url: URL, size: Int64, sha256: String, as path: String, to fd: Int32,
-                                       zipPath: String, at start: UInt64, meter: ProgressMeter?) throws -> UInt32 {
+    /// Writes one entry, header and data, at its place; returns its CRC-32.
+    private static func write(_ entry: PlannedEntry, encoder: ZipRecordEncoder, to fd: Int32, zipPath: String,
+                              work: EntryQueue, meter: ProgressMeter?) throws -> UInt32 {
+        switch entry.content {
+        case .deflated(let compressed):
+            try FileSystem.write(fd, encoder.localHeader(entry.record) + compressed, at: entry.record.offset,
+                                 path: zipPath)
+            meter?.add(bytes: Int(entry.record.uncompressedSize))
+            return entry.record.crc32
+        case .file(let source, let sha256):
+            return try copyStoredFile(source, sha256: sha256, entry: entry, encoder: encoder, to: fd, zipPath: zipPath,
+                                      work: work, meter: meter)
+        }
+    }
+
+    /// Streams a stored copy into its place in the zip, checking that its bytes still hash to what the case
+    /// recorded; SHA-256 and CRC-32 are computed from the same read, then the local header is written in front.
+    /// Returns the CRC-32.
+    private static func copyStoredFile(_ url: URL, sha256: String, entry: PlannedEntry, encoder: ZipRecordEncoder,
+                                       to fd: Int32, zipPath: String, work: EntryQueue,
+                                       meter: ProgressMeter?) throws -> UInt32 {
+        let size = entry.record.uncompressedSize
+        let dataStart = entry.record.offset + UInt64(encoder.localHeader(entry.record).count)
         let hasher = SHA256Hasher()
         var crc32 = CRC32()
         var written: UInt64 = 0
         let read = try FileSystem.forEachBufferedChunk(of: url.path, chunkSize: copyChunkSize) { chunk in
-            let position = start + written
-            if chunk.count < parallelChunkSize {
+            let position = dataStart + written
+            if chunk.count < parallelChunkSize || !work.hasIdleWorker {
                 hasher.update(chunk)
                 crc32.update(chunk)
                 try FileSystem.write(fd, chunk, at: position, path: zipPath)
             } else {
-                // Both cores: SHA-256 on one while the other computes the CRC-32 and writes the same bytes. Each
-                // lane touches only its own state, and both end before the buffer is read into again.
+                // A core is free: SHA-256 here while another thread computes the CRC-32 and writes the same bytes.
+                // Each touches only its own state, and both end before the buffer is read into again.
                 nonisolated(unsafe) let bytes = chunk
-                nonisolated(unsafe) let sha256 = hasher
                 nonisolated(unsafe) var crc = crc32
                 nonisolated(unsafe) var writing: Result<Void, any Error> = .success(())
-                DispatchQueue.concurrentPerform(iterations: 2) { lane in
-                    if lane == 0 {
-                        sha256.update(bytes)
-                    } else {
-                        crc.update(bytes)
-                        writing = Result { try FileSystem.write(fd, bytes, at: position, path: zipPath) }
-                    }
+                let otherLane = DispatchGroup()
+                DispatchQueue.global().async(group: otherLane) {
+                    crc.update(bytes)
+                    writing = Result { try FileSystem.write(fd, bytes, at: position, path: zipPath) }
                 }
+                hasher.update(bytes)
+                otherLane.wait()
                 crc32 = crc
                 try writing.get()
             }
             written += UInt64(chunk.count)
             meter?.add(bytes: chunk.count)
         }
-        guard read >= UInt64(size) else {
+        guard read >= size else {
             throw IOError(path: url.path, operation: "read", reason: "the stored copy is shorter than the case records")
         }
         let found = hasher.finalize().hex
-        guard found == sha256, read == UInt64(size) else { throw StoredCopyChanged(path: path, expected: sha256, found: found) }
+        guard found == sha256, read == size else {
+            throw StoredCopyChanged(path: entry.path, expected: sha256, found: found)
+        }
+        var record = entry.record
+        record.crc32 = crc32.value
+        try FileSystem.write(fd, encoder.localHeader(record), at: entry.record.offset, path: zipPath)
         return crc32.value
     }
 
     /// Bytes read and written per step: large sequential reads and writes.
     private static let copyChunkSize = 4 << 20
-    /// Below this, handing half a chunk's work to the other core costs more than it saves.
+    /// Below this, handing half a step's work to another thread costs more than it saves.
     private static let parallelChunkSize = 1 << 20
+}
 
-    private static func flush(_ url: URL) throws {
-        let fd = try FileSystem.openForReading(url.path)
-        defer { FileSystem.close(fd) }
-        try FileSystem.fsync(fd, path: url.path)
+/// The entries the workers share: which to take next, which are done (the zip is final up to the first that is
+/// not), their CRC-32s, and the first failure, after which no entry is started.
+private final class EntryQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var finished: [Bool]
+    private var firstUnfinished = 0
+    private var checksums: [UInt32]
+    private var failure: (any Error)?
+    private var working: Int
+    private let cores: Int
+
+    init(workers: Int, cores: Int, entryCount: Int) {
+        finished = Array(repeating: false, count: entryCount)
+        checksums = Array(repeating: 0, count: entryCount)
+        working = workers
+        self.cores = cores
+    }
+
+    /// The next entry to write; `nil` when all are taken or one failed.
+    func take() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard failure == nil, next < finished.count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    /// Records the entry as written; returns the first entry not yet written (the count when all are).
+    func finish(_ index: Int, crc32: UInt32) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        finished[index] = true
+        checksums[index] = crc32
+        while firstUnfinished < finished.count && finished[firstUnfinished] { firstUnfinished += 1 }
+        return firstUnfinished
+    }
+
+    func fail(_ error: any Error) {
+        lock.lock()
+        if failure == nil { failure = error }
+        lock.unlock()
+    }
+
+    /// A worker found nothing left to take.
+    func stopWorking() {
+        lock.lock()
+        working -= 1
+        lock.unlock()
+    }
+
+    /// True when a core has no worker (the last entries, or fewer entries than cores): a large file still being
+    /// copied may use it.
+    var hasIdleWorker: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return working < cores
+    }
+
+    /// The CRC-32 of every entry, in order, once all are written; the first failure otherwise.
+    func crc32s() throws -> [UInt32] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let failure { throw failure }
+        return checksums
     }
 }

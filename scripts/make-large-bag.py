@@ -4,6 +4,11 @@ writer: the manifest, BagIt files, custody journal and signature are made here (
 Each item is as large in the manifest as a real photo's (about 1.3 KB: four timestamps, a note, a warning).
 
     make-large-bag.py BAG ITEMS                      # a bag that verifies INTACT
+    make-large-bag.py BAG ITEMS --sealed-case        # the same, with what a sealed case also holds: a custody step
+                                                     # per item (about 360 bytes each) and a summary.html (about
+                                                     # 700 bytes an item) that shows the signer's fingerprint
+    make-large-bag.py BAG ITEMS --journal-steps N    # the same, its journal of N steps (as large as a 100,000-item
+                                                     # case's with N = 100000), with no summary
     make-large-bag.py BAG ITEMS --hostile SHAPE MB   # the same bag, its manifest replaced by a hostile document of
                                                      # MB megabytes and signed: zeros ({"unknown": [0,0,…]}),
                                                      # deep ({"unknown": [[[…), string ({"format": "aaa…"}),
@@ -42,6 +47,37 @@ def item(number, digest, size):
         "size": size, "timestamps": timestamps,
         "warnings": [{"code": "sources-disagree", "message": "The file's time and the camera's time differ by an hour"}],
     }
+
+def journal_lines(steps):
+    """The case-created step, then `steps` item-added steps as `evidence add` writes them, chained."""
+    previous = "0" * 64
+    for seq in range(1, steps + 2):
+        if seq == 1:
+            action, details = "case-created", {}
+        else:
+            number = seq - 1
+            action = "item-added"
+            details = {"item": str(number), "originalName": "IMG_%d.jpg" % number,
+                       "originalPath": "/home/victim/Evidence/DCIM/Camera/IMG_%d.jpg" % number,
+                       "sha256": sha256(b"item %d\n" % number), "size": str(len(b"item %d\n" % number))}
+        line = json.dumps({"action": action, "actor": "bench", "at": "2026-03-10T09:00:00Z", "details": details,
+                           "prev": previous, "seq": seq}, sort_keys=True, separators=(",", ":")).encode()
+        previous = sha256(line)
+        yield line + b"\n"
+
+def summary(items, fingerprint):
+    """A summary page as large as a sealed case's (about 700 bytes an item), showing the signer's fingerprint."""
+    grouped = " ".join(fingerprint[i:i + 4] for i in range(0, 64, 4))
+    rows = b"".join(
+        (b'<tr id="item-%d"><td class="id">%d</td><td class="name">IMG_%d.jpg</td><td>photo</td>'
+         b'<td><time datetime="2026-03-01T21:00:00+01:00">1 March 2026, 21:00 (+01:00)</time> <span class="source">'
+         b'EXIF DateTimeOriginal</span></td><td class="hash"><code>%s</code></td><td class="note">Photo %d of the '
+         b'messages received that evening, taken with the phone\'s camera</td><td class="warn">The file\'s time and '
+         b'the camera\'s time differ by an hour</td></tr>\n') % (number, number, number,
+                                                              sha256(b"item %d\n" % number).encode(), number)
+        for number in range(1, items + 1))
+    return (b"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Large case</title></head><body>\n"
+            b"<p>Signed with key <code>%s</code></p>\n<table>\n%s</table>\n</body></html>\n" % (grouped.encode(), rows))
 
 def hostile(shape, size):
     """The hostile document, in chunks of at most a few megabytes."""
@@ -91,8 +127,10 @@ def main():
                                 capture_output=True).stdout
     fingerprint = sha256(public_der[-32:])
 
-    journal = json.dumps({"action": "case-created", "actor": "bench", "at": "2026-03-10T09:00:00Z", "details": {},
-                          "prev": "0" * 64, "seq": 1}, sort_keys=True, separators=(",", ":")).encode() + b"\n"
+    options = sys.argv[3:]
+    sealed_case = "--sealed-case" in options
+    steps = int(options[options.index("--journal-steps") + 1]) if "--journal-steps" in options else 0
+    journal = b"".join(journal_lines(count if sealed_case else steps))
     tags = {
         "bagit.txt": b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n",
         "bag-info.txt": ("Payload-Oxum: %d.%d\nSigner-Key-Algorithm: Ed25519\nSigner-Key-Fingerprint: %s\n"
@@ -101,6 +139,8 @@ def main():
         "evidence/custody.jsonl": journal,
         "evidence/signer.pub.pem": public_pem,
     }
+    if sealed_case:
+        tags["summary.html"] = summary(count, fingerprint)
     manifest = {
         "case": {"createdAt": "2026-03-10T09:00:00Z", "identifier": "large-case", "timeZone": "UTC",
                  "title": "Large case"},
@@ -113,10 +153,11 @@ def main():
     for path, data in tags.items():
         write(bag, path, data)
     manifest_path = os.path.join(bag, "evidence/manifest.json")
-    if len(sys.argv) > 3 and sys.argv[3] == "--hostile":
+    if "--hostile" in options:
+        shape, megabytes = options[options.index("--hostile") + 1:options.index("--hostile") + 3]
         digest = hashlib.sha256()
         with open(manifest_path, "wb") as f:
-            for chunk in hostile(sys.argv[4], int(float(sys.argv[5]) * 1_000_000)):
+            for chunk in hostile(shape, int(float(megabytes) * 1_000_000)):
                 digest.update(chunk)
                 f.write(chunk)
         manifest_digest = digest.hexdigest()

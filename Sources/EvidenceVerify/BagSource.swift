@@ -38,9 +38,18 @@ struct EntryTooLarge: Error {
     var limit: Int64
 }
 
+/// A file to hash: the most bytes to read of it and, for a tag file that is checked as well, what reads its bytes
+/// in the same pass.
+struct HashJob: Sendable {
+    var path: String
+    var limit: Int64
+    var inspection: (any ContentInspection)?
+}
+
 extension BagSource {
-    /// Hashes files on two threads (one per core), each with its own reader; results by path.
-    func sha256(of jobs: [(path: String, limit: Int64)],
+    /// Hashes files on two threads (one per core), each with its own reader, taking the next file as soon as it is
+    /// free; results by path.
+    func sha256(of jobs: [HashJob],
                 meter: ProgressMeter? = nil) -> [String: Result<(digest: String, size: Int64), any Error>] {
         let readers = ReaderPerWorker([self] + ((try? reopened()).map { [$0] } ?? []))
         let results = LockedResults()
@@ -49,7 +58,9 @@ extension BagSource {
             let reader = readers.all[worker]
             while let position = next.take(below: jobs.count) {
                 let job = jobs[position]
-                results.set(job.path, Result { try reader.sha256(job.path, limit: job.limit, meter: meter) })
+                results.set(job.path, Result {
+                    try reader.sha256(job.path, limit: job.limit, meter: meter, inspection: job.inspection)
+                })
                 meter?.finishItem()
             }
         }
@@ -63,12 +74,14 @@ extension BagSource {
         return bytes
     }
 
-    /// Hashes a file as it streams, refusing more than `limit` bytes.
-    func sha256(_ path: String, limit: Int64, meter: ProgressMeter? = nil) throws -> (digest: String, size: Int64) {
+    /// Hashes a file as it streams, refusing more than `limit` bytes, and shows every chunk to `inspection`.
+    func sha256(_ path: String, limit: Int64, meter: ProgressMeter? = nil,
+                inspection: (any ContentInspection)? = nil) throws -> (digest: String, size: Int64) {
         let hasher = SHA256Hasher()
         var size: Int64 = 0
         try stream(path, limit: limit) { chunk in
             hasher.update(chunk)
+            inspection?.inspect(chunk)
             size += Int64(chunk.count)
             meter?.add(bytes: chunk.count)
         }

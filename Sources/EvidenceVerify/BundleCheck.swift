@@ -26,6 +26,9 @@ struct BundleCheck {
     var expected = Expectations()
     /// Told of every file hashed and every chunk read (a progress line), when someone is watching.
     var advancing: (@Sendable (WorkProgress) -> Void)?
+    /// The summary's and the journal's checks, made as they were hashed; set only when the file was read whole.
+    var summaryCheck: SummaryFingerprintCheck?
+    var journalCheck: JournalCheck?
 
     /// Tag files an EvidenceKit bundle always has: without them nothing ties the bag to its signer.
     static let requiredByEvidenceKit: Set<String> = [
@@ -81,10 +84,10 @@ struct BundleCheck {
         validateLayout(manifest)
         validateTimeStamps(declarations.manifestBytes)
         validateSealingTime(manifest)
-        let payload = validateDigests(expectations)
+        let payload = validateDigests(expectations, publicKey: publicKey)
         validatePayloadOxum(declarations.bagInfo, payload: payload)
-        validateSummary(publicKey, declaredSize: expectations.declaredSizes[BagLayout.summary])
-        validateJournal(declaredSize: expectations.declaredSizes[BagLayout.custody])
+        validateSummary(publicKey)
+        validateJournal()
     }
 
     /// `bagit.txt` declares BagIt 1.0 with UTF-8 tag files.
@@ -235,12 +238,33 @@ struct BundleCheck {
     }
 
     /// Hashes every file once (tag files from the bytes already read, the rest as they stream, two at a time)
-    /// and compares with every source that lists it; returns the payload's size and file count.
-    mutating func validateDigests(_ expected: Expectations) -> (bytes: Int64, count: Int) {
-        var jobs: [(path: String, limit: Int64)] = []
+    /// and compares with every source that lists it; returns the payload's size and file count. The summary and
+    /// the journal are checked in the same pass (``validateSummary(_:)``, ``validateJournal()``).
+    mutating func validateDigests(_ expected: Expectations, publicKey: Ed25519PublicKey?) -> (bytes: Int64, count: Int) {
+        var jobs: [HashJob] = []
+        let summaryCheck = publicKey.map { SummaryFingerprintCheck(looking: $0.fingerprint.hex) }
+        let journalCheck = JournalCheck()
         for file in source.files where expected.digests[file.path] != nil && tagBytes[file.path] == nil
             && !unreadableTags.contains(file.path) {
-            jobs.append((file.path, expected.declaredSizes[file.path] ?? tagLimit(for: file.path)))
+            guard !file.path.hasPrefix("data/") else {
+                jobs.append(HashJob(path: file.path, limit: expected.declaredSizes[file.path] ?? 0))
+                continue
+            }
+            // A tag file is never read past the verifier's cap, whatever a signed manifest declares for it.
+            let cap = Self.tagLimit(for: file.path, limits)
+            if file.declaredSize > cap {
+                find(.modified, file.path, "\(file.declaredSize) bytes, more than the \(cap) a verifier reads of this file; not read")
+                unreadable.insert(file.path)
+                continue
+            }
+            let inspection: (any ContentInspection)? = switch file.path {
+            case BagLayout.summary: summaryCheck
+            case BagLayout.custody: journalCheck
+            default: nil
+            }
+            let job = HashJob(path: file.path, limit: min(expected.declaredSizes[file.path] ?? cap, cap), inspection: inspection)
+            // Checked as well as hashed: started first, so that the other thread hashes the payload meanwhile.
+            if inspection == nil { jobs.append(job) } else { jobs.insert(job, at: 0) }
         }
         let meter = advancing.map { observer in
             ProgressMeter(totalItems: jobs.count, totalBytes: jobs.reduce(0) { $0 + (present[$1.path]?.declaredSize ?? 0) },
@@ -248,6 +272,12 @@ struct BundleCheck {
         }
         var digests = source.sha256(of: jobs, meter: meter)
         for (path, bytes) in tagBytes { digests[path] = .success((SHA256.hash(bytes).hex, Int64(bytes.count))) }
+        if case .success = digests[BagLayout.summary], jobs.contains(where: { $0.path == BagLayout.summary }) {
+            self.summaryCheck = summaryCheck
+        }
+        if case .success = digests[BagLayout.custody], jobs.contains(where: { $0.path == BagLayout.custody }) {
+            self.journalCheck = journalCheck
+        }
 
         let alreadyUnexpected = Set(report.findings.filter { $0.category == .unexpected }.compactMap(\.path))
         var payloadBytes: Int64 = 0
@@ -299,29 +329,52 @@ struct BundleCheck {
 
     /// `summary.html` is what a lawyer prints and reads: it must show the fingerprint of the key that signed the
     /// manifest, or a bundle re-signed with another key would still show the original signer to a reader.
-    mutating func validateSummary(_ publicKey: Ed25519PublicKey?, declaredSize: Int64?) {
+    mutating func validateSummary(_ publicKey: Ed25519PublicKey?) {
         guard let publicKey, present[BagLayout.summary] != nil, !unreadable.contains(BagLayout.summary) else { return }
-        var scan = FingerprintScan(looking: publicKey.fingerprint.hex)
-        do {
-            try source.stream(BagLayout.summary, limit: declaredSize ?? limits.tagFile) { scan.feed($0) }
-        } catch {
-            return // reported by the hash pass
+        let check: SummaryFingerprintCheck
+        if let summaryCheck {
+            check = summaryCheck
+        } else {
+            // Listed in no manifest, so not hashed: read for this check alone.
+            check = SummaryFingerprintCheck(looking: publicKey.fingerprint.hex)
+            do {
+                try source.stream(BagLayout.summary, limit: Self.tagLimit(for: BagLayout.summary, limits)) { check.inspect($0) }
+            } catch {
+                return // larger than any summary, or unreadable: the file is reported as unexpected already
+            }
         }
-        if !scan.found {
+        if !check.found {
             find(.untrustedKey, BagLayout.summary, "does not show the fingerprint \(publicKey.fingerprint.grouped) of the key "
                 + "that signed the manifest: a reader of the summary would be told of another signer (re-signed with another key?)")
         }
     }
 
-    mutating func validateJournal(declaredSize: Int64?) {
-        guard !unreadable.contains(BagLayout.custody),
-              let journal = readTag(BagLayout.custody, limit: declaredSize ?? limits.journal) else { return }
-        if let problem = JournalShape.problem(journal) {
-            find(.journalBroken, BagLayout.custody, problem)
+    /// The custody journal's chain, checked one line at a time as it was hashed (or read for this check alone,
+    /// when no manifest lists it).
+    mutating func validateJournal() {
+        guard present[BagLayout.custody] != nil else {
+            reportAbsent(BagLayout.custody)
             return
         }
-        for problem in CustodyJournal.problems(inJournal: journal) {
-            find(.journalBroken, BagLayout.custody, problem.description)
+        guard !unreadable.contains(BagLayout.custody) else { return }
+        let check: JournalCheck
+        if let journalCheck {
+            check = journalCheck
+        } else {
+            check = JournalCheck()
+            let limit = limits.journal
+            do {
+                try source.stream(BagLayout.custody, limit: limit) { check.inspect($0) }
+            } catch is EntryTooLarge {
+                find(.modified, BagLayout.custody, "larger than \(limit) bytes; not read")
+                return
+            } catch {
+                reportReadFailure(error, path: BagLayout.custody)
+                return
+            }
+        }
+        for problem in check.problems {
+            find(.journalBroken, BagLayout.custody, problem)
         }
     }
 
@@ -339,27 +392,36 @@ struct BundleCheck {
         }
     }
 
-    private func tagLimit(for path: String) -> Int64 {
+    /// The most a verifier reads of the tag file at `path` (not under `data/`): the files it parses whole are
+    /// capped by ``BundleVerifier/Limits/tagFile``, the ones it only hashes by ``BundleVerifier/Limits/streamedTagFile``.
+    static func tagLimit(for path: String, _ limits: BundleVerifier.Limits) -> Int64 {
         switch path {
         case BagLayout.manifest: limits.manifest
         case BagLayout.custody: limits.journal
         case BagLayout.publicKey: limits.publicKey
         case BagLayout.signature: limits.signature
+        case BagLayout.bagitFile, BagLayout.bagInfoFile, BagLayout.payloadManifest, BagLayout.tagManifest: limits.tagFile
         case _ where BundleTimeStamps.isTokenPath(path): limits.timeStampToken
-        default: path.hasPrefix("data/") ? 0 : limits.tagFile
+        default: limits.streamedTagFile
+        }
+    }
+
+    /// Reports a file that is not in the bag when BagIt or EvidenceKit requires it; one merely listed is reported by
+    /// the hash pass.
+    private mutating func reportAbsent(_ path: String) {
+        if [BagLayout.bagitFile, BagLayout.payloadManifest].contains(path) {
+            find(.missing, path, "required by BagIt but not in the bundle")
+            reportedMissing.insert(path)
+        } else if Self.requiredByEvidenceKit.contains(path) {
+            find(.missing, path, "every EvidenceKit bundle has this file, and this one does not")
+            reportedMissing.insert(path)
         }
     }
 
     /// Reads a tag file; a missing one is reported by the hash pass (when listed) or here (when required and unlisted).
     private mutating func readTag(_ path: String, limit: Int64) -> [UInt8]? {
         guard present[path] != nil else {
-            if [BagLayout.bagitFile, BagLayout.payloadManifest].contains(path) {
-                find(.missing, path, "required by BagIt but not in the bundle")
-                reportedMissing.insert(path)
-            } else if Self.requiredByEvidenceKit.contains(path) {
-                find(.missing, path, "every EvidenceKit bundle has this file, and this one does not")
-                reportedMissing.insert(path)
-            }
+            reportAbsent(path)
             return nil
         }
         do {

@@ -16,12 +16,16 @@ import Foundation
 public struct BundleVerifier: Sendable {
     /// Caps for files whose size the signed manifest does not declare (Docs/bundle-format.md says why these).
     public struct Limits: Sendable {
-        /// `bagit.txt`, `bag-info.txt`, `manifest-sha256.txt`, `tagmanifest-sha256.txt` (``BundleLimits``).
+        /// `bagit.txt`, `bag-info.txt`, `manifest-sha256.txt`, `tagmanifest-sha256.txt`, parsed whole
+        /// (``BundleLimits``).
         public var tagFile: Int64 = BundleLimits.maximumTagFileBytes
+        /// Tag files only hashed as they stream, such as `summary.html` (``BundleLimits``); for these and the journal
+        /// the cap holds even when the signed manifest declares a larger size.
+        public var streamedTagFile: Int64 = BundleLimits.maximumStreamedTagFileBytes
         /// `evidence/manifest.json`, held whole (the signature covers its exact bytes) and read with a streaming
         /// reader that keeps about 250 bytes per listed file beside it (``BundleLimits``).
         public var manifest: Int64 = BundleLimits.maximumManifestBytes
-        /// `evidence/custody.jsonl` (``BundleLimits``).
+        /// `evidence/custody.jsonl`, checked one line at a time (``BundleLimits``).
         public var journal: Int64 = BundleLimits.maximumJournalBytes
         public var publicKey: Int64 = 16 << 10
         public var signature: Int64 = 1 << 10

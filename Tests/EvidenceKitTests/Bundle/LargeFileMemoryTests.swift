@@ -9,23 +9,6 @@ import Testing
     static let fileSize: Int64 = 5 << 30
     static let peakLimit = 100_000_000
 
-    /// Runs the built binary as a child of a small Python wrapper that reads the child's own peak resident set size
-    /// from `wait4`; returns the exit status, the peak in bytes and what it said on standard error.
-    private func peakMemory(_ arguments: [String], in directory: URL) throws -> (status: Int32, peak: Int, stderr: String) {
-        let wrapper = """
-            import os, subprocess, sys
-            child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-            said = child.stderr.read()
-            _, status, usage = os.wait4(child.pid, 0)
-            sys.stderr.buffer.write(said)
-            print(usage.ru_maxrss * 1024)  # Linux reports kilobytes
-            sys.exit(os.waitstatus_to_exitcode(status))
-            """
-        let run = try TestSupport.run(URL(fileURLWithPath: "/usr/bin/env"),
-                                      ["python3", "-c", wrapper, TestSupport.evidenceBinary.path] + arguments, in: directory)
-        return (run.status, Int(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? .max, run.stderr)
-    }
-
     @Test func aFiveGiBFileIsAddedSealedAndVerifiedInUnder100MB() throws {
         guard TestSupport.requireTool("python3") else { return }
         let directory = try TestSupport.temporaryDirectory("five-gib")
@@ -41,7 +24,7 @@ import Testing
         for command in [["add", "--case", "c", video.path],
                         ["seal", "--case", "c", "--out", "b.zip", "--sealed-at", "2026-03-10T09:00:00Z"],
                         ["verify", "b.zip"]] {
-            let run = try peakMemory(command, in: directory)
+            let run = try TestSupport.evidencePeakMemory(command, in: directory)
             #expect(run.status == 0, "\(command[0]): \(run.stderr)")
             #expect(run.peak < Self.peakLimit, "\(command[0]) peaked at \(run.peak / 1_000_000) MB")
         }

@@ -9,11 +9,12 @@ import Testing
 /// bags are written by `scripts/make-large-bag.py` (Python and `openssl`, independently of our writer), the small
 /// one from ``BagBuilder``'s entries (what `seal` zips); each signed with a throwaway key.
 @Suite struct LargeManifestTests {
-    /// Runs `scripts/make-large-bag.py` and returns the bag it wrote.
-    static func generatedBag(_ label: String, items: Int, hostile: (shape: String, megabytes: Int)? = nil) throws -> URL {
+    /// Runs `scripts/make-large-bag.py` (with `options` such as `--sealed-case`) and returns the bag it wrote.
+    static func generatedBag(_ label: String, items: Int, hostile: (shape: String, megabytes: Int)? = nil,
+                             options: [String] = []) throws -> URL {
         let bag = try TestSupport.temporaryDirectory(label).appendingPathComponent("large-case")
         let script = TestSupport.packageRoot.appendingPathComponent("scripts/make-large-bag.py").path
-        let extra = hostile.map { ["--hostile", $0.shape, String($0.megabytes)] } ?? []
+        let extra = (hostile.map { ["--hostile", $0.shape, String($0.megabytes)] } ?? []) + options
         let result = try TestSupport.tool("python3", [script, bag.path, String(items)] + extra)
         try #require(result.status == 0, "\(result.stderr)")
         return bag

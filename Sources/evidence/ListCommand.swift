@@ -30,6 +30,10 @@ extension Evidence {
                 // JSON needs every item whole; the table keeps one short line per item, read item by item, so a
                 // case of 100,000 items is listed in little memory.
                 let items = json ? sort.sorted(try evidenceCase.items()) : []
+                // Checked before the rows are read, so the journal and the rows are never in memory together.
+                for problem in try evidenceCase.integrityProblems() + evidenceCase.damagedRecords() {
+                    Console.warning(problem)
+                }
                 var rows: [ListedRow] = []
                 var hashes: [(item: Int64, hash: PDQHash, quality: Int)] = []
                 if !json {
@@ -40,9 +44,6 @@ extension Evidence {
                         }
                     }
                     rows = sort.sorted(rows, by: \.key)
-                }
-                for problem in try evidenceCase.integrityProblems() + evidenceCase.damagedRecords() {
-                    Console.warning(problem)
                 }
                 if json {
                     try printJSON(items)
@@ -64,12 +65,12 @@ extension Evidence {
 
 /// What the table of `evidence list` keeps of an item: its line, and what it is sorted by.
 private struct ListedRow {
-    var key: (id: Int64, kind: EvidenceKind, time: EvidenceTimestamp?)
+    var key: (id: Int64, kind: EvidenceKind, time: Instant?)
     var line: String
 
     init(_ item: EvidenceItem) {
         let time = ItemOrder.usableTime(of: item)
-        key = (item.id, item.kind, time)
+        key = (item.id, item.kind, time?.instant)
         let flags = (item.sensitive ? " [sensitive]" : "")
             + (item.warnings.isEmpty ? "" : " [\(counted(item.warnings.count, "warning"))]")
         line = [String(item.id), item.kind.rawValue, time?.spoken ?? "no date found",

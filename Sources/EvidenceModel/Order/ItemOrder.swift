@@ -9,12 +9,12 @@ public enum ItemOrder: String, Sendable, CaseIterable {
 
     /// The items in this order; items that compare equal keep their numbers' order.
     public func sorted(_ items: [EvidenceItem]) -> [EvidenceItem] {
-        sorted(items, by: { (id: $0.id, kind: $0.kind, time: ItemOrder.usableTime(of: $0)) })
+        sorted(items, by: { (id: $0.id, kind: $0.kind, time: ItemOrder.usableTime(of: $0)?.instant) })
     }
 
     /// Rows that stand for items (what a listing keeps of each, not the whole item) in this order, by the number,
-    /// kind and ``usableTime(of:)`` of the item each stands for.
-    package func sorted<Row>(_ rows: [Row], by key: (Row) -> (id: Int64, kind: EvidenceKind, time: EvidenceTimestamp?))
+    /// kind and instant of ``usableTime(of:)`` of the item each stands for.
+    package func sorted<Row>(_ rows: [Row], by key: (Row) -> (id: Int64, kind: EvidenceKind, time: Instant?))
         -> [Row]
     {
         switch self {
@@ -39,10 +39,10 @@ public enum ItemOrder: String, Sendable, CaseIterable {
         return best
     }
 
-    private static func earlierInTime(_ a: (id: Int64, kind: EvidenceKind, time: EvidenceTimestamp?),
-                                      _ b: (id: Int64, kind: EvidenceKind, time: EvidenceTimestamp?)) -> Bool {
+    private static func earlierInTime(_ a: (id: Int64, kind: EvidenceKind, time: Instant?),
+                                      _ b: (id: Int64, kind: EvidenceKind, time: Instant?)) -> Bool {
         switch (a.time, b.time) {
-        case let (x?, y?): x.instant != y.instant ? x.instant < y.instant : a.id < b.id
+        case let (x?, y?): x != y ? x < y : a.id < b.id
         case (.some, nil): true
         case (nil, .some): false
         case (nil, nil): a.id < b.id

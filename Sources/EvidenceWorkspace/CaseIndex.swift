@@ -100,6 +100,13 @@ final class CaseIndex: Sendable {
         try Row.fetchAll(db, sql: "SELECT id, sha256, json FROM item ORDER BY id").map { try item(from: $0, in: db) }
     }
 
+    /// Every item, in the order they were added, handed to `body` one at a time (a cursor): a case of 100,000
+    /// items is never in memory at once.
+    func forEachItem(in db: Database, _ body: (EvidenceItem) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, sha256, json FROM item ORDER BY id")
+        while let row = try rows.next() { try body(try item(from: row, in: db)) }
+    }
+
     /// The items whose record holds `fragment` (a cheap filter before decoding), in the order they were added.
     func items(in db: Database, whereJSONContains fragment: String) throws -> [EvidenceItem] {
         try Row.fetchAll(db, sql: "SELECT id, sha256, json FROM item WHERE instr(json, ?) > 0 ORDER BY id",
@@ -127,15 +134,16 @@ final class CaseIndex: Sendable {
     /// The items whose records cannot be decoded, each with the reason.
     func damagedRecords() throws -> [(id: Int64, reason: String)] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, json FROM item ORDER BY id").compactMap { row in
-                let json: String = row["json"] ?? ""
+            var damaged: [(id: Int64, reason: String)] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, json FROM item ORDER BY id")
+            while let row = try rows.next() {
                 do {
-                    _ = try CaseIndex.decodeItem(json)
-                    return nil
+                    _ = try CaseIndex.decodeItem(row["json"] ?? "")
                 } catch {
-                    return (row["id"], CaseIndex.describe(error))
+                    damaged.append((row["id"], CaseIndex.describe(error)))
                 }
             }
+            return damaged
         }
     }
 
@@ -186,8 +194,20 @@ final class CaseIndex: Sendable {
         return "\(error)"
     }
 
+    /// Which of `sha256s` are items already, in one query (a batch of `add` asks once, not once per file).
+    func storedSHA256s(among sha256s: [String], in db: Database) throws -> Set<String> {
+        guard !sha256s.isEmpty else { return [] }
+        let placeholders = Array(repeating: "?", count: sha256s.count).joined(separator: ",")
+        return Set(try String.fetchAll(db, sql: "SELECT sha256 FROM item WHERE sha256 IN (\(placeholders))",
+                                       arguments: StatementArguments(sha256s)))
+    }
+
+    /// The number the next item gets: above every item's and every withdrawn item's. Each `MAX` is read from its
+    /// table's primary key (a `MAX` over their union would scan both tables, once per item added).
     func nextItemID(in db: Database) throws -> Int64 {
-        (try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(id) FROM (SELECT id FROM item UNION ALL SELECT id FROM withdrawn)")) ?? 0) + 1
+        (try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT MAX(id) FROM (SELECT MAX(id) AS id FROM item UNION ALL SELECT MAX(id) AS id FROM withdrawn)
+            """)) ?? 0) + 1
     }
 
     /// Takes an item out of the index (its sightings with it) and keeps its number, so it is never reused.

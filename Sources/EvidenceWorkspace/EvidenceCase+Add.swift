@@ -76,11 +76,16 @@ extension EvidenceCase {
     /// Adds files and folders (recursively) to the case.
     ///
     /// Each original is opened read-only and read once: the same pass copies it into the case and hashes it.
-    /// Two files are copied at a time (one per core); each item is committed on its own as soon as its copy is
-    /// on disk, so an interrupted `add` keeps every item it had finished and nothing half-done.
+    /// Two files are copied at a time (one per core) and committed in batches (up to 128 files or 32 MiB, or what
+    /// half a second brought): the batch's copies are flushed to disk and moved into the store, then its items
+    /// are recorded in one transaction. An interrupted `add` keeps every batch it had committed and nothing of
+    /// the others; running it again adds the rest.
     ///
     /// - Parameters:
-    ///   - progress: Called with each file's outcome, in the order the files were given.
+    ///   - progress: Called with each file's outcome, in the order the files were given, once the file's batch is
+    ///     committed.
+    ///   - keepingOutcomes: False to leave the outcomes of the files copied out of the report (they are passed to
+    ///     `progress` all the same), so that adding 100,000 files does not hold 100,000 items in memory.
     ///   - working: Called while one file takes long (the messages of a large mailbox being recorded), at most
     ///     twice a second and once when its last carried file is recorded.
     ///   - waiting: Called once when another `add` or `seal` is changing the case: this one waits for it.
@@ -91,7 +96,8 @@ extension EvidenceCase {
                     progress: (@Sendable (AddReport.Outcome) -> Void)? = nil,
                     working: (@Sendable (AddProgress) -> Void)? = nil,
                     waiting: (() -> Void)? = nil,
-                    advancing: (@Sendable (WorkProgress) -> Void)? = nil) throws -> AddReport {
+                    advancing: (@Sendable (WorkProgress) -> Void)? = nil,
+                    keepingOutcomes: Bool = true) throws -> AddReport {
         try changing(onWait: waiting) {
             // A case made before perceptual hashing gets its missing hashes the first time it is added to.
             _ = try fillInMissingContentHashes(now: now())
@@ -101,7 +107,8 @@ extension EvidenceCase {
                 ProgressMeter(totalItems: plan.files.count, totalBytes: plan.files.reduce(0) { $0 + $1.size }, observer: $0)
             }
             let outcomes = commitCopies(of: plan.files, options: options, now: now, progress: progress,
-                                        working: working.map(ProgressThrottle.init), meter: meter)
+                                        working: working.map(ProgressThrottle.init), meter: meter,
+                                        keepingOutcomes: keepingOutcomes)
             let links = try linkFilesBesideExports()
             return AddReport(outcomes: plan.outcomes + outcomes, links: links)
         }

@@ -5,30 +5,61 @@ import EvidenceCrypto
 import Foundation
 import GRDB
 
-/// The committing half of `add`: copy and hash each planned file into `staging/`, move it into the object
-/// store, and record it (item row, custody entry, the files it carries) in one transaction.
+/// The committing half of `add`: copy and hash the planned files into `staging/`, then commit them in batches:
+/// one flush of the batch's copies, their renames into the object store, one flush of those renames, and one
+/// transaction recording every item of the batch (item rows, custody entries, the files they carry).
 extension EvidenceCase {
-    /// Copies two files at a time (one per core) and commits them in the order they were planned, so item
-    /// numbers follow the person's order whatever the workers' timing. Each commit is its own transaction.
+    /// When a batch of staged copies is committed: after this many files or bytes, or once its first copy has
+    /// waited this long (a slow source still shows its files as they come in). A batch costs two flushes and one
+    /// transaction whatever its size. The first batches are smaller (1, 1, 2, 4, … files: never more than were
+    /// committed before), so the first file is shown, and the case locked for good reason, at once.
+    struct CommitBatching: Sendable {
+        var maximumFiles = 128
+        var maximumBytes: Int64 = 32 << 20
+        var maximumWait: Duration = .milliseconds(500)
+        /// How many files the copies may run ahead of the commits (their copies wait in `staging/`).
+        var maximumAhead = 512
+    }
+
+    /// Copies two files at a time (one per core) and commits them in batches, in the order they were planned, so
+    /// item numbers follow the person's order whatever the workers' timing. A file is reported (`progress`) only
+    /// once its batch's transaction is committed: a kill leaves each batch either wholly recorded or not at all.
+    ///
+    /// - Parameter keepingOutcomes: false to return no outcomes (the caller takes them from `progress`), so the
+    ///   memory of an add of 100,000 files does not grow with their number.
     func commitCopies(of files: [AddPlan.File], options: AddOptions, now: @escaping @Sendable () -> Instant,
                       progress: (@Sendable (AddReport.Outcome) -> Void)?, working: ProgressThrottle?,
-                      meter: ProgressMeter? = nil) -> [AddReport.Outcome] {
-        let commits = OrderedCommits(count: files.count)
+                      meter: ProgressMeter? = nil, keepingOutcomes: Bool = true,
+                      batching: CommitBatching = CommitBatching()) -> [AddReport.Outcome] {
+        let commits = BatchedCommits(files: files, batching: batching)
+        let collected = OutcomeCollector(keeping: keepingOutcomes)
+        let commitBatch: @Sendable (Range<Int>, [Result<StagedCopy, any Error>]) -> Void = { range, staged in
+            let outcomes = self.commit(Array(files[range]), staged: staged, options: options, now: now,
+                                       working: working)
+            for outcome in outcomes {
+                progress?(outcome)
+                meter?.finishItem()
+            }
+            collected.append(outcomes)
+        }
         let workers = min(2, max(1, ProcessInfo.processInfo.activeProcessorCount), max(files.count, 1))
-        let next = WorkCounter()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let position = next.take(below: files.count) {
-                let staged = Result { try self.stage(files[position], meter: meter) }
-                commits.finish(position, staged) { position, staged in
-                    let outcome = self.commit(files[position], staged: staged, options: options, now: now,
-                                              working: working)
-                    progress?(outcome)
-                    meter?.finishItem()
-                    return outcome
+            while true {
+                // The worker that completes a batch commits it while the other goes on copying.
+                while let (range, staged) = commits.takeBatch(final: false) {
+                    commitBatch(range, staged)
+                    commits.finishBatch(range)
                 }
+                guard let position = commits.take() else { return }
+                commits.deposit(position, Result { try self.stage(files[position], meter: meter) })
             }
         }
-        return commits.outcomes.compactMap { $0 }
+        // Every copy is staged now: what is left is one last, partial batch.
+        while let (range, staged) = commits.takeBatch(final: true) {
+            commitBatch(range, staged)
+            commits.finishBatch(range)
+        }
+        return collected.outcomes
     }
 
     struct StagedCopy: Sendable {
@@ -37,12 +68,13 @@ extension EvidenceCase {
         var stagingPath: String
     }
 
-    /// Copies the original into `staging/` while hashing it.
+    /// Copies the original into `staging/` while hashing it; the copy is flushed to disk with the rest of its
+    /// batch (``commit(_:staged:options:now:working:)``).
     func stage(_ file: AddPlan.File, meter: ProgressMeter? = nil) throws -> StagedCopy {
-        let stagingPath = folder.appendingPathComponent("staging/\(UUID().uuidString).part").path
+        let stagingPath = "\(folderPath)/staging/\(UUID().uuidString).part"
         do {
             let hasher = SHA256Hasher()
-            let size = try FileSystem.copy(from: file.path, to: stagingPath) { chunk in
+            let size = try FileSystem.copy(from: file.path, to: stagingPath, flushing: false) { chunk in
                 hasher.update(chunk)
                 meter?.add(bytes: chunk.count)
             }
@@ -53,60 +85,150 @@ extension EvidenceCase {
         }
     }
 
-    /// Moves a staged copy into the object store and records the item, the files it carries (zip media,
-    /// e-mail attachments) and their journal entries in one transaction.
-    func commit(_ file: AddPlan.File, staged: Result<StagedCopy, any Error>, options: AddOptions,
-                now: () -> Instant, working: ProgressThrottle? = nil) -> AddReport.Outcome {
-        let copy: StagedCopy
-        switch staged {
-        case .success(let value): copy = value
-        case .failure(let error): return .failed(path: file.path, reason: "\(error)")
-        }
-        do {
-            let sha256 = copy.digest.hex
-            let object = URL(fileURLWithPath: try moveIntoStore(stagingPath: copy.stagingPath, sha256: sha256))
-            let acquiredAt = now()
-            if let existing = try index.database.read({ db in try index.item(withSHA256: sha256, in: db) }) {
-                return try recordDuplicate(of: existing, file: file, options: options, at: acquiredAt)
+    /// A file of a batch, in the object store and inspected, waiting for the batch's transaction.
+    private struct PreparedFile {
+        var file: AddPlan.File
+        var sha256: String
+        var acquiredAt: Instant
+        /// `nil` when the bytes are already an item: the file is recorded as a duplicate sighting.
+        var item: EvidenceItem?
+        var contents = StoredContents()
+    }
+
+    /// Commits one batch of staged copies, in order: flushes the copies (one `syncfs`), moves them into the
+    /// object store and flushes the renames, inspects each stored copy, then records the whole batch in one
+    /// transaction, each file in a savepoint of its own so that one file's failure fails only that file.
+    func commit(_ files: [AddPlan.File], staged: [Result<StagedCopy, any Error>], options: AddOptions,
+                now: () -> Instant, working: ProgressThrottle? = nil) -> [AddReport.Outcome] {
+        var outcomes: [AddReport.Outcome?] = Array(repeating: nil, count: files.count)
+        var copies: [(position: Int, copy: StagedCopy)] = []
+        for (position, result) in staged.enumerated() {
+            switch result {
+            case .success(let copy): copies.append((position, copy))
+            case .failure(let error): outcomes[position] = .failed(path: files[position].path, reason: "\(error)")
             }
-            // Inspect the stored copy, not the original: the original is read exactly once.
-            let inspection = try ItemInspector.inspect(
-                fileAt: object, originalName: file.name,
-                context: InspectionContext(timeZone: timeZone, zoneName: metadata.timeZone,
-                                           fileModificationTime: file.modifiedAt,
-                                           acquiredAt: acquiredAt, declared: options.declaredTime))
-            var item = EvidenceItem(
-                id: 0, sha256: sha256, size: Int64(copy.size),
-                mediaType: inspection.mediaType, kind: inspection.kind, kindReason: inspection.kindReason,
-                originalPath: file.recordedPath, originalName: file.name, acquiredAt: acquiredAt,
-                modifiedAt: file.modifiedAt, note: options.note, sensitive: options.sensitive,
-                timestamps: inspection.timestamps, best: inspection.best, warnings: inspection.warnings)
-            _ = item.apply(ItemAnnotation(sourceURL: options.sourceURL, platform: options.platform,
-                                          account: options.account, description: options.description),
-                           zoneName: metadata.timeZone)
-            item.minorAtTime = options.minorAtTime || metadata.minorAtTime == true ? true : nil
-            try item.addContentHashes(storedCopy: object)
-            if file.recordedPath != file.path { item.sourcePath = file.path }
-            let contents = try storeContents(of: &item, storedCopy: object.path, originalPath: file.path,
-                                             dateOrder: options.dateOrder, working: working)
-            item.dropUnwritableTimes()
-            return try index.database.write { db -> AddReport.Outcome in
-                if let existing = try index.item(withSHA256: sha256, in: db) {
-                    return try recordDuplicate(of: existing, file: file, options: options, at: acquiredAt, in: db)
+        }
+        // The copies are on disk before they get their names in the store, and the names before the index
+        // records them: a kill at any point leaves no item without its bytes.
+        var moved: [(position: Int, copy: StagedCopy, object: String)] = []
+        do {
+            try FileSystem.fsyncFiles(copies.map(\.copy.stagingPath))
+            var shards: Set<String> = []
+            for (position, copy) in copies {
+                do {
+                    let object = try moveIntoStore(stagingPath: copy.stagingPath, sha256: copy.digest.hex,
+                                                   syncingFolder: false)
+                    shards.insert(String(object.dropLast(copy.digest.hex.count + 1)))
+                    moved.append((position, copy, object))
+                } catch {
+                    FileSystem.removeFile(copy.stagingPath)
+                    outcomes[position] = .failed(path: files[position].path, reason: "\(error)")
                 }
-                item.id = try index.nextItemID(in: db)
-                try index.insert(item, in: db)
-                try index.appendCustody(action: "item-added", actor: actor, at: acquiredAt,
-                                        details: ["item": String(item.id), "sha256": sha256, "size": String(item.size),
-                                                  "originalName": file.name, "originalPath": file.recordedPath],
-                                        in: db)
-                try recordContents(contents, of: &item, acquiredAt: acquiredAt, in: db, working: working)
-                return .added(item)
+            }
+            try FileSystem.fsyncDirectories(shards.sorted())
+        } catch {
+            for (position, copy) in copies where outcomes[position] == nil {
+                FileSystem.removeFile(copy.stagingPath)
+                outcomes[position] = .failed(path: files[position].path, reason: "\(error)")
+            }
+            return outcomes.compactMap { $0 }
+        }
+
+        var prepared: [(position: Int, file: PreparedFile)] = []
+        let known: Set<String>
+        do {
+            known = try index.database.read { db in
+                try index.storedSHA256s(among: moved.map(\.copy.digest.hex), in: db)
             }
         } catch {
-            FileSystem.removeFile(copy.stagingPath)
-            return .failed(path: file.path, reason: "\(error)")
+            known = []
         }
+        for (position, copy, object) in moved {
+            do {
+                prepared.append((position, try prepare(files[position], copy: copy, object: object,
+                                                       alreadyAnItem: known.contains(copy.digest.hex),
+                                                       options: options, now: now, working: working)))
+            } catch {
+                outcomes[position] = .failed(path: files[position].path, reason: "\(error)")
+            }
+        }
+
+        do {
+            let recorded = try index.database.write { db in
+                prepared.map { position, file -> (Int, AddReport.Outcome) in
+                    do {
+                        var outcome: AddReport.Outcome?
+                        try db.inSavepoint {
+                            outcome = try record(file, options: options, in: db, working: working)
+                            return .commit
+                        }
+                        return (position, outcome!)
+                    } catch {
+                        return (position, .failed(path: file.file.path, reason: "\(error)"))
+                    }
+                }
+            }
+            for (position, outcome) in recorded { outcomes[position] = outcome }
+        } catch {
+            for (position, file) in prepared {
+                outcomes[position] = .failed(path: file.file.path, reason: "\(error)")
+            }
+        }
+        return outcomes.compactMap { $0 }
+    }
+
+    /// Everything about one stored copy that needs no transaction: its inspection (of the stored copy, not the
+    /// original, which is read exactly once), its content hashes, and the files it carries, put in the store.
+    private func prepare(_ file: AddPlan.File, copy: StagedCopy, object objectPath: String, alreadyAnItem: Bool,
+                         options: AddOptions, now: () -> Instant, working: ProgressThrottle?) throws -> PreparedFile {
+        let sha256 = copy.digest.hex
+        let acquiredAt = now()
+        guard !alreadyAnItem else { return PreparedFile(file: file, sha256: sha256, acquiredAt: acquiredAt) }
+        let object = URL(fileURLWithPath: objectPath)
+        let inspection = try ItemInspector.inspect(
+            fileAt: object, originalName: file.name,
+            context: InspectionContext(timeZone: timeZone, zoneName: metadata.timeZone,
+                                       fileModificationTime: file.modifiedAt,
+                                       acquiredAt: acquiredAt, declared: options.declaredTime))
+        var item = EvidenceItem(
+            id: 0, sha256: sha256, size: Int64(copy.size),
+            mediaType: inspection.mediaType, kind: inspection.kind, kindReason: inspection.kindReason,
+            originalPath: file.recordedPath, originalName: file.name, acquiredAt: acquiredAt,
+            modifiedAt: file.modifiedAt, note: options.note, sensitive: options.sensitive,
+            timestamps: inspection.timestamps, best: inspection.best, warnings: inspection.warnings)
+        _ = item.apply(ItemAnnotation(sourceURL: options.sourceURL, platform: options.platform,
+                                      account: options.account, description: options.description),
+                       zoneName: metadata.timeZone)
+        item.minorAtTime = options.minorAtTime || metadata.minorAtTime == true ? true : nil
+        try item.addContentHashes(storedCopy: object)
+        if file.recordedPath != file.path { item.sourcePath = file.path }
+        let contents = try storeContents(of: &item, storedCopy: objectPath, originalPath: file.path,
+                                         dateOrder: options.dateOrder, working: working)
+        item.dropUnwritableTimes()
+        return PreparedFile(file: file, sha256: sha256, acquiredAt: acquiredAt, item: item, contents: contents)
+    }
+
+    /// Records one prepared file inside the batch's transaction: a new item with its custody entry and the files
+    /// it carries, or a sighting of the item that already has its bytes (added before, or earlier in this batch).
+    private func record(_ prepared: PreparedFile, options: AddOptions, in db: Database,
+                        working: ProgressThrottle?) throws -> AddReport.Outcome {
+        let file = prepared.file
+        if let existing = try index.item(withSHA256: prepared.sha256, in: db) {
+            return try recordDuplicate(of: existing, file: file, options: options, at: prepared.acquiredAt, in: db)
+        }
+        guard var item = prepared.item else {
+            // Known when the batch began, gone since: only `withdraw` removes items, and it waits for the lock.
+            throw CaseError(.corrupted, "item with SHA-256 \(prepared.sha256) vanished from the index during add")
+        }
+        item.id = try index.nextItemID(in: db)
+        try index.insert(item, in: db)
+        try index.appendCustody(action: "item-added", actor: actor, at: prepared.acquiredAt,
+                                details: ["item": String(item.id), "sha256": prepared.sha256,
+                                          "size": String(item.size), "originalName": file.name,
+                                          "originalPath": file.recordedPath],
+                                in: db)
+        try recordContents(prepared.contents, of: &item, acquiredAt: prepared.acquiredAt, in: db, working: working)
+        return .added(item)
     }
 
     /// Puts a staged file under its hash in the object store (or drops it when the store has it already).
@@ -129,14 +251,6 @@ extension EvidenceCase {
         return object
     }
 
-    private func recordDuplicate(of existing: EvidenceItem, file: AddPlan.File, options: AddOptions,
-                                 at acquiredAt: Instant) throws -> AddReport.Outcome {
-        try index.database.write { db in
-            try recordDuplicate(of: try index.item(withSHA256: existing.sha256, in: db) ?? existing, file: file,
-                                options: options, at: acquiredAt, in: db)
-        }
-    }
-
     private func recordDuplicate(of existing: EvidenceItem, file: AddPlan.File, options: AddOptions, at acquiredAt: Instant,
                                  in db: Database) throws -> AddReport.Outcome {
         try index.recordSighting(itemID: existing.id, originalPath: file.recordedPath, at: acquiredAt, in: db)
@@ -150,28 +264,95 @@ extension EvidenceCase {
     }
 }
 
-/// Collects staged copies from the workers and commits them in the order the files were given,
-/// so item numbers follow the person's order whatever the workers' timing.
-private final class OrderedCommits: @unchecked Sendable {
-    private let lock = NSLock()
-    private var staged: [Result<EvidenceCase.StagedCopy, any Error>?]
-    private(set) var outcomes: [AddReport.Outcome?]
+/// Hands out the files to copy and gathers the staged copies into batches to commit, in the order the files were
+/// given; one batch is committed at a time, while the other worker goes on copying.
+private final class BatchedCommits: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let sizes: [Int64]
+    private let batching: EvidenceCase.CommitBatching
+    private var staged: [Int: Result<EvidenceCase.StagedCopy, any Error>] = [:]
+    private var nextToTake = 0
     private var nextToCommit = 0
+    private var committing = false
+    /// When the oldest copy waiting for a commit was staged.
+    private var oldestWaiting: ContinuousClock.Instant?
 
-    init(count: Int) {
-        staged = Array(repeating: nil, count: count)
-        outcomes = Array(repeating: nil, count: count)
+    init(files: [AddPlan.File], batching: EvidenceCase.CommitBatching) {
+        sizes = files.map(\.size)
+        self.batching = batching
     }
 
-    func finish(_ position: Int, _ result: Result<EvidenceCase.StagedCopy, any Error>,
-                commit: (Int, Result<EvidenceCase.StagedCopy, any Error>) -> AddReport.Outcome) {
+    /// The next file to copy, or `nil` when all are taken; waits while the copies are too far ahead of the commits.
+    func take() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while nextToTake < sizes.count && nextToTake - nextToCommit >= batching.maximumAhead {
+            condition.wait()
+        }
+        guard nextToTake < sizes.count else { return nil }
+        nextToTake += 1
+        return nextToTake - 1
+    }
+
+    func deposit(_ position: Int, _ result: Result<EvidenceCase.StagedCopy, any Error>) {
+        condition.lock()
+        staged[position] = result
+        if oldestWaiting == nil { oldestWaiting = .now }
+        condition.unlock()
+    }
+
+    /// The next batch of staged copies, in order, when one is due and no other is being committed: full, waited
+    /// long enough, holding the last file, or (`final`, once every copy is staged) whatever is left.
+    func takeBatch(final: Bool) -> (Range<Int>, [Result<EvidenceCase.StagedCopy, any Error>])? {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !committing else { return nil }
+        let maximumFiles = min(batching.maximumFiles, max(1, nextToCommit))
+        var end = nextToCommit
+        var bytes: Int64 = 0
+        while end < sizes.count, end - nextToCommit < maximumFiles, bytes < batching.maximumBytes,
+              staged[end] != nil {
+            bytes += sizes[end]
+            end += 1
+        }
+        guard end > nextToCommit else { return nil }
+        let due = final || end == sizes.count || end - nextToCommit == maximumFiles
+            || bytes >= batching.maximumBytes
+            || oldestWaiting.map { ContinuousClock.now - $0 >= batching.maximumWait } == true
+        guard due else { return nil }
+        committing = true
+        let range = nextToCommit..<end
+        return (range, range.map { staged.removeValue(forKey: $0)! })
+    }
+
+    func finishBatch(_ range: Range<Int>) {
+        condition.lock()
+        committing = false
+        nextToCommit = range.upperBound
+        oldestWaiting = staged.isEmpty ? nil : .now
+        condition.broadcast()
+        condition.unlock()
+    }
+}
+
+/// The outcomes of the committed batches, in order, when the caller wants them back.
+private final class OutcomeCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private let keeping: Bool
+    private var collected: [AddReport.Outcome] = []
+
+    init(keeping: Bool) { self.keeping = keeping }
+
+    func append(_ outcomes: [AddReport.Outcome]) {
+        guard keeping else { return }
+        lock.lock()
+        collected += outcomes
+        lock.unlock()
+    }
+
+    var outcomes: [AddReport.Outcome] {
         lock.lock()
         defer { lock.unlock() }
-        staged[position] = result
-        while nextToCommit < staged.count, let ready = staged[nextToCommit] {
-            outcomes[nextToCommit] = commit(nextToCommit, ready)
-            staged[nextToCommit] = nil
-            nextToCommit += 1
-        }
+        return collected
     }
 }

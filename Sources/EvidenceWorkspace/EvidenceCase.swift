@@ -208,6 +208,12 @@ public final class EvidenceCase: Sendable {
     /// Every item, in the order they were added.
     public func items() throws -> [EvidenceItem] { try index.items() }
 
+    /// Every item, in the order they were added, handed to `body` one at a time: what a listing of 100,000 items
+    /// reads without holding them all.
+    package func forEachItem(_ body: (EvidenceItem) throws -> Void) throws {
+        try index.database.read { db in try index.forEachItem(in: db, body) }
+    }
+
     /// The custody journal as JSON Lines bytes.
     public func custodyJournal() throws -> [UInt8] { try index.custodyJournal() }
 
@@ -227,11 +233,17 @@ public final class EvidenceCase: Sendable {
     /// (an entry removed from the end), a stored copy that is gone. Empty when the case is sound.
     /// Stored copies are checked for presence here; `seal` re-hashes every byte as it writes.
     public func integrityProblems() throws -> [String] {
-        try integrityProblems(journal: custodyJournal(), items: items())
+        // Item by item, never all at once: a case of 100,000 items is checked in little memory.
+        try integrityProblems(journal: custodyJournal(), eachItem: forEachItem)
     }
 
     /// ``integrityProblems()`` of a journal and items already read (seal reads them once for everything).
     package func integrityProblems(journal: [UInt8], items: [EvidenceItem]) throws -> [String] {
+        try integrityProblems(journal: journal, eachItem: items.forEach)
+    }
+
+    private func integrityProblems(journal: [UInt8],
+                                   eachItem: ((EvidenceItem) throws -> Void) throws -> Void) throws -> [String] {
         var problems = CustodyJournal.problems(inJournal: journal).map { "custody journal \($0)" }
         var journaledItems: Set<String> = []
         for line in journal.split(separator: UInt8(ascii: "\n")) {
@@ -239,7 +251,7 @@ public final class EvidenceCase: Sendable {
                   entry.action == "item-added", let id = entry.details["item"] else { continue }
             journaledItems.insert(id)
         }
-        for item in items {
+        try eachItem { item in
             if !journaledItems.contains(String(item.id)) {
                 problems.append("item \(item.id) (\(item.originalName)) has no item-added entry in the custody journal")
             }
@@ -254,13 +266,24 @@ public final class EvidenceCase: Sendable {
     /// as rebuilt from its custody-journal entry (its bytes, name, size and acquisition time), with a warning,
     /// so one damaged record never hides the item nor blocks the rest of the case.
     public func damagedRecords() throws -> [String] {
-        try damagedRecords(items: items())
+        // Names only for the damaged records (rebuilt from the journal), read item by item.
+        try damagedRecords(eachItem: forEachItem)
     }
 
     /// ``damagedRecords()`` named from items already read.
     package func damagedRecords(items: [EvidenceItem]) throws -> [String] {
-        let names = Dictionary(items.map { ($0.id, $0.originalName) }, uniquingKeysWith: { first, _ in first })
-        return try index.damagedRecords().map { record in
+        try damagedRecords(eachItem: items.forEach)
+    }
+
+    private func damagedRecords(eachItem: ((EvidenceItem) throws -> Void) throws -> Void) throws -> [String] {
+        let records = try index.damagedRecords()
+        guard !records.isEmpty else { return [] }
+        let damaged = Set(records.map(\.id))
+        var names: [Int64: String] = [:]
+        try eachItem { item in
+            if damaged.contains(item.id), names[item.id] == nil { names[item.id] = item.originalName }
+        }
+        return records.map { record in
             "the index record of item \(record.id) (\(names[record.id] ?? "unknown name")) cannot be read (\(record.reason)); "
                 + "it is rebuilt from its custody-journal entry, its parsed times and contents are lost"
         }

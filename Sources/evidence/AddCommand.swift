@@ -41,6 +41,9 @@ extension Evidence {
                 let declared = try declaredTimestamp(declaredTime, in: evidenceCase)
                 let redrawProgress = AddProgress.standardErrorIsTerminal
                 let progressLine = ProgressLine.onTerminal("adding")
+                // Counted as the outcomes are printed: the report keeps none of them, so an add of 100,000 files
+                // does not hold 100,000 items in memory.
+                let tally = OutcomeTally()
                 let report = try evidenceCase.add(
                     paths.map { URL(fileURLWithPath: $0) },
                     options: AddOptions(note: note, sensitive: sensitive, declaredTime: declared, minorAtTime: minorAtTime,
@@ -49,6 +52,7 @@ extension Evidence {
                                         dateOrder: dateOrder.value),
                     progress: { outcome in
                     progressLine?.clear()
+                    tally.count(outcome)
                     switch outcome {
                     case .added(let item):
                         print("added     #\(item.id)  \(item.originalName)  \(item.kind.rawValue)  sha256 \(item.sha256.prefix(16))…")
@@ -78,12 +82,12 @@ extension Evidence {
                     FileHandle.standardError.write(Data(line.utf8))
                 }, waiting: {
                     Console.say("Another evidence add or seal is changing this case; waiting for it to finish…")
-                }, advancing: progressLine?.observer)
+                }, advancing: progressLine?.observer, keepingOutcomes: false)
                 progressLine?.clear()
                 for link in report.links {
                     print("linked    #\(link.conversationItem) “\(link.attachmentName)” → #\(link.fileItem)")
                 }
-                print("\(report.added.count) added, \(report.outcomes.count - report.added.count - report.failures.count) duplicate or skipped, \(report.failures.count) failed.")
+                print("\(tally.added) added, \(tally.all - tally.added - tally.failed) duplicate or skipped, \(tally.failed) failed.")
                 let limits = try evidenceCase.bundleLimitProblems()
                 if !limits.isEmpty {
                     Console.warning(
@@ -91,8 +95,29 @@ extension Evidence {
                         + "every file stays recorded. To seal, start a new case with only what matters for the complaint "
                         + "(for a mailbox, export just the folder or label that holds the messages concerned).")
                 }
-                if !report.failures.isEmpty { throw ExitCode(2) }
+                if tally.failed > 0 { throw ExitCode(2) }
             }
         }
     }
+}
+
+/// How many files an `add` added, and how many failed, of all it was given.
+private final class OutcomeTally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counts = (all: 0, added: 0, failed: 0)
+
+    func count(_ outcome: AddReport.Outcome) {
+        lock.lock()
+        defer { lock.unlock() }
+        counts.all += 1
+        switch outcome {
+        case .added: counts.added += 1
+        case .failed: counts.failed += 1
+        case .duplicate, .skipped: break
+        }
+    }
+
+    var all: Int { lock.withLock { counts.all } }
+    var added: Int { lock.withLock { counts.added } }
+    var failed: Int { lock.withLock { counts.failed } }
 }

@@ -9,14 +9,23 @@ public enum ItemOrder: String, Sendable, CaseIterable {
 
     /// The items in this order; items that compare equal keep their numbers' order.
     public func sorted(_ items: [EvidenceItem]) -> [EvidenceItem] {
+        sorted(items, by: { (id: $0.id, kind: $0.kind, time: ItemOrder.usableTime(of: $0)?.instant) })
+    }
+
+    /// Rows that stand for items (what a listing keeps of each, not the whole item) in this order, by the number,
+    /// kind and instant of ``usableTime(of:)`` of the item each stands for.
+    package func sorted<Row>(_ rows: [Row], by key: (Row) -> (id: Int64, kind: EvidenceKind, time: Instant?))
+        -> [Row]
+    {
         switch self {
         case .added:
-            return items.sorted { $0.id < $1.id }
+            return rows.sorted { key($0).id < key($1).id }
         case .time:
-            return items.sorted(by: ItemOrder.earlierInTime)
+            return rows.sorted { ItemOrder.earlierInTime(key($0), key($1)) }
         case .kind:
             let rank = Dictionary(uniqueKeysWithValues: EvidenceKind.allCases.enumerated().map { ($1, $0) })
-            return items.sorted { a, b in
+            return rows.sorted { a, b in
+                let (a, b) = (key(a), key(b))
                 let (ra, rb) = (rank[a.kind] ?? Int.max, rank[b.kind] ?? Int.max)
                 return ra != rb ? ra < rb : ItemOrder.earlierInTime(a, b)
             }
@@ -30,9 +39,10 @@ public enum ItemOrder: String, Sendable, CaseIterable {
         return best
     }
 
-    private static func earlierInTime(_ a: EvidenceItem, _ b: EvidenceItem) -> Bool {
-        switch (usableTime(of: a), usableTime(of: b)) {
-        case let (x?, y?): x.instant != y.instant ? x.instant < y.instant : a.id < b.id
+    private static func earlierInTime(_ a: (id: Int64, kind: EvidenceKind, time: Instant?),
+                                      _ b: (id: Int64, kind: EvidenceKind, time: Instant?)) -> Bool {
+        switch (a.time, b.time) {
+        case let (x?, y?): x != y ? x < y : a.id < b.id
         case (.some, nil): true
         case (nil, .some): false
         case (nil, nil): a.id < b.id

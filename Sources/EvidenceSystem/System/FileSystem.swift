@@ -98,6 +98,17 @@ package enum FileSystem {
         #endif
     }
 
+    /// Makes renames and new files in many folders durable at once, after they were made: one `syncfs` of their
+    /// file system on Linux (which commits the file system's journal, renames included), one `fsync` per folder
+    /// elsewhere.
+    package static func fsyncDirectories(_ directories: [String]) throws {
+        #if os(Linux)
+        try fsyncFiles(Array(directories.prefix(1)))
+        #else
+        for directory in directories { try fsyncDirectory(directory) }
+        #endif
+    }
+
     /// Takes an exclusive `flock` on the file at `path` (created if missing) and returns its descriptor; closing
     /// it releases the lock, and so does the death of the process, however it dies. When another process holds
     /// the lock, `onWait` is called once and the call blocks until it is released.
@@ -274,9 +285,10 @@ package enum FileSystem {
     }
 
     /// Copies `source` to a new file at `destination` (created read-only) in one read, showing every chunk to
-    /// `observe` (a hasher) on the way, then flushes the copy to disk. The source is opened read-only and never
-    /// written. Returns the number of bytes copied.
-    package static func copy(from source: String, to destination: String,
+    /// `observe` (a hasher) on the way, then flushes the copy to disk unless `flushing` is false (the caller
+    /// flushes many copies at once with ``fsyncFiles(_:)``). The source is opened read-only and never written.
+    /// Returns the number of bytes copied.
+    package static func copy(from source: String, to destination: String, flushing: Bool = true,
                              observing observe: (UnsafeRawBufferPointer) -> Void) throws -> UInt64 {
         let input = try openForReading(source)
         defer { close(input) }
@@ -296,7 +308,7 @@ package enum FileSystem {
             size += UInt64(count)
         }
         try setSize(output, size, path: destination)
-        try fsync(output, path: destination)
+        if flushing { try fsync(output, path: destination) }
         close(output)
         closed = true
         return size

@@ -71,4 +71,72 @@ import Testing
         #expect(try reopened.items().count == 500)
         #expect(CustodyJournal.problems(inJournal: try reopened.custodyJournal()).isEmpty)
     }
+
+    /// Many small files are committed in batches (one flush and one transaction for many files): a SIGKILL in the
+    /// middle leaves whole batches recorded and nothing of the one being committed, and running the add again
+    /// adds exactly the rest, none twice.
+    @Test func killedBatchedAddOfManySmallFilesLeavesWholeBatches() throws {
+        let directory = try TestSupport.temporaryDirectory("kill-batches")
+        let originals = directory.appendingPathComponent("originals")
+        try FileManager.default.createDirectory(at: originals, withIntermediateDirectories: true)
+        let count = 2000
+        var generator = SeededGenerator(seed: 11)
+        for number in 0..<count {
+            var bytes = [UInt8](repeating: 0, count: 2048)
+            bytes.withUnsafeMutableBytes { raw in
+                for index in raw.bindMemory(to: UInt64.self).indices {
+                    raw.storeBytes(of: generator.next(), toByteOffset: index * 8, as: UInt64.self)
+                }
+            }
+            try Data(bytes).write(to: originals.appendingPathComponent(String(format: "Screenshot_%05d.png", number)))
+        }
+        let caseFolder = directory.appendingPathComponent("case")
+        _ = try EvidenceCase.create(at: caseFolder, title: "Kill batches", timeZone: "UTC")
+
+        let process = Process()
+        process.executableURL = TestSupport.evidenceBinary
+        process.arguments = ["add", "--case", caseFolder.path, originals.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Several batches in (the first ones are small), then killed without warning.
+        var reported = 0
+        let reader = output.fileHandleForReading
+        while reported < 200 {
+            let data = reader.availableData
+            if data.isEmpty { break }
+            reported += String(decoding: data, as: UTF8.self).components(separatedBy: "added ").count - 1
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+
+        let reopened = try EvidenceCase(opening: caseFolder)
+        let items = try reopened.items()
+        // Every item reported added was committed; whatever else is in came in whole batches after it.
+        #expect(items.count >= reported && items.count < count, "killed after \(items.count) items")
+        #expect(items.map(\.id) == Array(1...Int64(items.count)))
+        for item in items {
+            let (digest, size) = try SHA256.hash(fileAt: reopened.storedCopy(sha256: item.sha256).path)
+            #expect(digest.hex == item.sha256)
+            #expect(Int64(size) == item.size)
+        }
+        #expect(CustodyJournal.problems(inJournal: try reopened.custodyJournal()).isEmpty)
+        #expect(try reopened.integrityProblems().isEmpty)
+        let added = String(decoding: try reopened.custodyJournal(), as: UTF8.self).components(separatedBy: "\"item-added\"").count - 1
+        #expect(added == items.count)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: caseFolder.appendingPathComponent("staging").path).isEmpty)
+
+        let report = try reopened.add([originals])
+        #expect(report.added.count == count - items.count)
+        // What was in before is seen again (a sighting), never stored as a second item.
+        #expect(report.outcomes.filter { if case .duplicate = $0 { true } else { false } }.count == items.count)
+        let all = try reopened.items()
+        #expect(all.count == count)
+        #expect(Set(all.map(\.sha256)).count == count)
+        #expect(Set(all.map(\.originalName)).count == count)
+        #expect(CustodyJournal.problems(inJournal: try reopened.custodyJournal()).isEmpty)
+        #expect(try reopened.integrityProblems().isEmpty)
+    }
 }

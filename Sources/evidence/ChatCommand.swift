@@ -123,19 +123,19 @@ final class ChatPrinter: @unchecked Sendable {
 /// million-message export is written at the speed of its JSON Lines.
 struct TranscriptWriter {
     /// Offsets of the zone UTC times are shown in.
-    private var offsets: DailyZoneOffsets
+    private var offsets: ZoneDayOffsets
     /// Pending bytes, not yet written out.
     private(set) var buffer: [UInt8] = []
 
     init(zone: TimeZone) {
-        offsets = DailyZoneOffsets(zone: zone)
+        offsets = ZoneDayOffsets(zone: zone)
         buffer.reserveCapacity(1 << 18 + 4096)
     }
 
     mutating func write(_ m: ChatMessage) {
         buffer.append(UInt8(ascii: "["))
         if let stamp = m.timestamp {
-            let offset = stamp.zone == .utc ? offsets.offset(at: stamp.instant) : stamp.offsetSeconds
+            let offset = stamp.zone == .utc ? utcOffset(at: stamp.instant) : stamp.offsetSeconds
             RFC3339.append(stamp.instant, offsetSeconds: offset, precision: stamp.precision, to: &buffer)
         } else {
             raw("no time")
@@ -177,45 +177,15 @@ struct TranscriptWriter {
         return buffer
     }
 
+    /// The zone's offset at a UTC instant: from the per-day cache, or from the zone itself near an offset change.
+    private mutating func utcOffset(at instant: Instant) -> Int {
+        let seconds = instant.unixSeconds
+        let day = seconds >= 0 ? seconds / 86_400 : (seconds + 1) / 86_400 - 1
+        return offsets.stableOffset(day: day) ?? offsets.zone.secondsFromGMT(for: instant.date)
+    }
+
     @inline(__always)
     private mutating func raw(_ s: StaticString) {
         s.withUTF8Buffer { buffer.append(contentsOf: $0) }
-    }
-}
-
-/// A zone's offset from UTC at an instant, asked of the zone database once per day: `secondsFromGMT(for:)` costs
-/// microseconds, a transcript of a million UTC times asks it a million times. A day within a day of an offset change
-/// is not cached, and every instant in it is asked of the zone itself, so the answer is always the zone's.
-struct DailyZoneOffsets {
-    let zone: TimeZone
-    private var days: [Int64: Int] = [:]
-    private static let nearChange = Int.min
-
-    init(zone: TimeZone) {
-        self.zone = zone
-    }
-
-    mutating func offset(at instant: Instant) -> Int {
-        let day = instant.unixSeconds >= 0 ? instant.unixSeconds / 86_400 : (instant.unixSeconds + 1) / 86_400 - 1
-        let offset: Int
-        if let cached = days[day] {
-            offset = cached
-        } else {
-            offset = Self.stableOffset(day: day, zone: zone)
-            if days.count > 100_000 { days.removeAll(keepingCapacity: true) }
-            days[day] = offset
-        }
-        return offset == Self.nearChange ? zone.secondsFromGMT(for: instant.date) : offset
-    }
-
-    /// The offset throughout UTC day `day` when it does not change from the day before to the day after; otherwise
-    /// `nearChange`.
-    private static func stableOffset(day: Int64, zone: TimeZone) -> Int {
-        let windowStart = Date(timeIntervalSince1970: Double((day - 1) * 86_400))
-        let windowEnd = Date(timeIntervalSince1970: Double((day + 2) * 86_400))
-        let offset = zone.secondsFromGMT(for: windowStart)
-        if let next = zone.nextDaylightSavingTimeTransition(after: windowStart), next < windowEnd { return nearChange }
-        if zone.secondsFromGMT(for: windowEnd) != offset { return nearChange }
-        return offset
     }
 }

@@ -29,24 +29,8 @@ import Testing
         let caseFolder = directory.appendingPathComponent("case")
         _ = try EvidenceCase.create(at: caseFolder, title: "Kill test", timeZone: "Europe/Brussels")
 
-        let process = Process()
-        process.executableURL = TestSupport.evidenceBinary
-        process.arguments = ["add", "--case", caseFolder.path, originals.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
         // Wait until a good number of items are in, then kill it without warning.
-        var seen = 0
-        let reader = output.fileHandleForReading
-        while seen < 60 {
-            let data = reader.availableData
-            if data.isEmpty { break }
-            seen += String(decoding: data, as: UTF8.self).components(separatedBy: "added ").count - 1
-        }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal)
+        try Self.addKilled(into: caseFolder, from: originals, afterReporting: 60)
 
         let reopened = try EvidenceCase(opening: caseFolder)
         let items = try reopened.items()
@@ -93,24 +77,8 @@ import Testing
         let caseFolder = directory.appendingPathComponent("case")
         _ = try EvidenceCase.create(at: caseFolder, title: "Kill batches", timeZone: "UTC")
 
-        let process = Process()
-        process.executableURL = TestSupport.evidenceBinary
-        process.arguments = ["add", "--case", caseFolder.path, originals.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
         // Several batches in (the first ones are small), then killed without warning.
-        var reported = 0
-        let reader = output.fileHandleForReading
-        while reported < 200 {
-            let data = reader.availableData
-            if data.isEmpty { break }
-            reported += String(decoding: data, as: UTF8.self).components(separatedBy: "added ").count - 1
-        }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal)
+        let reported = try Self.addKilled(into: caseFolder, from: originals, afterReporting: 200)
 
         let reopened = try EvidenceCase(opening: caseFolder)
         let items = try reopened.items()
@@ -138,5 +106,29 @@ import Testing
         #expect(Set(all.map(\.originalName)).count == count)
         #expect(CustodyJournal.problems(inJournal: try reopened.custodyJournal()).isEmpty)
         #expect(try reopened.integrityProblems().isEmpty)
+    }
+
+    /// Runs `evidence add` of `originals` into the case and kills it with SIGKILL once it has printed `count`
+    /// "added" lines (or ended); returns how many it printed.
+    @discardableResult
+    static func addKilled(into caseFolder: URL, from originals: URL, afterReporting count: Int) throws -> Int {
+        let process = Process()
+        process.executableURL = TestSupport.evidenceBinary
+        process.arguments = ["add", "--case", caseFolder.path, originals.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var reported = 0
+        let reader = output.fileHandleForReading
+        while reported < count {
+            let data = reader.availableData
+            if data.isEmpty { break }
+            reported += String(decoding: data, as: UTF8.self).components(separatedBy: "added ").count - 1
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        return reported
     }
 }

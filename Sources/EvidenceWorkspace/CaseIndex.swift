@@ -286,8 +286,10 @@ final class CaseIndex: Sendable {
         }
     }
 
-    private static func encode(_ item: EvidenceItem) throws -> String {
-        String(decoding: try JSONEncoder.evidenceKit(prettyPrinted: false).encode(item), as: UTF8.self)
+    /// The item's record: the bytes `JSONEncoder.evidenceKit(prettyPrinted: false)` would give, written by hand
+    /// (``ItemRecord``).
+    private static func encode(_ item: EvidenceItem) -> String {
+        String(decoding: ItemRecord.encode(item), as: UTF8.self)
     }
 
     private static func decodeItem(_ json: String) throws -> EvidenceItem {

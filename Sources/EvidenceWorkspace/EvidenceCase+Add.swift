@@ -76,10 +76,10 @@ extension EvidenceCase {
     /// Adds files and folders (recursively) to the case.
     ///
     /// Each original is opened read-only and read once: the same pass copies it into the case and hashes it.
-    /// Two files are copied at a time (one per core) and committed in batches (up to 128 files or 32 MiB, or what
-    /// half a second brought): the batch's copies are flushed to disk and moved into the store, then its items
-    /// are recorded in one transaction. An interrupted `add` keeps every batch it had committed and nothing of
-    /// the others; running it again adds the rest.
+    /// Two files are copied, hashed and inspected at a time (one per core) and committed in batches (up to 128
+    /// files or 32 MiB, or what half a second brought): the batch's copies are flushed to disk and moved into the
+    /// store, then its items are recorded in one transaction. An interrupted `add` keeps every batch it had
+    /// committed and nothing of the others; running it again adds the rest.
     ///
     /// - Parameters:
     ///   - progress: Called with each file's outcome, in the order the files were given, once the file's batch is

@@ -5,9 +5,10 @@ import EvidenceCrypto
 import Foundation
 import GRDB
 
-/// The committing half of `add`: copy and hash the planned files into `staging/`, then commit them in batches:
-/// one flush of the batch's copies, their renames into the object store, one flush of those renames, and one
-/// transaction recording every item of the batch (item rows, custody entries, the files they carry).
+/// The committing half of `add`: copy, hash and inspect the planned files into `staging/` (two at a time, one per
+/// core), then commit them in batches: one flush of the batch's copies, their renames into the object store, one
+/// flush of those renames, and one transaction recording every item of the batch (item rows, custody entries, the
+/// files they carry).
 extension EvidenceCase {
     /// When a batch of staged copies is committed: after this many files or bytes, or once its first copy has
     /// waited this long (a slow source still shows its files as they come in). A batch costs two flushes and one
@@ -21,9 +22,10 @@ extension EvidenceCase {
         var maximumAhead = 512
     }
 
-    /// Copies two files at a time (one per core) and commits them in batches, in the order they were planned, so
-    /// item numbers follow the person's order whatever the workers' timing. A file is reported (`progress`) only
-    /// once its batch's transaction is committed: a kill leaves each batch either wholly recorded or not at all.
+    /// Copies and inspects two files at a time (one per core) and commits them in batches, in the order they were
+    /// planned, so item numbers follow the person's order whatever the workers' timing. A file is reported
+    /// (`progress`) only once its batch's transaction is committed: a kill leaves each batch either wholly recorded
+    /// or not at all.
     ///
     /// - Parameter keepingOutcomes: false to return no outcomes (the caller takes them from `progress`), so the
     ///   memory of an add of 100,000 files does not grow with their number.
@@ -34,8 +36,7 @@ extension EvidenceCase {
         let commits = BatchedCommits(files: files, batching: batching)
         let collected = OutcomeCollector(keeping: keepingOutcomes)
         let commitBatch: @Sendable (Range<Int>, [Result<StagedCopy, any Error>]) -> Void = { range, staged in
-            let outcomes = self.commit(Array(files[range]), staged: staged, options: options, now: now,
-                                       working: working)
+            let outcomes = self.commit(Array(files[range]), staged: staged, options: options, working: working)
             for outcome in outcomes {
                 progress?(outcome)
                 meter?.finishItem()
@@ -50,8 +51,10 @@ extension EvidenceCase {
                     commitBatch(range, staged)
                     commits.finishBatch(range)
                 }
-                guard let position = commits.take() else { return }
-                commits.deposit(position, Result { try self.stage(files[position], meter: meter) })
+                guard let (position, acquiredAt) = commits.take(stamping: now) else { return }
+                commits.deposit(position, Result {
+                    try self.stage(files[position], acquiredAt: acquiredAt, options: options, meter: meter)
+                })
             }
         }
         // Every copy is staged now: what is left is one last, partial batch.
@@ -66,11 +69,18 @@ extension EvidenceCase {
         var digest: SHA256Digest
         var size: UInt64
         var stagingPath: String
+        var acquiredAt: Instant
+        /// The item the copy would become, inspected from the staged copy (or why it could not be); what it
+        /// carries (a chat export's messages) is stored only at the commit, once it is known to be a new item.
+        var inspected: Result<EvidenceItem, any Error>
     }
 
-    /// Copies the original into `staging/` while hashing it; the copy is flushed to disk with the rest of its
-    /// batch (``commit(_:staged:options:now:working:)``).
-    func stage(_ file: AddPlan.File, meter: ProgressMeter? = nil) throws -> StagedCopy {
+    /// Copies the original into `staging/` while hashing it, then inspects the copy (the original is read once):
+    /// the work of a file that needs neither the index nor the order of the files, done on the worker's core
+    /// while the other commits. The copy is flushed to disk with the rest of its batch
+    /// (``commit(_:staged:options:working:)``).
+    func stage(_ file: AddPlan.File, acquiredAt: Instant, options: AddOptions,
+               meter: ProgressMeter? = nil) throws -> StagedCopy {
         let stagingPath = "\(folderPath)/staging/\(UUID().uuidString).part"
         do {
             let hasher = SHA256Hasher()
@@ -78,11 +88,42 @@ extension EvidenceCase {
                 hasher.update(chunk)
                 meter?.add(bytes: chunk.count)
             }
-            return StagedCopy(digest: hasher.finalize(), size: size, stagingPath: stagingPath)
+            let digest = hasher.finalize()
+            let inspected = Result {
+                try inspectedItem(file, stagedCopy: stagingPath, sha256: digest.hex, size: size, acquiredAt: acquiredAt,
+                                  options: options)
+            }
+            return StagedCopy(digest: digest, size: size, stagingPath: stagingPath, acquiredAt: acquiredAt,
+                              inspected: inspected)
         } catch {
             FileSystem.removeFile(stagingPath)
             throw error
         }
+    }
+
+    /// The item a staged copy becomes before what it carries is stored: its inspection, what this add says
+    /// about it, and its content hashes, all read from the staged copy.
+    private func inspectedItem(_ file: AddPlan.File, stagedCopy: String, sha256: String, size: UInt64,
+                               acquiredAt: Instant, options: AddOptions) throws -> EvidenceItem {
+        let copy = URL(fileURLWithPath: stagedCopy)
+        let inspection = try ItemInspector.inspect(
+            fileAt: copy, originalName: file.name,
+            context: InspectionContext(timeZone: timeZone, zoneName: metadata.timeZone,
+                                       fileModificationTime: file.modifiedAt,
+                                       acquiredAt: acquiredAt, declared: options.declaredTime))
+        var item = EvidenceItem(
+            id: 0, sha256: sha256, size: Int64(size),
+            mediaType: inspection.mediaType, kind: inspection.kind, kindReason: inspection.kindReason,
+            originalPath: file.recordedPath, originalName: file.name, acquiredAt: acquiredAt,
+            modifiedAt: file.modifiedAt, note: options.note, sensitive: options.sensitive,
+            timestamps: inspection.timestamps, best: inspection.best, warnings: inspection.warnings)
+        _ = item.apply(ItemAnnotation(sourceURL: options.sourceURL, platform: options.platform,
+                                      account: options.account, description: options.description),
+                       zoneName: metadata.timeZone)
+        item.minorAtTime = options.minorAtTime || metadata.minorAtTime == true ? true : nil
+        try item.addContentHashes(storedCopy: copy)
+        if file.recordedPath != file.path { item.sourcePath = file.path }
+        return item
     }
 
     /// A file of a batch, in the object store and inspected, waiting for the batch's transaction.
@@ -96,10 +137,10 @@ extension EvidenceCase {
     }
 
     /// Commits one batch of staged copies, in order: flushes the copies (one `syncfs`), moves them into the
-    /// object store and flushes the renames, inspects each stored copy, then records the whole batch in one
+    /// object store and flushes the renames, stores what each new item carries, then records the whole batch in one
     /// transaction, each file in a savepoint of its own so that one file's failure fails only that file.
     func commit(_ files: [AddPlan.File], staged: [Result<StagedCopy, any Error>], options: AddOptions,
-                now: () -> Instant, working: ProgressThrottle? = nil) -> [AddReport.Outcome] {
+                working: ProgressThrottle? = nil) -> [AddReport.Outcome] {
         var outcomes: [AddReport.Outcome?] = Array(repeating: nil, count: files.count)
         var copies: [(position: Int, copy: StagedCopy)] = []
         for (position, result) in staged.enumerated() {
@@ -147,7 +188,7 @@ extension EvidenceCase {
             do {
                 prepared.append((position, try prepare(files[position], copy: copy, object: object,
                                                        alreadyAnItem: known.contains(copy.digest.hex),
-                                                       options: options, now: now, working: working)))
+                                                       options: options, working: working)))
             } catch {
                 outcomes[position] = .failed(path: files[position].path, reason: "\(error)")
             }
@@ -177,31 +218,14 @@ extension EvidenceCase {
         return outcomes.compactMap { $0 }
     }
 
-    /// Everything about one stored copy that needs no transaction: its inspection (of the stored copy, not the
-    /// original, which is read exactly once), its content hashes, and the files it carries, put in the store.
+    /// Everything about one stored copy that needs no transaction and was not done while it was staged: the
+    /// files it carries, put in the store (only for a new item: a duplicate's are there already).
     private func prepare(_ file: AddPlan.File, copy: StagedCopy, object objectPath: String, alreadyAnItem: Bool,
-                         options: AddOptions, now: () -> Instant, working: ProgressThrottle?) throws -> PreparedFile {
+                         options: AddOptions, working: ProgressThrottle?) throws -> PreparedFile {
         let sha256 = copy.digest.hex
-        let acquiredAt = now()
+        let acquiredAt = copy.acquiredAt
         guard !alreadyAnItem else { return PreparedFile(file: file, sha256: sha256, acquiredAt: acquiredAt) }
-        let object = URL(fileURLWithPath: objectPath)
-        let inspection = try ItemInspector.inspect(
-            fileAt: object, originalName: file.name,
-            context: InspectionContext(timeZone: timeZone, zoneName: metadata.timeZone,
-                                       fileModificationTime: file.modifiedAt,
-                                       acquiredAt: acquiredAt, declared: options.declaredTime))
-        var item = EvidenceItem(
-            id: 0, sha256: sha256, size: Int64(copy.size),
-            mediaType: inspection.mediaType, kind: inspection.kind, kindReason: inspection.kindReason,
-            originalPath: file.recordedPath, originalName: file.name, acquiredAt: acquiredAt,
-            modifiedAt: file.modifiedAt, note: options.note, sensitive: options.sensitive,
-            timestamps: inspection.timestamps, best: inspection.best, warnings: inspection.warnings)
-        _ = item.apply(ItemAnnotation(sourceURL: options.sourceURL, platform: options.platform,
-                                      account: options.account, description: options.description),
-                       zoneName: metadata.timeZone)
-        item.minorAtTime = options.minorAtTime || metadata.minorAtTime == true ? true : nil
-        try item.addContentHashes(storedCopy: object)
-        if file.recordedPath != file.path { item.sourcePath = file.path }
+        var item = try copy.inspected.get()
         let contents = try storeContents(of: &item, storedCopy: objectPath, originalPath: file.path,
                                          dateOrder: options.dateOrder, working: working)
         item.dropUnwritableTimes()
@@ -282,8 +306,10 @@ private final class BatchedCommits: @unchecked Sendable {
         self.batching = batching
     }
 
-    /// The next file to copy, or `nil` when all are taken; waits while the copies are too far ahead of the commits.
-    func take() -> Int? {
+    /// The next file to copy and its acquisition time, or `nil` when all are taken; waits while the copies are
+    /// too far ahead of the commits. The time is read (`now`) as the file is taken, so acquisition times follow
+    /// the files' order as their numbers do, whichever worker copies them.
+    func take(stamping now: () -> Instant) -> (position: Int, acquiredAt: Instant)? {
         condition.lock()
         defer { condition.unlock() }
         while nextToTake < sizes.count && nextToTake - nextToCommit >= batching.maximumAhead {
@@ -291,7 +317,7 @@ private final class BatchedCommits: @unchecked Sendable {
         }
         guard nextToTake < sizes.count else { return nil }
         nextToTake += 1
-        return nextToTake - 1
+        return (nextToTake - 1, now())
     }
 
     func deposit(_ position: Int, _ result: Result<EvidenceCase.StagedCopy, any Error>) {

@@ -100,8 +100,10 @@ struct AddPlan {
                 return
             }
             // In the order a person reads the folder (IMG_2 before IMG_10), so item numbers follow it.
+            // `isDirectory: false` spares a `stat` per file (the URL would ask the file system); the path is the
+            // same, and `linkStatus` below tells folders apart.
             for child in children.sorted(by: NaturalNameOrder.precedes) {
-                collect(url.appendingPathComponent(child), insideFolder: true, casePath: casePath,
+                collect(url.appendingPathComponent(child, isDirectory: false), insideFolder: true, casePath: casePath,
                         recordingFullPaths: recordingFullPaths, base: base ?? url.deletingLastPathComponent().path)
             }
             return

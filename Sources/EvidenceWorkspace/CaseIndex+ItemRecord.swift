@@ -97,10 +97,10 @@ private struct JSONWriter {
     }
 
     /// A member's key (a name of ours: nothing to escape).
-    mutating func key(_ name: StaticString) {
+    mutating func key(_ name: String) {
         separate()
         bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        bytes.append(contentsOf: name.utf8)
         bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
         afterValue = false
@@ -125,13 +125,13 @@ private struct JSONWriter {
     }
 
     /// A member whose value is a string; nothing at all when it is `nil` (as `encodeIfPresent`).
-    mutating func member(_ name: StaticString, _ text: String?) {
+    mutating func member(_ name: String, _ text: String?) {
         guard let text else { return }
         key(name)
         string(text)
     }
 
-    mutating func member(_ name: StaticString, _ number: Int64) {
+    mutating func member(_ name: String, _ number: Int64) {
         key(name)
         integer(number)
     }

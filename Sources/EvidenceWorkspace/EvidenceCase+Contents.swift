@@ -41,7 +41,7 @@ extension EvidenceCase {
         guard let recognition = ContentRecognizer.recognize(
             storedCopy: storedCopy, contents: storedBytes, originalName: item.originalName, originalPath: originalPath,
             mediaType: item.mediaType, size: item.size, timeZone: timeZone, dateOrder: dateOrder,
-            stagingFolder: folder.appendingPathComponent("staging"), member: member,
+            stagingFolder: folder.appendingPathComponent("staging", isDirectory: true), member: member,
             progress: working.map { working in
                 { read, total in working.update(AddProgress(name: name, step: .messagesRead, recorded: read, total: total)) }
             })

@@ -296,6 +296,7 @@ package enum FileSystem {
         var closed = false
         defer { if !closed { close(output) } }
         var size: UInt64 = 0
+        var endsWithHole = false
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
         while true {
@@ -304,10 +305,12 @@ package enum FileSystem {
             let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
             observe(chunk)
             // Zeros become a hole: a sparse 5 GiB recording is not inflated to 5 GiB of disk in the case.
-            try write(output, chunk, at: size, path: destination)
+            endsWithHole = isHole(chunk)
+            if !endsWithHole { try write(output, chunk, at: size, path: destination) }
             size += UInt64(count)
         }
-        try setSize(output, size, path: destination)
+        // Only a hole at the end leaves the file short of its size (one system call less per small file).
+        if endsWithHole { try setSize(output, size, path: destination) }
         if flushing { try fsync(output, path: destination) }
         close(output)
         closed = true
@@ -343,14 +346,19 @@ package enum FileSystem {
     /// the file keeps a hole there, which reads back as the same zeros (a sparse original stays sparse).
     /// The caller writes something after the last hole, or sets the size with ``setSize(_:_:path:)``.
     package static func write(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, at offset: UInt64, path: String) throws {
-        guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
-        if base.load(as: UInt8.self) == 0 && memcmp(base, base + 1, buffer.count - 1) == 0 { return }
+        guard let base = buffer.baseAddress, !isHole(buffer) else { return }
         var done = 0
         while done < buffer.count {
             let count = retrying { pwrite(fd, base + done, buffer.count - done, off_t(offset) + off_t(done)) }
             guard count > 0 else { throw error(path, "write", errno: count == 0 ? EIO : errno) }
             done += count
         }
+    }
+
+    /// True when `write` leaves a hole for `buffer` rather than writing it: it is empty or all zeros.
+    package static func isHole(_ buffer: UnsafeRawBufferPointer) -> Bool {
+        guard let base = buffer.baseAddress, !buffer.isEmpty else { return true }
+        return base.load(as: UInt8.self) == 0 && memcmp(base, base + 1, buffer.count - 1) == 0
     }
 
     /// Writes every byte at `offset` (`pwrite`).

@@ -212,16 +212,34 @@ public enum ConversationJSONLines {
 
         /// Appends a decimal integer as ``CanonicalJSON`` writes it. Indices and offsets are never negative; their
         /// digits are taken by dividing by the constant 10 (a multiplication), five numbers a message, where the
-        /// general routine's division by a variable was a tenth of the writing time.
+        /// general routine's division by a variable was a tenth of the writing time. The digits are put together
+        /// in a register and appended at once: reversing them in place in the buffer cost a copy of the slice.
         private mutating func int(_ value: Int) {
-            guard value >= 0 else { return CanonicalJSON.appendInteger(Int64(value), to: &buffer) }
-            var rest = UInt(value)
-            let start = buffer.count
+            guard value >= 0, value < 10_000_000_000_000_000 else {
+                return CanonicalJSON.appendInteger(Int64(value), to: &buffer)
+            }
+            var rest = UInt64(value)
+            // Up to eight digits in each of two words, the last digit in the lowest byte.
+            var low: UInt64 = 0
+            var high: UInt64 = 0
+            var digits = 0
             repeat {
-                buffer.append(0x30 &+ UInt8(truncatingIfNeeded: rest % 10))
+                let digit = 0x30 &+ rest % 10
+                if digits < 8 { low |= digit &<< (8 &* UInt64(digits)) } else {
+                    high |= digit &<< (8 &* UInt64(digits &- 8))
+                }
                 rest /= 10
+                digits &+= 1
             } while rest > 0
-            buffer[start...].reverse()
+            var index = digits
+            while index > 8 {
+                index &-= 1
+                buffer.append(UInt8(truncatingIfNeeded: high &>> (8 &* UInt64(index &- 8))))
+            }
+            while index > 0 {
+                index &-= 1
+                buffer.append(UInt8(truncatingIfNeeded: low &>> (8 &* UInt64(index))))
+            }
         }
 
         /// Appends a JSON string literal by the message-line rules of ``CanonicalJSON``.

@@ -212,34 +212,30 @@ public enum ConversationJSONLines {
 
         /// Appends a decimal integer as ``CanonicalJSON`` writes it. Indices and offsets are never negative; their
         /// digits are taken by dividing by the constant 10 (a multiplication), five numbers a message, where the
-        /// general routine's division by a variable was a tenth of the writing time. The digits are put together
-        /// in a register and appended at once: reversing them in place in the buffer cost a copy of the slice.
+        /// general routine's division by a variable was a tenth of the writing time.
         private mutating func int(_ value: Int) {
             guard value >= 0, value < 10_000_000_000_000_000 else {
                 return CanonicalJSON.appendInteger(Int64(value), to: &buffer)
             }
-            var rest = UInt64(value)
-            // Up to eight digits in each of two words, the last digit in the lowest byte.
-            var low: UInt64 = 0
-            var high: UInt64 = 0
-            var digits = 0
+            let number = UInt64(value)
+            if number < 100_000_000 { return digits(number, count: nil) }
+            digits(number / 100_000_000, count: nil)
+            digits(number % 100_000_000, count: 8)
+        }
+
+        /// Appends `value` (below 10⁸) in decimal, with leading zeros up to `count` digits when given. The digits
+        /// are gathered in one word, the first in its lowest byte, and appended in one call rather than byte by byte.
+        @inline(__always)
+        private mutating func digits(_ value: UInt64, count: Int?) {
+            var rest = value
+            var word: UInt64 = 0
+            var written = 0
             repeat {
-                let digit = 0x30 &+ rest % 10
-                if digits < 8 { low |= digit &<< (8 &* UInt64(digits)) } else {
-                    high |= digit &<< (8 &* UInt64(digits &- 8))
-                }
+                word = word &<< 8 | (0x30 &+ rest % 10)
                 rest /= 10
-                digits &+= 1
-            } while rest > 0
-            var index = digits
-            while index > 8 {
-                index &-= 1
-                buffer.append(UInt8(truncatingIfNeeded: high &>> (8 &* UInt64(index &- 8))))
-            }
-            while index > 0 {
-                index &-= 1
-                buffer.append(UInt8(truncatingIfNeeded: low &>> (8 &* UInt64(index))))
-            }
+                written &+= 1
+            } while rest > 0 || written < count ?? 0
+            withUnsafeBytes(of: word.littleEndian) { buffer.append(contentsOf: $0.prefix(written)) }
         }
 
         /// Appends a JSON string literal by the message-line rules of ``CanonicalJSON``.

@@ -224,7 +224,7 @@ public enum ConversationJSONLines {
         }
 
         /// Appends `value` (below 10⁸) in decimal, with leading zeros up to `count` digits when given. The digits
-        /// are gathered in one word, the first in its lowest byte, and appended in one call rather than byte by byte.
+        /// are gathered in one word, the first in its lowest byte: no slice of the buffer is reversed in place.
         @inline(__always)
         private mutating func digits(_ value: UInt64, count: Int?) {
             var rest = value
@@ -235,7 +235,11 @@ public enum ConversationJSONLines {
                 rest /= 10
                 written &+= 1
             } while rest > 0 || written < count ?? 0
-            withUnsafeBytes(of: word.littleEndian) { buffer.append(contentsOf: $0.prefix(written)) }
+            var shift: UInt64 = 0
+            for _ in 0..<written {
+                buffer.append(UInt8(truncatingIfNeeded: word &>> shift))
+                shift &+= 8
+            }
         }
 
         /// Appends a JSON string literal by the message-line rules of ``CanonicalJSON``.

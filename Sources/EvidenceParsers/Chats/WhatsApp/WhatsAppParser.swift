@@ -81,16 +81,10 @@ package enum WhatsAppParser: ChatExportParser {
 
     // MARK: - Lines
 
-    /// Where the line that starts at `start` ends: at its `\n`, or at the end of the file. C's `memchr` compares
-    /// many bytes at once, where the standard library's search takes them one by one (both passes, every line).
+    /// Where the line that starts at `start` ends: at its `\n`, or at the end of the file.
     @inline(__always)
     static func lineEnd(_ b: [UInt8], from start: Int) -> Int {
-        precondition(start >= 0 && start <= b.count)
-        return b.withUnsafeBufferPointer { all in
-            guard let base = all.baseAddress, start < all.count,
-                  let found = memchr(base + start, 0x0A, all.count &- start) else { return all.count }
-            return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-        }
+        b.firstIndex(of: 0x0A, from: start) ?? b.count
     }
 
     /// The end of a line's content: before its `\r\n` or `\n`.

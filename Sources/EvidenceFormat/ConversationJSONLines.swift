@@ -214,14 +214,32 @@ public enum ConversationJSONLines {
         /// digits are taken by dividing by the constant 10 (a multiplication), five numbers a message, where the
         /// general routine's division by a variable was a tenth of the writing time.
         private mutating func int(_ value: Int) {
-            guard value >= 0 else { return CanonicalJSON.appendInteger(Int64(value), to: &buffer) }
-            var rest = UInt(value)
-            let start = buffer.count
+            guard value >= 0, value < 10_000_000_000_000_000 else {
+                return CanonicalJSON.appendInteger(Int64(value), to: &buffer)
+            }
+            let number = UInt64(value)
+            if number < 100_000_000 { return digits(number, count: nil) }
+            digits(number / 100_000_000, count: nil)
+            digits(number % 100_000_000, count: 8)
+        }
+
+        /// Appends `value` (below 10⁸) in decimal, with leading zeros up to `count` digits when given. The digits
+        /// are gathered in one word, the first in its lowest byte: no slice of the buffer is reversed in place.
+        @inline(__always)
+        private mutating func digits(_ value: UInt64, count: Int?) {
+            var rest = value
+            var word: UInt64 = 0
+            var written = 0
             repeat {
-                buffer.append(0x30 &+ UInt8(truncatingIfNeeded: rest % 10))
+                word = word &<< 8 | (0x30 &+ rest % 10)
                 rest /= 10
-            } while rest > 0
-            buffer[start...].reverse()
+                written &+= 1
+            } while rest > 0 || written < count ?? 0
+            var shift: UInt64 = 0
+            for _ in 0..<written {
+                buffer.append(UInt8(truncatingIfNeeded: word &>> shift))
+                shift &+= 8
+            }
         }
 
         /// Appends a JSON string literal by the message-line rules of ``CanonicalJSON``.

@@ -198,7 +198,8 @@ enum ContentRecognizer {
 
     /// The messages `parse` delivers, written as they come to a JSON Lines file in the case's staging folder
     /// (so a years-long export never sits in memory as objects) and summarised; `carry` collects the files they
-    /// hold (MMS parts, e-mail attachments).
+    /// hold (MMS parts, e-mail attachments). Parsing runs here and the rest (encoding, SHA-256, writing, the
+    /// summary) on a second thread, as `chat parse` prints (``ChatMessagePipeline``).
     private static func deriveMessages(
         into start: ContentRecognition, stagingFolder: URL,
         parse: (_ onMessage: (ChatMessage) throws -> Void, _ carry: (ContentRecognition.Child) -> Void) throws -> ConversationInfo,
@@ -209,46 +210,70 @@ enum ContentRecognizer {
         do {
             let fd = try FileSystem.createExclusive(stagingPath, mode: 0o444)
             defer { FileSystem.close(fd) }
-            let hasher = SHA256Hasher()
-            var size: Int64 = 0
-            var writer = ConversationJSONLines.Writer { chunk in
-                try FileSystem.writeAll(fd, chunk, path: stagingPath)
-                hasher.update(chunk)
-                size += Int64(chunk.count)
-            }
-            var first: EvidenceTimestamp?
-            var last: EvidenceTimestamp?
-            var attachmentMessages: [String: [Int]] = [:]
-            var missing: Set<String> = []
+            let derived = DerivedMessagesFile(fd: fd, path: stagingPath)
             var carried: [ContentRecognition.Child] = []
-            let info = try parse({ message in
-                try writer.writeOrFlush(message)
-                if let stamp = message.timestamp {
-                    if first.map({ stamp.instant < $0.instant }) ?? true { first = stamp }
-                    if last.map({ stamp.instant > $0.instant }) ?? true { last = stamp }
-                }
-                for attachment in message.attachments {
-                    attachmentMessages[attachment.name, default: []].append(message.index)
-                    if attachment.found == false { missing.insert(attachment.name) }
-                }
-            }, { carried.append($0) })
-            try writer.flush()
-            try FileSystem.fsync(fd, path: stagingPath)
-            for (stamp, role) in [(first, TimestampRole.conversationStart), (last, .conversationEnd)] {
+            let info = try ChatMessagePipeline.run(parse: { onMessage in
+                // Both closures run on this thread, one after the other, never inside each other.
+                try withoutActuallyEscaping(onMessage) { try parse($0, { carried.append($0) }) }
+            }, format: { try derived.write($0) }, finish: { try derived.finish(parsingSucceeded: $0) })
+            for (stamp, role) in [(derived.first, TimestampRole.conversationStart), (derived.last, .conversationEnd)] {
                 guard let stamp else { continue }
                 recognition.timestamps.append(stamp.asConversationBound(role))
             }
             recognition.warnings = info.warnings
             recognition.children = carried
             recognition.conversation = ContentRecognition.ConversationDigest(
-                info: info, firstMessage: first, lastMessage: last, attachmentMessages: attachmentMessages,
-                missingAttachments: missing, derivedStagingPath: stagingPath, derivedSHA256: hasher.finalize().hex,
-                derivedSize: size)
+                info: info, firstMessage: derived.first, lastMessage: derived.last,
+                attachmentMessages: derived.attachmentMessages, missingAttachments: derived.missing,
+                derivedStagingPath: stagingPath, derivedSHA256: derived.hasher.finalize().hex, derivedSize: derived.size)
         } catch {
             FileSystem.removeFile(stagingPath)
             recognition.warnings.append(failure(error))
         }
         return recognition
+    }
+
+    /// The derived JSON Lines being written, hashed and summarised on ``ChatMessagePipeline``'s formatting thread
+    /// (one thread at a time, hence unchecked); read by the parsing thread once the pipeline has ended.
+    private final class DerivedMessagesFile: @unchecked Sendable {
+        let hasher = SHA256Hasher()
+        private(set) var size: Int64 = 0
+        private(set) var first: EvidenceTimestamp?
+        private(set) var last: EvidenceTimestamp?
+        private(set) var attachmentMessages: [String: [Int]] = [:]
+        private(set) var missing: Set<String> = []
+        private var writer: ConversationJSONLines.Writer!
+        private let fd: Int32
+        private let path: String
+
+        init(fd: Int32, path: String) {
+            self.fd = fd
+            self.path = path
+            writer = ConversationJSONLines.Writer { [unowned self] chunk in
+                try FileSystem.writeAll(self.fd, chunk, path: self.path)
+                self.hasher.update(chunk)
+                self.size += Int64(chunk.count)
+            }
+        }
+
+        func write(_ message: ChatMessage) throws {
+            try writer.writeOrFlush(message)
+            if let stamp = message.timestamp {
+                if first.map({ stamp.instant < $0.instant }) ?? true { first = stamp }
+                if last.map({ stamp.instant > $0.instant }) ?? true { last = stamp }
+            }
+            for attachment in message.attachments {
+                attachmentMessages[attachment.name, default: []].append(message.index)
+                if attachment.found == false { missing.insert(attachment.name) }
+            }
+        }
+
+        /// Writes what is pending and flushes the file, when parsing reached the end (else the file is removed).
+        func finish(parsingSucceeded: Bool) throws {
+            guard parsingSucceeded else { return }
+            try writer.flush()
+            try FileSystem.fsync(fd, path: path)
+        }
     }
 
     private static func mail(format: MailFormat, bytes: [UInt8], name: String, timeZone: TimeZone,

@@ -9,6 +9,8 @@ struct WallClockResolver {
     let zoneName: String
     let field: String
     private var offsets: ZoneDayOffsets
+    private var lastDay = Int64.min
+    private var lastOffset: Int?
 
     init(zone: TimeZone, field: String) {
         self.zone = zone
@@ -19,7 +21,12 @@ struct WallClockResolver {
 
     mutating func timestamp(_ local: LocalDateTime, precision: TimePrecision) -> EvidenceTimestamp {
         let day = LocalDateTime.days(fromCivil: local.year, local.month, local.day)
-        guard let offset = offsets.stableOffset(day: day) else {
+        // Messages come in runs on the same day: the last day's answer spares a lookup in the cache.
+        if day != lastDay {
+            lastDay = day
+            lastOffset = offsets.stableOffset(day: day)
+        }
+        guard let offset = lastOffset else {
             return .assumed(local, in: zone, source: .chat, field: field, role: .message, precision: precision)
         }
         return EvidenceTimestamp(source: .chat, field: field, role: .message, instant: local.instant(atOffsetSeconds: offset),

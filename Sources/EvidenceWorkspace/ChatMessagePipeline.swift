@@ -2,17 +2,18 @@ import EvidenceModel
 import Foundation
 
 /// Parses on the calling thread and formats on a second one: for a million-message export, reading the export and
-/// writing its JSON Lines or transcript take about the same time, and the machine has more than one core.
+/// writing its JSON Lines or transcript take about the same time, and the machine has more than one core. Used by
+/// `chat parse` (printing) and by `add` (the derived JSON Lines, hashed and written to the case's staging folder).
 ///
 /// The parser's messages are handed over in batches through a queue of at most ``depth`` batches (memory stays
 /// bounded, whatever the export's size), in order. The formatting side sees exactly the messages the parser
 /// delivered, then learns whether parsing succeeded, so what it prints is what formatting each message as it came
 /// would have printed. An error on the formatting side (standard output closed) stops the parser at its next batch.
-final class ChatMessagePipeline: @unchecked Sendable {
+package final class ChatMessagePipeline: @unchecked Sendable {
     /// Messages per batch: large enough that the two threads rarely wait on the lock, small enough to stay cheap.
-    static let batchSize = 4096
+    package static let batchSize = 4096
     /// Batches that may wait for the formatting side.
-    static let depth = 8
+    package static let depth = 8
 
     private let condition = NSCondition()
     private var queue: [[ChatMessage]] = []
@@ -25,7 +26,7 @@ final class ChatMessagePipeline: @unchecked Sendable {
     /// - Returns: what `parse` returns.
     /// - Throws: the formatting side's error if it had one (it happened at an earlier message than any parse
     ///   error, as it would have without the second thread), else the parser's.
-    static func run<Result>(parse: (_ onMessage: (ChatMessage) throws -> Void) throws -> Result,
+    package static func run<Result>(parse: (_ onMessage: (ChatMessage) throws -> Void) throws -> Result,
                             format: @escaping @Sendable (ChatMessage) throws -> Void,
                             finish: @escaping @Sendable (_ parsingSucceeded: Bool) throws -> Void) throws -> Result {
         let pipeline = ChatMessagePipeline()

@@ -98,18 +98,63 @@ package enum FileNamePatterns {
     public static func match(_ fileName: String) -> Match? {
         let base = fileName.split(separator: "/").last.map(String.init) ?? fileName
         let scalars = Array(base.precomposedStringWithCanonicalMapping.unicodeScalars)
-        for pattern in all {
-            if let local = match(scalars, template: Array(pattern.template.unicodeScalars)) {
+        for (pattern, tokens) in compiled {
+            if let local = match(scalars, tokens: tokens) {
                 return Match(pattern: pattern, local: local)
             }
         }
         return nil
     }
 
-    private static func match(_ name: [Unicode.Scalar], template: [Unicode.Scalar]) -> LocalDateTime? {
-        var fields: [String: Int] = [:]
+    /// One step of a template: a character to match as is, or a `{…}` field.
+    private enum TemplateToken {
+        case literal(Unicode.Scalar)
+        case year, month, day, hour24TwoDigits, hour24, hour12, minute, second, millisecond, counter
+        case apostrophe, space, meridiem
+        /// A field this table does not know: the template never matches.
+        case unknown
+    }
+
+    /// Every template read into tokens once: `add` tries each name against every pattern, and reading the
+    /// templates again per name was a measurable share of adding a folder of screenshots.
+    private static let compiled: [(FileNamePattern, [TemplateToken])] = all.map { ($0, tokens(of: $0.template)) }
+
+    private static func tokens(of template: String) -> [TemplateToken] {
+        let scalars = Array(template.unicodeScalars)
+        var tokens: [TemplateToken] = []
+        var t = 0
+        while t < scalars.count {
+            if scalars[t] == "{", let close = scalars[t...].firstIndex(of: "}") {
+                switch String(String.UnicodeScalarView(scalars[(t + 1)..<close])) {
+                case "yyyy": tokens.append(.year)
+                case "MM": tokens.append(.month)
+                case "dd": tokens.append(.day)
+                case "HH": tokens.append(.hour24TwoDigits)
+                case "H": tokens.append(.hour24)
+                case "h": tokens.append(.hour12)
+                case "mm": tokens.append(.minute)
+                case "ss": tokens.append(.second)
+                case "SSS": tokens.append(.millisecond)
+                case "n": tokens.append(.counter)
+                case "'": tokens.append(.apostrophe)
+                case " ": tokens.append(.space)
+                case "a": tokens.append(.meridiem)
+                default: tokens.append(.unknown)
+                }
+                t = close + 1
+            } else {
+                tokens.append(.literal(scalars[t]))
+                t += 1
+            }
+        }
+        return tokens
+    }
+
+    private static func match(_ name: [Unicode.Scalar], tokens: [TemplateToken]) -> LocalDateTime? {
+        var year: Int?, month: Int?, day: Int?, hour24: Int?, hour12: Int?
+        var minute = 0, second = 0, millisecond = 0
         var pm: Bool?
-        var n = 0, t = 0
+        var n = 0
         func digits(min: Int, max: Int) -> Int? {
             var value = 0, count = 0
             while count < max, n < name.count, ("0"..."9").contains(name[n]) {
@@ -119,55 +164,50 @@ package enum FileNamePatterns {
             }
             return count >= min ? value : nil
         }
-        while t < template.count {
-            if template[t] == "{", let close = template[t...].firstIndex(of: "}") {
-                let token = String(String.UnicodeScalarView(template[(t + 1)..<close]))
-                t = close + 1
-                switch token {
-                case "yyyy": guard let v = digits(min: 4, max: 4) else { return nil }; fields["y"] = v
-                case "MM": guard let v = digits(min: 2, max: 2) else { return nil }; fields["M"] = v
-                case "dd": guard let v = digits(min: 2, max: 2) else { return nil }; fields["d"] = v
-                case "HH": guard let v = digits(min: 2, max: 2) else { return nil }; fields["H"] = v
-                case "H": guard let v = digits(min: 1, max: 2) else { return nil }; fields["H"] = v
-                case "h":
-                    guard let v = digits(min: 1, max: 2), (1...12).contains(v) else { return nil }
-                    fields["h"] = v
-                case "mm": guard let v = digits(min: 2, max: 2) else { return nil }; fields["m"] = v
-                case "ss": guard let v = digits(min: 2, max: 2) else { return nil }; fields["s"] = v
-                case "SSS": guard let v = digits(min: 3, max: 3) else { return nil }; fields["S"] = v
-                case "n": guard digits(min: 1, max: 12) != nil else { return nil }
-                case "'":
-                    guard n < name.count, name[n] == "'" || name[n] == "\u{2019}" else { return nil }
-                    n += 1
-                case " ":
-                    guard n < name.count, [" ", "\u{202F}", "\u{00A0}"].contains(name[n]) else { return nil }
-                    n += 1
-                case "a":
-                    guard n + 1 < name.count, name[n + 1] == "M" || name[n + 1] == "m" else { return nil }
-                    switch name[n] {
-                    case "A", "a": pm = false
-                    case "P", "p": pm = true
-                    default: return nil
-                    }
-                    n += 2
-                default:
-                    return nil
-                }
-            } else {
-                guard n < name.count, name[n] == template[t] else { return nil }
+        for token in tokens {
+            switch token {
+            case .literal(let scalar):
+                guard n < name.count, name[n] == scalar else { return nil }
                 n += 1
-                t += 1
+            case .year: guard let v = digits(min: 4, max: 4) else { return nil }; year = v
+            case .month: guard let v = digits(min: 2, max: 2) else { return nil }; month = v
+            case .day: guard let v = digits(min: 2, max: 2) else { return nil }; day = v
+            case .hour24TwoDigits: guard let v = digits(min: 2, max: 2) else { return nil }; hour24 = v
+            case .hour24: guard let v = digits(min: 1, max: 2) else { return nil }; hour24 = v
+            case .hour12:
+                guard let v = digits(min: 1, max: 2), (1...12).contains(v) else { return nil }
+                hour12 = v
+            case .minute: guard let v = digits(min: 2, max: 2) else { return nil }; minute = v
+            case .second: guard let v = digits(min: 2, max: 2) else { return nil }; second = v
+            case .millisecond: guard let v = digits(min: 3, max: 3) else { return nil }; millisecond = v
+            case .counter: guard digits(min: 1, max: 12) != nil else { return nil }
+            case .apostrophe:
+                guard n < name.count, name[n] == "'" || name[n] == "\u{2019}" else { return nil }
+                n += 1
+            case .space:
+                guard n < name.count, [" ", "\u{202F}", "\u{00A0}"].contains(name[n]) else { return nil }
+                n += 1
+            case .meridiem:
+                guard n + 1 < name.count, name[n + 1] == "M" || name[n + 1] == "m" else { return nil }
+                switch name[n] {
+                case "A", "a": pm = false
+                case "P", "p": pm = true
+                default: return nil
+                }
+                n += 2
+            case .unknown:
+                return nil
             }
         }
         if n < name.count, ("0"..."9").contains(name[n]) { return nil }
         // A 24-hour reading followed by AM/PM is a 12-hour name this table has no row for: no time is better
         // than a time twelve hours off.
-        if fields["H"] != nil, followedByMeridiem(name[n...]) { return nil }
-        var hour = fields["H"] ?? 0
-        if let h = fields["h"], let pm { hour = h % 12 + (pm ? 12 : 0) }
-        guard let year = fields["y"], let month = fields["M"], let day = fields["d"] else { return nil }
-        return LocalDateTime(year: year, month: month, day: day, hour: hour, minute: fields["m"] ?? 0,
-                             second: fields["s"] ?? 0, nanosecond: (fields["S"] ?? 0) * 1_000_000)
+        if hour24 != nil, followedByMeridiem(name[n...]) { return nil }
+        var hour = hour24 ?? 0
+        if let hour12, let pm { hour = hour12 % 12 + (pm ? 12 : 0) }
+        guard let year, let month, let day else { return nil }
+        return LocalDateTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+                             nanosecond: millisecond * 1_000_000)
     }
 
     /// True when the rest of a name starts with an optional space and `AM`/`PM` (also `a.m.`/`p.m.`).

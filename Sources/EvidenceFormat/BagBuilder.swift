@@ -62,10 +62,20 @@ package struct CaseSnapshot: Sendable {
     }
 }
 
+/// A bag's files, and what the copy of the summary beside the bundle is made from.
+package struct BuiltBag: Sendable {
+    /// The complete, sorted list of bag entries, manifest signed.
+    package var entries: [BagEntry]
+    /// The signed manifest as values (its bytes are an entry).
+    package var manifest: EvidenceManifest
+    /// `summary.html` (its bytes are an entry) and where its cover is.
+    package var summary: HTMLSummary.Rendered
+}
+
 /// Builds the files of a bag from a case snapshot, the sealing time and the key: same inputs, same bytes.
 package enum BagBuilder {
-    /// The complete, sorted list of bag entries, manifest signed.
-    public static func entries(for snapshot: CaseSnapshot, sealedAt: Instant, key: Ed25519PrivateKey) throws -> [BagEntry] {
+    /// The bag's files, manifest signed.
+    public static func bag(for snapshot: CaseSnapshot, sealedAt: Instant, key: Ed25519PrivateKey) throws -> BuiltBag {
         let publicKey = key.publicKey
         let fingerprint = publicKey.fingerprint
         var payload: [BagEntry] = []
@@ -120,9 +130,10 @@ package enum BagBuilder {
         // `summaryLanguage`), so rendering the signed manifest again gives the same summary.
         // Kept as bytes only: for a case of 100,000 items the rendered text is tens of MB.
         let summaryLanguage = SummaryLanguage(caseLanguage: snapshot.summaryLanguage)
-        let summary = Array(HTMLSummary(manifest: manifest, language: summaryLanguage,
-                                        payload: summaryFiles(snapshot, payload: payload), helpLines: manifest.helpLines)
-            .render().utf8)
+        let renderedSummary = HTMLSummary(manifest: manifest, language: summaryLanguage,
+                                          payload: summaryFiles(snapshot, payload: payload),
+                                          helpLines: manifest.helpLines).renderedBytes()
+        let summary = renderedSummary.bytes
 
         var tagEntries: [BagEntry] = [
             BagEntry(path: BagLayout.bagitFile, content: .bytes(Array(BagLayout.bagitDeclaration.utf8))),
@@ -155,24 +166,24 @@ package enum BagBuilder {
         }
         tagEntries.append(BagEntry(path: BagLayout.tagManifest, content: .bytes(Array(tagManifest.utf8))))
 
-        return (payload + tagEntries).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return BuiltBag(entries: (payload + tagEntries).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) },
+                        manifest: manifest, summary: renderedSummary)
+    }
+
+    /// The copy of the summary written beside the zip: the signed `summary.html` with the cover of the copy beside
+    /// it, which says what only this copy can (its images show inside the unzipped bundle; the times the
+    /// authorities attested after the manifest was signed). The same bytes as rendering the signed manifest again
+    /// for that placement, without rendering the rest again.
+    package static func summaryBesideBundle(for snapshot: CaseSnapshot, bag: BuiltBag,
+                                            attestedTimes: [HTMLSummary.AttestedTime]) -> [UInt8] {
+        let manifest = bag.manifest
+        let summary = HTMLSummary(manifest: manifest, language: SummaryLanguage(caseLanguage: manifest.language),
+                                  payload: summaryFiles(snapshot, payload: bag.entries), helpLines: manifest.helpLines,
+                                  placement: .besideBundle(attestedTimes: attestedTimes))
+        return summary.rendering(bag.summary)
     }
 
     /// What the summary may read of the bag: the stored copies behind the payload entries, and the custody journal.
-    /// The copy of the summary written beside the zip: the same render as the signed `summary.html`, from the
-    /// same manifest and files, with what only this copy can say (its images show inside the unzipped bundle; the
-    /// times the authorities attested after the manifest was signed). `nil` when `entries` holds no manifest.
-    package static func summaryBesideBundle(for snapshot: CaseSnapshot, entries: [BagEntry],
-                                            attestedTimes: [HTMLSummary.AttestedTime]) throws -> [UInt8]? {
-        guard let entry = entries.first(where: { $0.path == BagLayout.manifest }),
-              case .bytes(let bytes) = entry.content else { return nil }
-        let manifest = try EvidenceManifest(parsing: bytes)
-        let summary = HTMLSummary(manifest: manifest, language: SummaryLanguage(caseLanguage: manifest.language),
-                                  payload: summaryFiles(snapshot, payload: entries), helpLines: manifest.helpLines,
-                                  placement: .besideBundle(attestedTimes: attestedTimes))
-        return Array(summary.render().utf8)
-    }
-
     private static func summaryFiles(_ snapshot: CaseSnapshot, payload: [BagEntry]) -> SummaryBagFiles {
         var storedCopies: [String: String] = [:]
         for entry in payload {

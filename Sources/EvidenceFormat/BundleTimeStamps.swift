@@ -77,7 +77,7 @@ package enum BundleTimeStamps {
 extension BagBuilder {
     /// The bag's entries with the tokens added as tag files and the tag manifest rewritten to list them.
     ///
-    /// `entries` are what ``BagBuilder/entries(for:sealedAt:key:)`` made: they hold the tag manifest in memory.
+    /// `entries` are what ``BagBuilder/bag(for:sealedAt:key:)`` made: they hold the tag manifest in memory.
     package static func adding(_ timeStamps: [BundleTimeStamp], to entries: [BagEntry]) -> [BagEntry] {
         guard !timeStamps.isEmpty else { return entries }
         guard let index = entries.firstIndex(where: { $0.path == BagLayout.tagManifest }),

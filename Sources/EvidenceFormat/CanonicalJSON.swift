@@ -55,6 +55,27 @@ package enum CanonicalJSON {
         return out
     }
 
+    /// The pretty form of an object whose member `key` is an array too large to hold as values (a manifest's
+    /// 100,000 items): `count` elements, each made by `element` only as it is written, then dropped. The bytes are
+    /// those of ``pretty(_:)`` of the object with that array in it.
+    package static func pretty(_ members: [String: Value], streaming key: String, count: Int,
+                               element: (Int) -> Value) -> [UInt8] {
+        var out: [UInt8] = []
+        out.append(UInt8(ascii: "{"))
+        writeMembers(sortedKeys(Array(members.keys) + [key]), to: &out, indentation: 0) { name, out, inner in
+            appendString(name, to: &out, escaping: .manifest)
+            out.append(contentsOf: " : ".utf8)
+            guard name == key else { return write(members[name]!, to: &out, indentation: inner) }
+            out.append(UInt8(ascii: "["))
+            writeMembers(Array(0..<count), to: &out, indentation: inner) { index, out, inner in
+                write(element(index), to: &out, indentation: inner)
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        out.append(UInt8(ascii: "}"))
+        return out
+    }
+
     /// Object keys in the order they are written: by their UTF-8 bytes.
     package static func sortedKeys<Keys: Sequence<String>>(_ keys: Keys) -> [String] {
         keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }

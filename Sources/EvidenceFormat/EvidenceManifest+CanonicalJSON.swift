@@ -4,7 +4,8 @@ import EvidenceModel
 // no value. `CanonicalJSON` sorts the keys, so the order here is only for reading; see `Docs/bundle-format.md`.
 
 extension EvidenceManifest {
-    var canonicalJSON: CanonicalJSON.Value {
+    /// Every member but `items`, which ``encoded()`` writes one at a time (`Item.canonicalJSON`).
+    var canonicalMembersButItems: [String: CanonicalJSON.Value] {
         var members: [String: CanonicalJSON.Value] = [
             "format": .string(format),
             "tool": .object(["name": .string(tool.name), "version": .string(tool.version)]),
@@ -17,7 +18,6 @@ extension EvidenceManifest {
                 "algorithm": .string(signer.algorithm), "fingerprint": .string(signer.fingerprint),
                 "publicKey": .string(signer.publicKey),
             ]),
-            "items": .array(items.map(\.canonicalJSON)),
             "files": .array(files.map { file in
                 .object(["path": .string(file.path), "size": .integer(file.size), "sha256": .string(file.sha256)])
             }),
@@ -41,7 +41,7 @@ extension EvidenceManifest {
                 .object(["name": .string(line.name), "number": .string(line.number), "purpose": .string(line.purpose)])
             })
         }
-        return .object(members)
+        return members
     }
 }
 

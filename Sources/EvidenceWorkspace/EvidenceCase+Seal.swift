@@ -138,13 +138,14 @@ extension EvidenceCase {
             throw CaseError(.corrupted, "The case folder has been altered (\(problems.joined(separator: "; "))); refusing to seal.")
         }
         let key = try signingKey(passphrase: keyPassphrase)
-        var entries = try BagBuilder.entries(for: snapshot, sealedAt: sealedAt, key: key)
+        var bag = try BagBuilder.bag(for: snapshot, sealedAt: sealedAt, key: key)
         var timeStamps: [BundleTimeStamp] = []
-        if let timeStamping, let manifest = entries.first(where: { $0.path == BagLayout.manifest }),
+        if let timeStamping, let manifest = bag.entries.first(where: { $0.path == BagLayout.manifest }),
            case .bytes(let manifestBytes) = manifest.content {
             timeStamps = timeStamping(manifestBytes)
-            entries = BagBuilder.adding(timeStamps, to: entries)
+            bag.entries = BagBuilder.adding(timeStamps, to: bag.entries)
         }
+        let entries = bag.entries
         // A bundle that no verifier would read is no evidence: refuse it before writing a byte.
         let tooLarge = BundleLimits.problems(with: entries)
         guard tooLarge.isEmpty else {
@@ -158,12 +159,11 @@ extension EvidenceCase {
                                                to: destination, meter: meter)
 
         // The copy beside the zip says what only it can: that its images show inside the unzipped bundle, and the
-        // times the authorities attested, which came after the summary inside was signed. Rendered once the zip is
-        // written, not beside it: for a large case the two would add up in memory.
-        if let beside = try BagBuilder.summaryBesideBundle(for: snapshot, entries: entries,
-                                                           attestedTimes: timeStamps.compactMap(\.attested)) {
-            try FileSystem.writeAtomically(beside, to: summaryURL.path)
-        }
+        // times the authorities attested, which came after the summary inside was signed. Made once the zip is
+        // written (the signed summary with another cover), not beside it: for a large case the two would add up.
+        let beside = BagBuilder.summaryBesideBundle(for: snapshot, bag: bag,
+                                                    attestedTimes: timeStamps.compactMap(\.attested))
+        try FileSystem.writeAtomically(beside, to: summaryURL.path)
         try journal("bundle-sealed", details: [
             "bundle": destination.lastPathComponent, "bundleSHA256": digest.hex,
             "sealedAt": RFC3339.format(sealedAt, offsetSeconds: 0), "items": String(snapshot.items.count),

@@ -247,7 +247,7 @@ public final class EvidenceCase: Sendable {
         var problems = CustodyJournal.problems(inJournal: journal).map { "custody journal \($0)" }
         var journaledItems: Set<String> = []
         for line in journal.split(separator: UInt8(ascii: "\n")) {
-            guard let entry = try? JSONDecoder().decode(CustodyJournal.Entry.self, from: Data(line)),
+            guard let entry = CustodyJournal.entry(inLine: Array(line)),
                   entry.action == "item-added", let id = entry.details["item"] else { continue }
             journaledItems.insert(id)
         }

@@ -14,7 +14,10 @@ import Foundation
 ///
 /// Every entry's place in the zip is known before a byte is read (a stored copy's size is the case's record, tag
 /// files are deflated first), so the stored copies are copied by several workers at once, each re-hashing its file
-/// and computing the CRC-32 from the same read, while a ``TrailingFileHasher`` hashes the zip behind them.
+/// and computing the CRC-32 from the same read, while a ``TrailingFileHasher`` hashes the zip behind them. Each
+/// worker takes a run of consecutive entries at a time: small files are read whole into one buffer and reach the
+/// zip in one `pwrite` (a write each, and the file's lock the workers share, cost more than their bytes); a large
+/// file streams alone.
 enum ZipBundleWriter {
     struct StoredCopyChanged: Error, CustomStringConvertible {
         var path: String
@@ -112,28 +115,65 @@ enum ZipBundleWriter {
         return (planned, offset)
     }
 
+    /// Consecutive entries written by one worker in one go: small ones gathered into one buffer and one `pwrite`,
+    /// or a large one alone, streamed.
+    private struct Run: Sendable {
+        var entries: Range<Int>
+        /// Where the run starts and ends in the zip.
+        var start: UInt64
+        var end: UInt64
+        var isGathered: Bool
+    }
+
+    /// Cuts the planned entries into runs: consecutive small entries up to ``gatherLimit`` bytes together, each
+    /// larger entry alone. Consecutive, so each worker writes one sequential region at a time and the zip is final
+    /// up to the first unfinished run.
+    private static func runs(of planned: [PlannedEntry], end: UInt64) -> [Run] {
+        func endOfEntry(_ index: Int) -> UInt64 { index + 1 < planned.count ? planned[index + 1].record.offset : end }
+        var runs: [Run] = []
+        var first = 0
+        while first < planned.count {
+            let start = planned[first].record.offset
+            var next = first
+            while next < planned.count, endOfEntry(next) - planned[next].record.offset <= smallEntryLimit,
+                  next == first || endOfEntry(next) - start <= gatherLimit {
+                next += 1
+            }
+            let isGathered = next > first
+            if !isGathered { next += 1 }
+            runs.append(Run(entries: first..<next, start: start, end: endOfEntry(next - 1), isGathered: isGathered))
+            first = next
+        }
+        return runs
+    }
+
     /// Writes the entries on every core, then the central directory and the end records; returns the zip's SHA-256.
     private static func writeEntries(_ entries: [BagEntry], bagFolder: String, modificationDate: Date, to url: URL,
                                      meter: ProgressMeter?) throws -> SHA256Digest {
         let encoder = ZipRecordEncoder(modificationDate: modificationDate)
         let (planned, centralDirectoryOffset) = try plan(entries, bagFolder: bagFolder, encoder: encoder)
+        let runs = runs(of: planned, end: centralDirectoryOffset)
         let fd = try FileSystem.createExclusive(url.path)
         defer { FileSystem.close(fd) }
         let trailing = try TrailingFileHasher(path: url.path)
         let end: UInt64
         do {
             let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-            let workers = min(cores, max(planned.count, 1))
-            let work = EntryQueue(workers: workers, cores: cores, entryCount: planned.count)
+            let workers = min(cores, max(runs.count, 1))
+            let work = RunQueue(workers: workers, cores: cores, runCount: runs.count, entryCount: planned.count)
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                let gathered = GatheredWrite(capacity: gatherLimit + (64 << 10))
                 while let index = work.take() {
                     do {
-                        let crc32 = try write(planned[index], encoder: encoder, to: fd, zipPath: url.path,
-                                              work: work, meter: meter)
-                        let firstUnfinished = work.finish(index, crc32: crc32)
-                        trailing.advance(to: firstUnfinished < planned.count
-                                         ? planned[firstUnfinished].record.offset : centralDirectoryOffset)
-                        meter?.finishItem()
+                        let run = runs[index]
+                        let crc32s = run.isGathered
+                            ? try writeGathered(run, of: planned, into: gathered, encoder: encoder, to: fd,
+                                                zipPath: url.path, meter: meter)
+                            : [try write(planned[run.entries.lowerBound], encoder: encoder, to: fd, zipPath: url.path,
+                                         work: work, meter: meter)]
+                        let firstUnfinished = work.finish(index, entries: run.entries, crc32s: crc32s)
+                        trailing.advance(to: firstUnfinished < runs.count ? runs[firstUnfinished].start
+                                         : centralDirectoryOffset)
                     } catch {
                         work.fail(error)
                     }
@@ -161,26 +201,82 @@ enum ZipBundleWriter {
         return digest
     }
 
-    /// Writes one entry, header and data, at its place; returns its CRC-32.
+    /// Writes a run of small entries, headers and data, with one `pwrite`: each stored copy read whole into the
+    /// buffer, re-hashed and CRC-32'd there, its local header filled in once its CRC-32 is known. Returns the
+    /// entries' CRC-32s.
+    private static func writeGathered(_ run: Run, of planned: [PlannedEntry], into gathered: GatheredWrite,
+                                      encoder: ZipRecordEncoder, to fd: Int32, zipPath: String,
+                                      meter: ProgressMeter?) throws -> [UInt32] {
+        gathered.removeAll()
+        var crc32s: [UInt32] = []
+        crc32s.reserveCapacity(run.entries.count)
+        for index in run.entries {
+            let entry = planned[index]
+            switch entry.content {
+            case .deflated(let compressed):
+                gathered.append(encoder.localHeader(entry.record))
+                gathered.append(compressed)
+                crc32s.append(entry.record.crc32)
+            case .file(let source, let sha256):
+                let headerPosition = gathered.count
+                gathered.append(encoder.localHeader(entry.record))
+                let size = Int(entry.record.uncompressedSize)
+                let hasher = SHA256Hasher()
+                var crc32 = CRC32()
+                let read = try gathered.appendFile(source.path, limit: size) { bytes in
+                    hasher.update(bytes)
+                    crc32.update(bytes)
+                }
+                guard read == size else { throw try sizeChanged(source, sha256: sha256, entry: entry, read: read) }
+                let found = hasher.finalize().hex
+                guard found == sha256 else { throw StoredCopyChanged(path: entry.path, expected: sha256, found: found) }
+                var record = entry.record
+                record.crc32 = crc32.value
+                gathered.replace(at: headerPosition, with: encoder.localHeader(record))
+                crc32s.append(crc32.value)
+            }
+            meter?.add(bytes: Int(entry.record.uncompressedSize))
+        }
+        precondition(UInt64(gathered.count) == run.end - run.start, "the run fills its planned place")
+        try gathered.write(to: fd, at: run.start, path: zipPath)
+        for _ in run.entries { meter?.finishItem() }
+        return crc32s
+    }
+
+    /// Why a stored copy read for a gathered run is not the size the case records: shorter, or longer (then named
+    /// with the SHA-256 of all it holds, as the streamed copy names it).
+    private static func sizeChanged(_ url: URL, sha256: String, entry: PlannedEntry, read: Int) throws -> any Error {
+        guard read > Int(entry.record.uncompressedSize) else {
+            return IOError(path: url.path, operation: "read", reason: "the stored copy is shorter than the case records")
+        }
+        let hasher = SHA256Hasher()
+        try FileSystem.forEachChunk(of: url.path) { hasher.update($0) }
+        return StoredCopyChanged(path: entry.path, expected: sha256, found: hasher.finalize().hex)
+    }
+
+    /// Writes one large entry, header and data, at its place; returns its CRC-32.
     private static func write(_ entry: PlannedEntry, encoder: ZipRecordEncoder, to fd: Int32, zipPath: String,
-                              work: EntryQueue, meter: ProgressMeter?) throws -> UInt32 {
+                              work: RunQueue, meter: ProgressMeter?) throws -> UInt32 {
+        let crc32: UInt32
         switch entry.content {
         case .deflated(let compressed):
             try FileSystem.write(fd, encoder.localHeader(entry.record) + compressed, at: entry.record.offset,
                                  path: zipPath)
             meter?.add(bytes: Int(entry.record.uncompressedSize))
-            return entry.record.crc32
+            crc32 = entry.record.crc32
         case .file(let source, let sha256):
-            return try copyStoredFile(source, sha256: sha256, entry: entry, encoder: encoder, to: fd, zipPath: zipPath,
-                                      work: work, meter: meter)
+            crc32 = try copyStoredFile(source, sha256: sha256, entry: entry, encoder: encoder, to: fd,
+                                       zipPath: zipPath, work: work, meter: meter)
         }
+        meter?.finishItem()
+        return crc32
     }
 
     /// Streams a stored copy into its place in the zip, checking that its bytes still hash to what the case
     /// recorded; SHA-256 and CRC-32 are computed from the same read, then the local header is written in front.
     /// Returns the CRC-32.
     private static func copyStoredFile(_ url: URL, sha256: String, entry: PlannedEntry, encoder: ZipRecordEncoder,
-                                       to fd: Int32, zipPath: String, work: EntryQueue,
+                                       to fd: Int32, zipPath: String, work: RunQueue,
                                        meter: ProgressMeter?) throws -> UInt32 {
         let size = entry.record.uncompressedSize
         let dataStart = entry.record.offset + UInt64(encoder.localHeader(entry.record).count)
@@ -227,13 +323,18 @@ enum ZipBundleWriter {
 
     /// Bytes read and written per step: large sequential reads and writes.
     private static let copyChunkSize = 4 << 20
+    /// Entries up to this size (header and data: photos, screenshots, tag files) are gathered with their
+    /// neighbours into one write.
+    private static let smallEntryLimit: UInt64 = 2 << 20
+    /// A gathered run's size: few writes, and a zip final not far behind the workers for the trailing hasher.
+    private static let gatherLimit = 8 << 20
     /// Below this, handing half a step's work to another thread costs more than it saves.
     private static let parallelChunkSize = 1 << 20
 }
 
-/// The entries the workers share: which to take next, which are done (the zip is final up to the first that is
-/// not), their CRC-32s, and the first failure, after which no entry is started.
-private final class EntryQueue: @unchecked Sendable {
+/// The runs the workers share: which to take next, which are done (the zip is final up to the first that is not),
+/// the CRC-32 of every entry, and the first failure, after which no run is started.
+private final class RunQueue: @unchecked Sendable {
     private let lock = NSLock()
     private var next = 0
     private var finished: [Bool]
@@ -243,14 +344,14 @@ private final class EntryQueue: @unchecked Sendable {
     private var working: Int
     private let cores: Int
 
-    init(workers: Int, cores: Int, entryCount: Int) {
-        finished = Array(repeating: false, count: entryCount)
+    init(workers: Int, cores: Int, runCount: Int, entryCount: Int) {
+        finished = Array(repeating: false, count: runCount)
         checksums = Array(repeating: 0, count: entryCount)
         working = workers
         self.cores = cores
     }
 
-    /// The next entry to write; `nil` when all are taken or one failed.
+    /// The next run to write; `nil` when all are taken or one failed.
     func take() -> Int? {
         lock.lock()
         defer { lock.unlock() }
@@ -259,12 +360,13 @@ private final class EntryQueue: @unchecked Sendable {
         return next - 1
     }
 
-    /// Records the entry as written; returns the first entry not yet written (the count when all are).
-    func finish(_ index: Int, crc32: UInt32) -> Int {
+    /// Records the run as written with its entries' CRC-32s; returns the first run not yet written (the count when
+    /// all are).
+    func finish(_ run: Int, entries: Range<Int>, crc32s: [UInt32]) -> Int {
         lock.lock()
         defer { lock.unlock() }
-        finished[index] = true
-        checksums[index] = crc32
+        finished[run] = true
+        checksums.replaceSubrange(entries, with: crc32s)
         while firstUnfinished < finished.count && finished[firstUnfinished] { firstUnfinished += 1 }
         return firstUnfinished
     }
@@ -282,8 +384,8 @@ private final class EntryQueue: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// True when a core has no worker (the last entries, or fewer entries than cores): a large file still being
-    /// copied may use it.
+    /// True when a core has no worker (the last runs, or fewer runs than cores): a large file still being copied
+    /// may use it.
     var hasIdleWorker: Bool {
         lock.lock()
         defer { lock.unlock() }

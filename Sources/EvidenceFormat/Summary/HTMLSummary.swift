@@ -62,6 +62,33 @@ public struct HTMLSummary: Sendable {
 
     /// The whole HTML document, UTF-8 text ending with a newline.
     public func render() -> String {
+        String(decoding: SummaryRenderer(self).document().bytes, as: UTF8.self)
+    }
+
+    /// A rendered document as UTF-8 bytes, and where its cover is: the one part that depends on the placement.
+    package struct Rendered: Sendable {
+        package var bytes: [UInt8]
+        /// Where the cover is in `bytes`.
+        package var cover: Range<Int>
+        /// The sections the cover's contents list (their text is not kept).
+        var contents: [SummaryRenderer.Section]
+    }
+
+    /// The whole HTML document as UTF-8 bytes, with where its cover is (for ``rendering(_:)``).
+    package func renderedBytes() -> Rendered {
         SummaryRenderer(self).document()
+    }
+
+    /// The bytes of `rendered` (this summary's manifest and files, rendered for another placement) with this
+    /// summary's cover in place of its own: the same bytes as ``render()``, without rendering every section again
+    /// (for a large case, seconds and tens of MB; the conversations' files are not read again).
+    package func rendering(_ rendered: Rendered) -> [UInt8] {
+        let cover = SummaryRenderer(self, readingThreads: false).cover(contents: rendered.contents)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(rendered.bytes.count - rendered.cover.count + cover.utf8.count)
+        bytes += rendered.bytes[..<rendered.cover.lowerBound]
+        bytes += cover.utf8
+        bytes += rendered.bytes[rendered.cover.upperBound...]
+        return bytes
     }
 }

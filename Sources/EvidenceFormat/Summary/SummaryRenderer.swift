@@ -15,7 +15,9 @@ struct SummaryRenderer {
     /// Every conversation or mailbox item that is not sensitive, its messages read from its derived lines.
     let threads: [SummaryThread]
 
-    init(_ summary: HTMLSummary) {
+    /// - Parameter readingThreads: False for a renderer of the cover alone, which shows no message: the
+    ///   conversations' files are then not read.
+    init(_ summary: HTMLSummary, readingThreads: Bool = true) {
         manifest = summary.manifest
         language = summary.language
         labels = summary.language.labels
@@ -27,7 +29,7 @@ struct SummaryRenderer {
         itemsByID = Dictionary(summary.manifest.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let dates = self.dates
         let files = self.files
-        threads = summary.manifest.items.filter { $0.conversation != nil && !$0.sensitive }
+        threads = !readingThreads ? [] : summary.manifest.items.filter { $0.conversation != nil && !$0.sensitive }
             .map { SummaryThread(item: $0, files: files, dates: dates) }
     }
 
@@ -38,9 +40,10 @@ struct SummaryRenderer {
         var body: String
     }
 
-    func document() -> String {
+    /// The whole document as UTF-8 bytes, and where its cover is.
+    func document() -> HTMLSummary.Rendered {
         let conversations = conversationsSection()
-        let sections = [
+        var sections = [
             timelineSection(threadDayAnchors: conversations.dayAnchors),
             conversations.section,
             emailsSection(),
@@ -51,17 +54,34 @@ struct SummaryRenderer {
             verificationSection(),
             helpSection(),
         ].compactMap { $0 }
-        var html = head()
-        html += "<body>\n"
-        html += cover(contents: sections)
-        for section in sections {
-            html += "<section id=\"\(section.id)\">\n<h2>\(e(section.title))</h2>\n"
-            html += section.body
-            html += "</section>\n"
+        let start = head() + "<body>\n"
+        let cover = cover(contents: sections)
+        let end = "</body>\n</html>\n"
+        var bytes: [UInt8] = []
+        // Exactly the document's size, and each section's text let go once copied: for 100,000 items the summary
+        // is tens of MB, and growing by doubling, or holding the text twice, costs as much again.
+        bytes.reserveCapacity(sections.reduce(start.utf8.count + cover.utf8.count + end.utf8.count) { total, section in
+            total + sectionStart(section).utf8.count + section.body.utf8.count + Self.sectionEnd.utf8.count
+        })
+        bytes += start.utf8
+        let coverStart = bytes.count
+        bytes += cover.utf8
+        let coverEnd = bytes.count
+        for index in sections.indices {
+            bytes += sectionStart(sections[index]).utf8
+            bytes += sections[index].body.utf8
+            bytes += Self.sectionEnd.utf8
+            sections[index].body = ""
         }
-        html += "</body>\n</html>\n"
-        return html
+        bytes += end.utf8
+        return HTMLSummary.Rendered(bytes: bytes, cover: coverStart..<coverEnd, contents: sections)
     }
+
+    private func sectionStart(_ section: Section) -> String {
+        "<section id=\"\(section.id)\">\n<h2>\(e(section.title))</h2>\n"
+    }
+
+    private static let sectionEnd = "</section>\n"
 
     private func head() -> String {
         """

@@ -434,6 +434,81 @@ package enum FileSystem {
     }
 }
 
+/// Consecutive bytes of a file being written, gathered in memory so that they reach it in one `pwrite`: small
+/// files read whole straight into the buffer, bytes made in memory, fixed up once known (a zip's local header,
+/// whose CRC-32 comes after the file's bytes).
+///
+/// For many small files, a `pwrite` each (and its turn on the file's lock, which writers on several cores share)
+/// cost more than copying their bytes; one write per few MiB does not. One buffer per writer, reused.
+package final class GatheredWrite {
+    private var buffer: UnsafeMutableRawBufferPointer
+    /// Bytes gathered so far.
+    package private(set) var count = 0
+
+    /// A buffer for up to `capacity` bytes at a time (more are taken too, by growing it).
+    package init(capacity: Int) {
+        buffer = .allocate(byteCount: max(capacity, 1), alignment: 64)
+    }
+
+    deinit { buffer.deallocate() }
+
+    /// Empties the buffer for the next run of bytes.
+    package func removeAll() { count = 0 }
+
+    /// Makes room for `more` bytes after what is gathered.
+    private func reserve(_ more: Int) {
+        guard count + more > buffer.count else { return }
+        let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: max(count + more, buffer.count * 2), alignment: 64)
+        larger.copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+        buffer.deallocate()
+        buffer = larger
+    }
+
+    /// Appends `bytes`.
+    package func append(_ bytes: [UInt8]) {
+        reserve(bytes.count)
+        bytes.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: buffer[count...]).copyMemory(from: $0) }
+        count += bytes.count
+    }
+
+    /// Replaces the bytes at `position` (gathered earlier) with `bytes`.
+    package func replace(at position: Int, with bytes: [UInt8]) {
+        precondition(position >= 0 && position + bytes.count <= count, "inside what was gathered")
+        bytes.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: buffer[position...]).copyMemory(from: $0) }
+    }
+
+    /// Appends the file at `path` whole, reading at most `limit` bytes of it, and hands them to `body` (to hash);
+    /// returns how many there were. A file longer than `limit` gives `limit + 1`: one more byte is read to tell, and
+    /// is not kept.
+    package func appendFile(_ path: String, limit: Int, _ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
+        let fd = try FileSystem.openForReading(path)
+        defer { FileSystem.close(fd) }
+        reserve(limit + 1)
+        var filled = 0
+        while filled <= limit {
+            let target = UnsafeMutableRawBufferPointer(rebasing: buffer[(count + filled)..<(count + limit + 1)])
+            let read = try FileSystem.read(fd, into: target, path: path)
+            if read == 0 { break }
+            filled += read
+        }
+        let kept = min(filled, limit)
+        try body(UnsafeRawBufferPointer(rebasing: buffer[count..<(count + kept)]))
+        count += kept
+        return filled
+    }
+
+    /// Writes what is gathered at `offset` in `fd` (one `pwrite`, retried until complete).
+    package func write(to fd: Int32, at offset: UInt64, path: String) throws {
+        var done = 0
+        while done < count {
+            let written = pwrite(fd, buffer.baseAddress! + done, count - done, off_t(offset) + off_t(done))
+            if written == -1 && errno == EINTR { continue }
+            guard written > 0 else { throw FileSystem.error(path, "write", errno: written == 0 ? EIO : errno) }
+            done += written
+        }
+    }
+}
+
 #if os(Linux)
 /// glibc's `syncfs(2)`, which its module map hides behind `_GNU_SOURCE`.
 @_silgen_name("syncfs")

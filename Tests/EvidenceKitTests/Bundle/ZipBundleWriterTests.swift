@@ -12,18 +12,19 @@ import Testing
 @Suite struct ZipBundleWriterTests {
     static let sealedAt = Date(timeIntervalSince1970: 1_773_133_200)
 
-    /// Tag files in memory and stored copies on disk: many small ones (one write each with its header), one of
-    /// several read steps, one of zeros (a hole), an empty one.
-    static func entries(in directory: URL) throws -> [BagEntry] {
+    /// Tag files in memory and stored copies on disk: `smallFiles` small ones (gathered, with their headers, into
+    /// runs of one write each: 2,500 make several runs, on both workers), one of several read steps, one of zeros
+    /// (a hole), an empty one.
+    static func entries(in directory: URL, smallFiles: Int = 200) throws -> [BagEntry] {
         var entries: [BagEntry] = [
             BagEntry(path: "bagit.txt", content: .bytes(Array("BagIt-Version: 1.0\n".utf8))),
             BagEntry(path: "summary.html", content: .bytes(Array(String(repeating: "<p>summary</p>\n", count: 20_000).utf8))),
         ]
         var generator = SystemRandomNumberGenerator()
-        let sizes = (0..<200).map { 1_000 + $0 * 37 } + [9 << 20, 5 << 20, 0]
+        let sizes = (0..<smallFiles).map { 1_000 + $0 * 37 % 8_000 } + [9 << 20, 5 << 20, 0]
         for (number, size) in sizes.enumerated() {
             var bytes = [UInt8](repeating: 0, count: size)
-            if number != 201 {
+            if number != smallFiles + 1 {
                 bytes.withUnsafeMutableBytes { raw in
                     for word in stride(from: 0, to: size - size % 8, by: 8) {
                         raw.storeBytes(of: generator.next() as UInt64, toByteOffset: word, as: UInt64.self)
@@ -39,9 +40,10 @@ import Testing
         return entries.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
 
-    @Test func entriesWrittenInParallelMakeAZipThatPythonReadsWhole() throws {
+    @Test(arguments: [200, 2_500])
+    func entriesWrittenInParallelMakeAZipThatPythonReadsWhole(smallFiles: Int) throws {
         let directory = try TestSupport.temporaryDirectory("zip-writer")
-        let entries = try Self.entries(in: directory)
+        let entries = try Self.entries(in: directory, smallFiles: smallFiles)
         let zip = directory.appendingPathComponent("bundle.zip")
         let digest = try ZipBundleWriter.write(entries, bagFolder: "case", modificationDate: Self.sealedAt, to: zip)
         #expect(try SHA256.hash(fileAt: zip.path).digest == digest)
@@ -87,6 +89,31 @@ import Testing
         let zip = directory.appendingPathComponent("bundle.zip")
         #expect(throws: ZipBundleWriter.StoredCopyChanged.self) {
             try ZipBundleWriter.write(entries, bagFolder: "case", modificationDate: Self.sealedAt, to: zip)
+        }
+        let left = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        #expect(!left.contains { $0.hasSuffix(".zip") || $0.hasSuffix(".partial") }, "\(left)")
+    }
+
+    /// A small copy read whole into a gathered run is checked for its size as well as its hash: shorter or longer
+    /// than the case records, it is refused and nothing is left.
+    @Test(arguments: [-1, 1])
+    func aSmallStoredCopyOfAnotherSizeLeavesNoZip(change: Int) throws {
+        let directory = try TestSupport.temporaryDirectory("zip-writer-resized")
+        let entries = try Self.entries(in: directory)
+        let changed = directory.appendingPathComponent("copy-150")
+        var bytes = Array(try Data(contentsOf: changed))
+        if change < 0 { bytes.removeLast() } else { bytes.append(0x41) }
+        try Data(bytes).write(to: changed)
+        let zip = directory.appendingPathComponent("bundle.zip")
+        do {
+            _ = try ZipBundleWriter.write(entries, bagFolder: "case", modificationDate: Self.sealedAt, to: zip)
+            Issue.record("a stored copy of another size was sealed")
+        } catch let error as ZipBundleWriter.StoredCopyChanged {
+            #expect(change > 0)
+            #expect(error.found == SHA256.hash(bytes).hex)
+        } catch let error as IOError {
+            #expect(change < 0)
+            #expect(error.reason.contains("shorter than the case records"))
         }
         let left = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         #expect(!left.contains { $0.hasSuffix(".zip") || $0.hasSuffix(".partial") }, "\(left)")

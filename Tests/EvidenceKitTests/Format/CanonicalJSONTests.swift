@@ -110,6 +110,24 @@ import Testing
         #expect(String(decoding: CanonicalJSON.compact(value), as: UTF8.self) == #"{"a":[],"b":{},"c":[1,true]}"#)
     }
 
+    /// The manifest's items are written one at a time (`pretty(_:streaming:count:element:)`): the bytes must be
+    /// those of the whole value, with the streamed array empty, alone, among other members, first or last.
+    @Test(arguments: [0, 1, 7])
+    func aStreamedArrayIsWrittenAsTheWholeValueWouldBe(_ count: Int) {
+        func element(_ index: Int) -> CanonicalJSON.Value {
+            .object(["n": .integer(index), "list": .array((0..<index).map { .integer($0) }), "s": .string("é\n\(index)")])
+        }
+        let members: [[String: CanonicalJSON.Value]] = [
+            [:], ["a": .string("first"), "z": .object(["k": .array([])])], ["zz": .bool(false)], ["a": .integer(-1)],
+        ]
+        for others in members {
+            var whole = others
+            whole["items"] = .array((0..<count).map(element))
+            #expect(CanonicalJSON.pretty(others, streaming: "items", count: count, element: element)
+                    == CanonicalJSON.pretty(.object(whole)))
+        }
+    }
+
     @Test func escapesFollowTheDocumentedRules() {
         func written(_ text: String, _ escaping: CanonicalJSON.Escaping) -> String {
             var out: [UInt8] = []

@@ -65,7 +65,7 @@ import Testing
         let snapshot = CaseSnapshot(
             metadata: CaseMetadata(identifier: "large-case", title: "Large case", timeZone: "UTC", createdAt: sealedAt),
             items: items, custodyJournal: journal, storedCopy: { [stored] in stored[$0]! })
-        for entry in try BagBuilder.entries(for: snapshot, sealedAt: sealedAt, key: key) {
+        for entry in try BagBuilder.bag(for: snapshot, sealedAt: sealedAt, key: key).entries {
             guard case .bytes(let bytes) = entry.content else { continue } // payload files are already in place
             let url = bag.appendingPathComponent(entry.path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -208,6 +208,25 @@ import Testing
                                  + "d&#39;horodatage n&#39;a été sollicitée au scellement"))
     }
 
+    /// Seal renders the summary once: the copy beside the bundle is the signed one with its cover replaced, which
+    /// must be the very bytes of rendering it for that placement (with and without attested times).
+    @Test(arguments: SummaryLanguage.allCases)
+    func theCopyBesideTheBundleIsTheSignedOneWithItsOwnCover(_ language: SummaryLanguage) throws {
+        let fixture = SummaryFixtureCase()
+        let inside = HTMLSummary(manifest: fixture.manifest, language: language, payload: fixture.bagFiles)
+            .renderedBytes()
+        #expect(inside.bytes == Array(fixture.render(language).utf8))
+        #expect(String(decoding: inside.bytes[inside.cover], as: UTF8.self).hasPrefix("<header id=\"cover\">"))
+        let attested = HTMLSummary.AttestedTime(authority: "TSA <Test> & Co", time: Instant(unixSeconds: 1_773_133_205))
+        for placement in [HTMLSummary.Placement.besideBundle(attestedTimes: [attested]), .besideBundle(attestedTimes: [])] {
+            let beside = HTMLSummary(manifest: fixture.manifest, language: language, payload: fixture.bagFiles,
+                                     placement: placement)
+            let spliced = beside.rendering(inside)
+            #expect(spliced == Array(fixture.render(language, placement: placement).utf8))
+            #expect(spliced != inside.bytes)
+        }
+    }
+
     @Test func helpLinesDefaultToBelgiumAndCanBeReplaced() throws {
         let fixture = SummaryFixtureCase()
         let html = fixture.render(.dutch)

@@ -155,6 +155,10 @@ enum ZipBundleWriter {
         let runs = runs(of: planned, end: centralDirectoryOffset)
         let fd = try FileSystem.createExclusive(url.path)
         defer { FileSystem.close(fd) }
+        // Zeros in a stored copy are left as holes, not written. Without the entries' full length set first, an
+        // entry ending in zeros just before the central directory would leave the file shorter than what the
+        // trailing hasher has been told is final, and it would stop at an end that is not the end.
+        try FileSystem.setSize(fd, centralDirectoryOffset, path: url.path)
         let trailing = try TrailingFileHasher(path: url.path)
         let end: UInt64
         do {

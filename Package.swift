@@ -42,8 +42,10 @@ let package = Package(
         .systemLibrary(name: "CEvidencePNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
         .systemLibrary(name: "CEvidenceWebP", pkgConfig: "libwebp", providers: [.apt(["libwebp-dev"]), .brew(["webp"])]),
         .systemLibrary(name: "CEvidenceHEIF", pkgConfig: "libheif", providers: [.apt(["libheif-dev"]), .brew(["libheif"])]),
+        // The zip CRC-32 folded 64 bytes at a time with carry-less multiplication (PCLMULQDQ), chosen at run time.
+        .target(name: "CEvidenceCRC32"),
         // SHA-256, MD5, Ed25519, fingerprints, CRC-32, inflate: the only Swift that touches an OpenSSL or zlib pointer.
-        .target(name: "EvidenceCrypto", dependencies: ["COpenSSL", "CEvidenceZlib"]),
+        .target(name: "EvidenceCrypto", dependencies: ["COpenSSL", "CEvidenceZlib", "CEvidenceCRC32"]),
         // Instants, local times, timestamps with provenance, items, typed codes, the bounds-checked byte reader.
         .target(name: "EvidenceModel"),
         // The system calls, wrapped once (EINTR, errno → IOError), and the file-backed byte source.
@@ -85,7 +87,8 @@ let package = Package(
         ),
         .testTarget(
             name: "EvidenceCryptoTests",
-            dependencies: ["EvidenceCrypto"],
+            // zlib: the reference the CRC-32 tests compare against.
+            dependencies: ["EvidenceCrypto", "CEvidenceZlib"],
             resources: [.copy("Vectors")]
         ),
         .testTarget(

@@ -22,34 +22,39 @@ final class ZipBagSource: BagSource {
         } catch {
             throw BundleUnusableError(path: url.path, reason: "not a readable file (\(error))")
         }
-        archive = try StrictZipArchive(source: byteSource, path: url.path)
-        var findings = archive.ambiguities.map { VerificationFinding(.zipAmbiguous, path: $0.entry, $0.message) }
-        var seen: [String: String] = [:]
-        var safe: [ZipEntry] = []
-        for entry in archive.entries {
-            let name = entry.name
-            if let problem = EntryNameRules.problem(with: name) {
-                findings.append(VerificationFinding(.unsafePath, path: name, "refused: \(problem)"))
-                continue
-            }
-            let key = EntryNameRules.collisionKey(name.hasSuffix("/") ? String(name.dropLast()) : name)
-            if let earlier = seen[key] {
-                let reason = earlier.utf8.elementsEqual(name.utf8) ? "duplicate entry" : "collides with “\(earlier)” (same name after Unicode normalisation or case folding)"
-                findings.append(VerificationFinding(.unsafePath, path: name, "refused: \(reason)"))
-                continue
-            }
-            seen[key] = name
-            switch entry.kind {
-            case .symbolicLink:
-                findings.append(VerificationFinding(.unsafePath, path: name, "refused: symbolic link"))
-            case .special:
-                findings.append(VerificationFinding(.unsafePath, path: name, "refused: not a regular file (device, pipe or socket)"))
-            case .directory:
-                continue
-            case .file:
-                safe.append(entry)
+        // Names are checked while another thread reads the local headers: neither needs the other.
+        var nameFindings: [VerificationFinding] = []
+        var safeIndices: [Int] = []
+        let archive = try StrictZipArchive(source: byteSource, path: url.path) { entries in
+            var seen: [String: String] = [:]
+            for (index, entry) in entries.enumerated() {
+                let name = entry.name
+                if let problem = EntryNameRules.problem(with: name) {
+                    nameFindings.append(VerificationFinding(.unsafePath, path: name, "refused: \(problem)"))
+                    continue
+                }
+                let key = EntryNameRules.collisionKey(name.hasSuffix("/") ? String(name.dropLast()) : name)
+                if let earlier = seen[key] {
+                    let reason = earlier.utf8.elementsEqual(name.utf8) ? "duplicate entry" : "collides with “\(earlier)” (same name after Unicode normalisation or case folding)"
+                    nameFindings.append(VerificationFinding(.unsafePath, path: name, "refused: \(reason)"))
+                    continue
+                }
+                seen[key] = name
+                switch entry.kind {
+                case .symbolicLink:
+                    nameFindings.append(VerificationFinding(.unsafePath, path: name, "refused: symbolic link"))
+                case .special:
+                    nameFindings.append(VerificationFinding(.unsafePath, path: name, "refused: not a regular file (device, pipe or socket)"))
+                case .directory:
+                    continue
+                case .file:
+                    safeIndices.append(index)
+                }
             }
         }
+        self.archive = archive
+        var findings = archive.ambiguities.map { VerificationFinding(.zipAmbiguous, path: $0.entry, $0.message) } + nameFindings
+        let safe = safeIndices.map { archive.entries[$0] }
         // The bag is the single top folder holding bagit.txt, or the zip's root.
         let tops = Set(safe.map { String($0.name.split(separator: "/", maxSplits: 1).first ?? "") })
         let prefix: String

@@ -1,6 +1,7 @@
 import EvidenceFormat
 import EvidenceModel
 import EvidenceCrypto
+import Dispatch
 
 /// A zip read so strictly that every zip reader would see the same entries with the same bytes, or the
 /// difference is reported as a ``ZipAmbiguity``.
@@ -37,12 +38,23 @@ final class StrictZipArchive {
 
     /// Reads and checks the structure of the zip in `source` (no entry data is read).
     ///
+    /// - Parameter alongside: Work on the central directory's entries (their names and kinds are final, their data
+    ///   offsets not yet known) that runs on the calling thread while another thread reads and checks every local
+    ///   header: for a bundle of thousands of small files, both take about as long.
     /// - Throws: ``BundleUnusableError`` when it is not a zip, is truncated, or a central-directory record
-    ///   cannot be read (entries after it could not be checked).
-    init(source: any ByteSource, path: String) throws {
+    ///   cannot be read (entries after it could not be checked); the local headers' read errors before what
+    ///   `alongside` throws.
+    init(source: any ByteSource, path: String, alongside: ([ZipEntry]) throws -> Void = { _ in }) throws {
         var reader = ZipLayoutReader(source: source, path: path)
-        entries = try reader.read()
-        ambiguities = reader.ambiguities
+        let directory = try reader.readCentralDirectory()
+        let localHeaders = LocalHeaderCheck(reader: reader, directory: directory)
+        let done = DispatchGroup()
+        DispatchQueue.global().async(group: done) { localHeaders.run() }
+        let alongsideResult = Result { try alongside(directory.entries) }
+        done.wait()
+        entries = try localHeaders.result.get()
+        try alongsideResult.get()
+        ambiguities = localHeaders.reader.ambiguities
         self.source = source
         self.path = path
     }
@@ -99,6 +111,23 @@ final class StrictZipArchive {
             throw ZipAmbiguity(entry: entry.name, message: "its content has CRC-32 \(hex(crc.value)), not the \(hex(entry.crc32)) "
                 + "its headers declare: `unzip` reports a bad CRC for it")
         }
+    }
+}
+
+/// The local-header pass, handed to another thread and read back only after it has finished (the group's wait
+/// orders the accesses, which is what makes the unchecked `Sendable` sound).
+private final class LocalHeaderCheck: @unchecked Sendable {
+    var reader: ZipLayoutReader
+    let directory: ZipLayoutReader.CentralDirectory
+    var result: Result<[ZipEntry], any Error> = .success([])
+
+    init(reader: ZipLayoutReader, directory: ZipLayoutReader.CentralDirectory) {
+        self.reader = reader
+        self.directory = directory
+    }
+
+    func run() {
+        result = Result { try reader.checkLocalHeaders(of: directory) }
     }
 }
 

@@ -6,6 +6,9 @@ import EvidenceCrypto
 /// Whatever other readers would see differently is collected in ``ambiguities``; only what makes the entries
 /// unknowable (no end record, a truncated or unreadable central directory) is thrown.
 struct ZipLayoutReader {
+    /// Bytes read past a local header's expected end, so that a longer local extra field costs no second read.
+    static let localExtraAllowance = 64
+
     let source: any ByteSource
     let path: String
     let fileSize: UInt64
@@ -26,7 +29,16 @@ struct ZipLayoutReader {
         var end: UInt64
     }
 
-    mutating func read() throws -> [ZipEntry] {
+    /// The central directory's entries, and what checking their local headers needs.
+    struct CentralDirectory {
+        var entries: [ZipEntry]
+        var records: [ZipCentralRecord]
+        var offset: UInt64
+    }
+
+    /// Reads the end records and the central directory; the entries' data offsets are unknown until
+    /// ``checkLocalHeaders(of:)`` has run.
+    mutating func readCentralDirectory() throws -> CentralDirectory {
         let directory = try locateDirectory()
         let records: [ZipCentralRecord]
         let shift = directory.end - (directory.offset + directory.size)
@@ -36,9 +48,16 @@ struct ZipLayoutReader {
             throw BundleUnusableError(path: path, reason: "\(error.reason); "
                 + shiftedDirectoryMessage(directory, shift: shift, ours: []))
         }
-        var entries = records.map { entry(from: $0) }
+        let entries = records.map { entry(from: $0) }
         if shift > 0 { ambiguous(nil, shiftedDirectoryMessage(directory, shift: shift, ours: entries)) }
-        try checkLocalHeaders(&entries, records: records, directoryOffset: directory.offset)
+        return CentralDirectory(entries: entries, records: records, offset: directory.offset)
+    }
+
+    /// Reads every local header (one `pread` each, as a rule), checks it against its central record, accounts for
+    /// the bytes between entries, and returns the entries with their data offsets.
+    mutating func checkLocalHeaders(of directory: CentralDirectory) throws -> [ZipEntry] {
+        var entries = directory.entries
+        try checkLocalHeaders(&entries, records: directory.records, directoryOffset: directory.offset)
         return entries
     }
 
@@ -367,14 +386,21 @@ struct ZipLayoutReader {
     private mutating func checkLocalHeader(of entry: inout ZipEntry, record: ZipCentralRecord, before next: UInt64,
                                            directoryOffset: UInt64) throws -> UInt64? {
         let start = entry.localHeaderOffset
-        guard let header = ZipLocalHeader(try source.read(at: start, maxCount: ZipLocalHeader.fixedSize)) else {
+        // One read for the whole header in the usual case: a local header repeats the central name, and its extra
+        // field is rarely much longer than the central one (Info-ZIP's local time field is 4 bytes longer).
+        let expected = ZipLocalHeader.fixedSize + record.name.count + record.extra.count + Self.localExtraAllowance
+        let headerBytes = try source.read(at: start, maxCount: expected)
+        guard let header = ZipLocalHeader(headerBytes) else {
             let reason = "there is no local header at offset \(start), where the central directory says it is"
             ambiguous(entry.name, reason)
             entry.unreadable = reason
             return nil
         }
-        let variable = try source.read(at: start + UInt64(ZipLocalHeader.fixedSize), maxCount: header.nameLength + header.extraLength)
-        guard variable.count == header.nameLength + header.extraLength else {
+        let variableLength = header.nameLength + header.extraLength
+        let variable = headerBytes.count >= ZipLocalHeader.fixedSize + variableLength
+            ? Array(headerBytes[ZipLocalHeader.fixedSize..<(ZipLocalHeader.fixedSize + variableLength)])
+            : try source.read(at: start + UInt64(ZipLocalHeader.fixedSize), maxCount: variableLength)
+        guard variable.count == variableLength else {
             entry.unreadable = "its local header runs past the end of the file"
             ambiguous(entry.name, entry.unreadable!)
             return nil

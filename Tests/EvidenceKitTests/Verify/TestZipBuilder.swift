@@ -15,6 +15,8 @@ struct TestZipBuilder {
         /// The name the local header gives, when it differs from the central directory's.
         var localName: String?
         var extra: [UInt8] = []
+        /// The local header's extra field, when it differs from the central directory's.
+        var localExtra: [UInt8]?
         /// The uncompressed size both headers declare, when it differs from the data's length.
         var declaredSize: UInt32?
         /// The CRC-32 both headers declare, when it differs from the data's.
@@ -50,7 +52,8 @@ struct TestZipBuilder {
         bytes += le32(0x0403_4B50) + le16(20) + le16(entry.flags) + le16(entry.method) + le16(0) + le16(0x5C81)
         bytes += le32(entry.crc) + le32(UInt32(entry.data.count)) + le32(size)
         let localName = Array((entry.localName ?? entry.name).utf8)
-        bytes += le16(UInt16(localName.count)) + le16(UInt16(entry.extra.count)) + localName + entry.extra + entry.data
+        let localExtra = entry.localExtra ?? entry.extra
+        bytes += le16(UInt16(localName.count)) + le16(UInt16(localExtra.count)) + localName + localExtra + entry.data
         guard inCentralDirectory else { return }
         let name = Array(entry.name.utf8)
         var record = le32(0x0201_4B50) + le16(0x031E) + le16(20) + le16(entry.flags) + le16(entry.method) + le16(0) + le16(0x5C81)

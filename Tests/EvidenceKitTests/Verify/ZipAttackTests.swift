@@ -135,6 +135,20 @@ import Testing
         Self.expectFinding(report, .zipAmbiguous, mentioning: "its local header names it")
     }
 
+    /// Local headers whose extra fields (Android's alignment padding, harmless to every reader) are far longer than
+    /// the central ones: the verifier reads a header in one piece when it can, and must still find every entry's
+    /// data after the whole local extra field, not where the central record's length would put it.
+    @Test func localExtraFieldsLongerThanTheCentralOnesStillVerify() throws {
+        let setup = try Setup("local-extra")
+        var entries = setup.entries
+        for index in entries.indices {
+            let padding = index * 37 % 300
+            entries[index].localExtra = le16(0xD935) + le16(UInt16(padding)) + [UInt8](repeating: 0, count: padding)
+        }
+        let report = try setup.verify(TestZipBuilder.zip(entries), as: "local-extra.zip")
+        #expect(report.intact, "\(report.findings)")
+    }
+
     /// A ZIP64 end record points to a second central directory (with the forged chat), the 32-bit end record to
     /// the real one. `unzip -l` warns of 1728 extra bytes, lists the chat twice and `unzip -p` prints the forged
     /// one (“Jules”); Python 3.11 reads the real one: two tools, two chats.

@@ -47,9 +47,11 @@ enum ZipBundleWriter {
             } catch let error as StoredCopyChanged {
                 throw error
             } catch {
-                // Name the bundle (not its hidden temporary name) and the system's reason.
+                // Name the bundle (not its hidden temporary name) and the system's reason: the one a call gave
+                // when it was the file-size limit or a full disk, else the likely one, asked of the system afterwards.
                 let written = (try? FileSystem.linkStatus(temporary.path).size) ?? 0
-                throw FileSystem.likelyWriteFailure(at: temporary.path, size: written).map {
+                let reported = (error as? IOError).flatMap { [EFBIG, ENOSPC].contains($0.errno) ? $0 : nil }
+                throw (reported ?? FileSystem.likelyWriteFailure(at: temporary.path, size: written)).map {
                     IOError(path: destination.path, operation: "write the bundle", reason: $0.reason, errno: $0.errno)
                 } ?? error
             }

@@ -236,24 +236,39 @@ enum ContentRecognizer {
     /// The derived JSON Lines being written, hashed and summarised on ``ChatMessagePipeline``'s formatting thread
     /// (one thread at a time, hence unchecked); read by the parsing thread once the pipeline has ended.
     private final class DerivedMessagesFile: @unchecked Sendable {
-        let hasher = SHA256Hasher()
-        private(set) var size: Int64 = 0
+        /// Where the writer's full buffers go: the staged file, and its SHA-256 and size from the same bytes.
+        private final class Sink {
+            let hasher = SHA256Hasher()
+            private(set) var size: Int64 = 0
+            let fd: Int32
+            let path: String
+
+            init(fd: Int32, path: String) {
+                self.fd = fd
+                self.path = path
+            }
+
+            func write(_ chunk: [UInt8]) throws {
+                try FileSystem.writeAll(fd, chunk, path: path)
+                hasher.update(chunk)
+                size += Int64(chunk.count)
+            }
+        }
+
         private(set) var first: EvidenceTimestamp?
         private(set) var last: EvidenceTimestamp?
         private(set) var attachmentMessages: [String: [Int]] = [:]
         private(set) var missing: Set<String> = []
-        private var writer: ConversationJSONLines.Writer!
-        private let fd: Int32
-        private let path: String
+        private let sink: Sink
+        private var writer: ConversationJSONLines.Writer
+
+        var hasher: SHA256Hasher { sink.hasher }
+        var size: Int64 { sink.size }
 
         init(fd: Int32, path: String) {
-            self.fd = fd
-            self.path = path
-            writer = ConversationJSONLines.Writer { [unowned self] chunk in
-                try FileSystem.writeAll(self.fd, chunk, path: self.path)
-                self.hasher.update(chunk)
-                self.size += Int64(chunk.count)
-            }
+            let sink = Sink(fd: fd, path: path)
+            self.sink = sink
+            writer = ConversationJSONLines.Writer { try sink.write($0) }
         }
 
         func write(_ message: ChatMessage) throws {
@@ -272,7 +287,7 @@ enum ContentRecognizer {
         func finish(parsingSucceeded: Bool) throws {
             guard parsingSucceeded else { return }
             try writer.flush()
-            try FileSystem.fsync(fd, path: path)
+            try FileSystem.fsync(sink.fd, path: sink.path)
         }
     }
 

@@ -210,12 +210,18 @@ enum ContentRecognizer {
         do {
             let fd = try FileSystem.createExclusive(stagingPath, mode: 0o444)
             defer { FileSystem.close(fd) }
-            let derived = DerivedMessagesFile(fd: fd, path: stagingPath)
+            let file = HashingFileWriter(fd: fd, path: stagingPath)
+            defer { file.stop() }
+            let derived = DerivedMessagesFile(file: file, fd: fd, path: stagingPath)
             var carried: [ContentRecognition.Child] = []
             let info = try ChatMessagePipeline.run(parse: { onMessage in
                 // Both closures run on this thread, one after the other, never inside each other.
                 try withoutActuallyEscaping(onMessage) { try parse($0, { carried.append($0) }) }
             }, format: { try derived.write($0) }, finish: { try derived.finish(parsingSucceeded: $0) })
+            // The pipeline returns only when parsing succeeded, and then `finish` has written everything.
+            guard let written = derived.written else {
+                preconditionFailure("the derived messages were not written to the end")
+            }
             for (stamp, role) in [(derived.first, TimestampRole.conversationStart), (derived.last, .conversationEnd)] {
                 guard let stamp else { continue }
                 recognition.timestamps.append(stamp.asConversationBound(role))
@@ -225,7 +231,7 @@ enum ContentRecognizer {
             recognition.conversation = ContentRecognition.ConversationDigest(
                 info: info, firstMessage: derived.first, lastMessage: derived.last,
                 attachmentMessages: derived.attachmentMessages, missingAttachments: derived.missing,
-                derivedStagingPath: stagingPath, derivedSHA256: derived.hasher.finalize().hex, derivedSize: derived.size)
+                derivedStagingPath: stagingPath, derivedSHA256: written.sha256.hex, derivedSize: written.size)
         } catch {
             FileSystem.removeFile(stagingPath)
             recognition.warnings.append(failure(error))
@@ -233,42 +239,26 @@ enum ContentRecognizer {
         return recognition
     }
 
-    /// The derived JSON Lines being written, hashed and summarised on ``ChatMessagePipeline``'s formatting thread
-    /// (one thread at a time, hence unchecked); read by the parsing thread once the pipeline has ended.
+    /// The derived JSON Lines being encoded and summarised on ``ChatMessagePipeline``'s formatting thread (one
+    /// thread at a time, hence unchecked), then written and hashed on a third (``HashingFileWriter``); read by the
+    /// parsing thread once the pipeline has ended.
     private final class DerivedMessagesFile: @unchecked Sendable {
-        /// Where the writer's full buffers go: the staged file, and its SHA-256 and size from the same bytes.
-        private final class Sink {
-            let hasher = SHA256Hasher()
-            private(set) var size: Int64 = 0
-            let fd: Int32
-            let path: String
-
-            init(fd: Int32, path: String) {
-                self.fd = fd
-                self.path = path
-            }
-
-            func write(_ chunk: [UInt8]) throws {
-                try FileSystem.writeAll(fd, chunk, path: path)
-                hasher.update(chunk)
-                size += Int64(chunk.count)
-            }
-        }
-
         private(set) var first: EvidenceTimestamp?
         private(set) var last: EvidenceTimestamp?
         private(set) var attachmentMessages: [String: [Int]] = [:]
         private(set) var missing: Set<String> = []
-        private let sink: Sink
+        /// The file's SHA-256 and size, once ``finish(parsingSucceeded:)`` has written everything.
+        private(set) var written: (sha256: SHA256Digest, size: Int64)?
+        private let file: HashingFileWriter
+        private let fd: Int32
+        private let path: String
         private var writer: ConversationJSONLines.Writer
 
-        var hasher: SHA256Hasher { sink.hasher }
-        var size: Int64 { sink.size }
-
-        init(fd: Int32, path: String) {
-            let sink = Sink(fd: fd, path: path)
-            self.sink = sink
-            writer = ConversationJSONLines.Writer { try sink.write($0) }
+        init(file: HashingFileWriter, fd: Int32, path: String) {
+            self.file = file
+            self.fd = fd
+            self.path = path
+            writer = ConversationJSONLines.Writer { try file.write($0) }
         }
 
         func write(_ message: ChatMessage) throws {
@@ -287,7 +277,9 @@ enum ContentRecognizer {
         func finish(parsingSucceeded: Bool) throws {
             guard parsingSucceeded else { return }
             try writer.flush()
-            try FileSystem.fsync(sink.fd, path: sink.path)
+            let written = try file.finish()
+            try FileSystem.fsync(fd, path: path)
+            self.written = written
         }
     }
 

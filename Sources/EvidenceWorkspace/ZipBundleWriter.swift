@@ -340,13 +340,14 @@ enum ZipBundleWriter {
         writer.write(encoder.localHeader(record), at: entry.record.offset) { written([checksum]) }
     }
 
-    /// Bytes read, hashed and written per step of a large file: large sequential reads and writes.
-    private static let copyChunkSize = 4 << 20
+    /// Bytes read, hashed and written per step of a large file: large sequential reads and writes, one buffer each.
+    private static let copyChunkSize = gatherLimit
     /// Entries up to this size (header and data: photos, screenshots, tag files) are gathered with their
     /// neighbours into one write.
     private static let smallEntryLimit: UInt64 = 2 << 20
-    /// A gathered run's size: few writes, and a zip final not far behind the workers for the trailing hasher.
-    private static let gatherLimit = 8 << 20
+    /// A gathered run's size, and the writer's buffers': few writes, a zip final not far behind the workers for the
+    /// trailing hasher, and four buffers (two a worker) in the memory two of 8 MiB took when each worker wrote.
+    private static let gatherLimit = 4 << 20
 }
 
 /// The runs the workers share: which to take next, which are written (the zip is final up to the first that is

@@ -86,6 +86,7 @@ final class TrailingFileHasher: @unchecked Sendable {
 
     private func hashAsWritten() throws -> SHA256Digest {
         let hasher = SHA256Hasher()
+        let buffer = ReusedReadBuffer(capacity: Self.chunkSize)
         var hashed: UInt64 = 0
         while true {
             condition.lock()
@@ -97,13 +98,12 @@ final class TrailingFileHasher: @unchecked Sendable {
             if isCancelled { throw Cancelled() }
             while hashed < target {
                 let wanted = Int(min(UInt64(Self.chunkSize), target - hashed))
-                let chunk = try FileSystem.readUpTo(fd, limit: wanted, at: hashed, path: path)
-                guard chunk.count == wanted else {
+                let count = try buffer.read(fd, count: wanted, at: hashed, path: path) { hasher.update($0) }
+                guard count == wanted else {
                     throw IOError(path: path, operation: "read back",
-                                  reason: "it ended at \(hashed + UInt64(chunk.count)) bytes, before the \(target) written")
+                                  reason: "it ended at \(hashed + UInt64(count)) bytes, before the \(target) written")
                 }
-                hasher.update(chunk)
-                hashed += UInt64(chunk.count)
+                hashed += UInt64(count)
             }
             if isComplete { return hasher.finalize() }
         }

@@ -183,18 +183,14 @@ extension EvidenceCase {
         }
 
         var prepared: [(position: Int, file: PreparedFile)] = []
-        let known: Set<String>
-        do {
-            known = try index.database.read { db in
-                try index.storedSHA256s(among: moved.map(\.copy.digest.hex), in: db)
-            }
-        } catch {
-            known = []
+        // `nil` when the index could not say which bytes are items: each file is then looked up as it is recorded.
+        let known: Set<String>? = try? index.database.read { db in
+            try index.storedSHA256s(among: moved.map(\.copy.digest.hex), in: db)
         }
         for (position, copy, object) in moved {
             do {
                 prepared.append((position, try prepare(files[position], copy: copy, object: object,
-                                                       alreadyAnItem: known.contains(copy.digest.hex),
+                                                       alreadyAnItem: known?.contains(copy.digest.hex) == true,
                                                        options: options, working: working)))
             } catch {
                 outcomes[position] = .failed(path: files[position].path, reason: "\(error)")
@@ -209,7 +205,8 @@ extension EvidenceCase {
                 var recordedBytes: Set<String> = []
                 var carriedFiles = false
                 return prepared.map { position, file -> (Int, AddReport.Outcome) in
-                    let mayBeAnItem = file.item == nil || carriedFiles || recordedBytes.contains(file.sha256)
+                    let mayBeAnItem = known == nil || file.item == nil || carriedFiles
+                        || recordedBytes.contains(file.sha256)
                     recordedBytes.insert(file.sha256)
                     carriedFiles = carriedFiles || !file.contents.children.isEmpty
                     do {

@@ -36,7 +36,7 @@ struct AddPlan {
     init(paths: [URL], caseFolder: URL?, recordingFullPaths: Bool = false) {
         let casePath = caseFolder?.standardizedFileURL.path
         for path in paths {
-            collect(path.standardizedFileURL, insideFolder: false, casePath: casePath, recordingFullPaths: recordingFullPaths)
+            collectGiven(path.standardizedFileURL, casePath: casePath, recordingFullPaths: recordingFullPaths)
         }
     }
 
@@ -60,51 +60,76 @@ struct AddPlan {
         }
     }
 
-    private mutating func collect(_ url: URL, insideFolder: Bool, casePath: String?, recordingFullPaths: Bool,
-                                  base: String? = nil) {
+    /// A path the person gave: a symbolic link is followed once (it is what they pointed at); what is recorded
+    /// is the path below the folder that holds it.
+    private mutating func collectGiven(_ url: URL, casePath: String?, recordingFullPaths: Bool) {
         let path = url.path
         let name = url.lastPathComponent
-        if AddPlan.clutterNames.contains(name) || name.hasPrefix("._") {
+        if AddPlan.isClutter(name) {
             outcomes.append(.skipped(path: path, reason: "operating-system clutter, not evidence"))
             return
         }
-        let info: FileSystem.Status
-        do { info = try FileSystem.linkStatus(path) } catch {
+        let status: FileSystem.Status
+        do { status = try FileSystem.linkStatus(path) } catch {
             outcomes.append(.failed(path: path, reason: AddPlan.reason(error)))
             return
         }
-        if info.isSymbolicLink {
-            if insideFolder {
-                outcomes.append(.skipped(path: path, reason: "symbolic link inside a folder; not followed (add its target directly if it is evidence)"))
-                return
-            }
-            // A link named on the command line is what the person pointed at: follow it once.
+        if status.isSymbolicLink {
             let resolved = url.resolvingSymlinksInPath()
             guard resolved.path != path else {
                 outcomes.append(.failed(path: path, reason: "broken symbolic link"))
                 return
             }
-            collect(resolved, insideFolder: false, casePath: casePath, recordingFullPaths: recordingFullPaths)
+            collectGiven(resolved, casePath: casePath, recordingFullPaths: recordingFullPaths)
+            return
+        }
+        collect(path, name: name, status: status, casePath: casePath, recordingFullPaths: recordingFullPaths,
+                base: url.deletingLastPathComponent().path)
+    }
+
+    private static func isClutter(_ name: String) -> Bool {
+        clutterNames.contains(name) || name.hasPrefix("._")
+    }
+
+    /// One file or folder, its status already read; `path` is standardized (a folder's entries are its path, a
+    /// slash and their names, so no `URL` is made per file).
+    private mutating func collect(_ path: String, name: String, status info: FileSystem.Status, casePath: String?,
+                                  recordingFullPaths: Bool, base: String) {
+        if AddPlan.isClutter(name) {
+            outcomes.append(.skipped(path: path, reason: "operating-system clutter, not evidence"))
+            return
+        }
+        if info.isSymbolicLink {
+            // Only a link inside a folder comes here: one the person named was followed (`collectGiven`).
+            outcomes.append(.skipped(path: path, reason: "symbolic link inside a folder; not followed (add its target directly if it is evidence)"))
             return
         }
         // The case's own files (its stored copies, its index) are never evidence of themselves.
-        let standardized = url.standardizedFileURL.path
-        if let casePath, standardized == casePath || standardized.hasPrefix(casePath + "/") {
+        if let casePath, path == casePath || path.hasPrefix(casePath + "/") {
             outcomes.append(.skipped(path: path, reason: "inside the case folder itself"))
             return
         }
         if info.isDirectory {
-            let children: [String]
-            do { children = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
-                outcomes.append(.failed(path: path, reason: "cannot list folder: \(error.localizedDescription)"))
+            let entries: [FileSystem.DirectoryEntry]
+            do { entries = try FileSystem.directoryEntries(path) } catch {
+                outcomes.append(.failed(path: path, reason: "cannot list folder: \(AddPlan.reason(error))"))
                 return
             }
             // In the order a person reads the folder (IMG_2 before IMG_10), so item numbers follow it.
-            // `isDirectory: false` spares a `stat` per file (the URL would ask the file system); the path is the
-            // same, and `linkStatus` below tells folders apart.
-            for child in children.sorted(by: NaturalNameOrder.precedes) {
-                collect(url.appendingPathComponent(child, isDirectory: false), insideFolder: true, casePath: casePath,
-                        recordingFullPaths: recordingFullPaths, base: base ?? url.deletingLastPathComponent().path)
+            let folder = path.hasSuffix("/") ? path : path + "/"
+            for entry in entries.sorted(by: { NaturalNameOrder.precedes($0.name, $1.name) }) {
+                let child = folder + entry.name
+                switch entry.status {
+                case .success(let status):
+                    collect(child, name: entry.name, status: status, casePath: casePath,
+                            recordingFullPaths: recordingFullPaths, base: base)
+                case .failure(let error):
+                    if AddPlan.isClutter(entry.name) {
+                        outcomes.append(.skipped(path: child, reason: "operating-system clutter, not evidence"))
+                    } else {
+                        outcomes.append(.failed(path: child, reason: AddPlan.reason(error)))
+                    }
+                }
             }
             return
         }
@@ -113,8 +138,7 @@ struct AddPlan {
             return
         }
         let mtime = Instant(unixSeconds: info.modified.seconds, nanoseconds: info.modified.nanoseconds)
-        let recorded = recordingFullPaths
-            ? path : AddPlan.recordedPath(path, below: base ?? url.deletingLastPathComponent().path)
+        let recorded = recordingFullPaths ? path : AddPlan.recordedPath(path, below: base)
         files.append(File(path: path, recordedPath: recorded, name: name, size: info.size, modifiedAt: mtime))
     }
 }

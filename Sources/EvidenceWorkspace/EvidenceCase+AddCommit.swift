@@ -44,7 +44,10 @@ extension EvidenceCase {
             collected.append(outcomes)
         }
         let workers = min(2, max(1, ProcessInfo.processInfo.activeProcessorCount), max(files.count, 1))
+        // One name per add, numbered by position: a `UUID` per file cost a `getrandom` each.
+        let staging = "\(folderPath)/staging/\(UUID().uuidString)-"
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let copier = FileCopier()
             while true {
                 // The worker that completes a batch commits it while the other goes on copying.
                 while let (range, staged) = commits.takeBatch(final: false) {
@@ -53,7 +56,8 @@ extension EvidenceCase {
                 }
                 guard let (position, acquiredAt) = commits.take(stamping: now) else { return }
                 commits.deposit(position, Result {
-                    try self.stage(files[position], acquiredAt: acquiredAt, options: options, meter: meter)
+                    try self.stage(files[position], to: "\(staging)\(position).part", through: copier,
+                                   acquiredAt: acquiredAt, options: options, meter: meter)
                 })
             }
         }
@@ -75,23 +79,25 @@ extension EvidenceCase {
         var inspected: Result<EvidenceItem, any Error>
     }
 
-    /// Copies the original into `staging/` while hashing it, then inspects the copy (the original is read once):
-    /// the work of a file that needs neither the index nor the order of the files, done on the worker's core
-    /// while the other commits. The copy is flushed to disk with the rest of its batch
+    /// Copies the original to `stagingPath` in `staging/` while hashing it, then inspects the copy (the original
+    /// is read once): the work of a file that needs neither the index nor the order of the files, done on the
+    /// worker's core while the other commits. A file that fits in the copier's buffer is inspected there, the very
+    /// bytes just hashed and written, rather than read back. The copy is flushed to disk with the rest of its batch
     /// (``commit(_:staged:options:working:)``).
-    func stage(_ file: AddPlan.File, acquiredAt: Instant, options: AddOptions,
-               meter: ProgressMeter? = nil) throws -> StagedCopy {
-        let stagingPath = "\(folderPath)/staging/\(UUID().uuidString).part"
+    func stage(_ file: AddPlan.File, to stagingPath: String, through copier: FileCopier, acquiredAt: Instant,
+               options: AddOptions, meter: ProgressMeter? = nil) throws -> StagedCopy {
         do {
             let hasher = SHA256Hasher()
-            let size = try FileSystem.copy(from: file.path, to: stagingPath, flushing: false) { chunk in
+            let size = try copier.copy(from: file.path, to: stagingPath, flushing: false) { chunk in
                 hasher.update(chunk)
                 meter?.add(bytes: chunk.count)
             }
             let digest = hasher.finalize()
             let inspected = Result {
-                try inspectedItem(file, stagedCopy: stagingPath, sha256: digest.hex, size: size, acquiredAt: acquiredAt,
-                                  options: options)
+                try copier.withCopiedFile { bytes in
+                    try inspectedItem(file, stagedCopy: stagingPath, bytes: bytes, sha256: digest.hex, size: size,
+                                      acquiredAt: acquiredAt, options: options)
+                }
             }
             return StagedCopy(digest: digest, size: size, stagingPath: stagingPath, acquiredAt: acquiredAt,
                               inspected: inspected)
@@ -102,15 +108,16 @@ extension EvidenceCase {
     }
 
     /// The item a staged copy becomes before what it carries is stored: its inspection, what this add says
-    /// about it, and its content hashes, all read from the staged copy.
-    private func inspectedItem(_ file: AddPlan.File, stagedCopy: String, sha256: String, size: UInt64,
-                               acquiredAt: Instant, options: AddOptions) throws -> EvidenceItem {
+    /// about it, and its content hashes, all read from the staged copy, or from `bytes` when they are all of it.
+    private func inspectedItem(_ file: AddPlan.File, stagedCopy: String, bytes: FileCopier.CopiedBytes?,
+                               sha256: String, size: UInt64, acquiredAt: Instant,
+                               options: AddOptions) throws -> EvidenceItem {
         let copy = URL(fileURLWithPath: stagedCopy)
-        let inspection = try ItemInspector.inspect(
-            fileAt: copy, originalName: file.name,
-            context: InspectionContext(timeZone: timeZone, zoneName: metadata.timeZone,
-                                       fileModificationTime: file.modifiedAt,
-                                       acquiredAt: acquiredAt, declared: options.declaredTime))
+        let context = InspectionContext(timeZone: timeZone, zoneName: metadata.timeZone,
+                                        fileModificationTime: file.modifiedAt, acquiredAt: acquiredAt,
+                                        declared: options.declaredTime)
+        let inspection = try bytes.map { try ItemInspector.inspect(source: $0, originalName: file.name, context: context) }
+            ?? ItemInspector.inspect(fileAt: copy, originalName: file.name, context: context)
         var item = EvidenceItem(
             id: 0, sha256: sha256, size: Int64(size),
             mediaType: inspection.mediaType, kind: inspection.kind, kindReason: inspection.kindReason,
@@ -176,18 +183,14 @@ extension EvidenceCase {
         }
 
         var prepared: [(position: Int, file: PreparedFile)] = []
-        let known: Set<String>
-        do {
-            known = try index.database.read { db in
-                try index.storedSHA256s(among: moved.map(\.copy.digest.hex), in: db)
-            }
-        } catch {
-            known = []
+        // `nil` when the index could not say which bytes are items: each file is then looked up as it is recorded.
+        let known: Set<String>? = try? index.database.read { db in
+            try index.storedSHA256s(among: moved.map(\.copy.digest.hex), in: db)
         }
         for (position, copy, object) in moved {
             do {
                 prepared.append((position, try prepare(files[position], copy: copy, object: object,
-                                                       alreadyAnItem: known.contains(copy.digest.hex),
+                                                       alreadyAnItem: known?.contains(copy.digest.hex) == true,
                                                        options: options, working: working)))
             } catch {
                 outcomes[position] = .failed(path: files[position].path, reason: "\(error)")
@@ -196,11 +199,21 @@ extension EvidenceCase {
 
         do {
             let recorded = try index.database.write { db in
-                prepared.map { position, file -> (Int, AddReport.Outcome) in
+                // A file whose bytes were no item when the batch began can only have become one earlier in this
+                // transaction: as an earlier file of the batch, or as a file one of them carried. Until then
+                // there is nothing to look up (the index's unique SHA-256 would refuse a second row anyway).
+                var recordedBytes: Set<String> = []
+                var carriedFiles = false
+                return prepared.map { position, file -> (Int, AddReport.Outcome) in
+                    let mayBeAnItem = known == nil || file.item == nil || carriedFiles
+                        || recordedBytes.contains(file.sha256)
+                    recordedBytes.insert(file.sha256)
+                    carriedFiles = carriedFiles || !file.contents.children.isEmpty
                     do {
                         var outcome: AddReport.Outcome?
                         try db.inSavepoint {
-                            outcome = try record(file, options: options, in: db, working: working)
+                            outcome = try record(file, mayBeAnItem: mayBeAnItem, options: options, in: db,
+                                                 working: working)
                             return .commit
                         }
                         return (position, outcome!)
@@ -234,10 +247,11 @@ extension EvidenceCase {
 
     /// Records one prepared file inside the batch's transaction: a new item with its custody entry and the files
     /// it carries, or a sighting of the item that already has its bytes (added before, or earlier in this batch).
-    private func record(_ prepared: PreparedFile, options: AddOptions, in db: Database,
+    /// - Parameter mayBeAnItem: false when the bytes are known to be no item yet, so they are not looked up.
+    private func record(_ prepared: PreparedFile, mayBeAnItem: Bool, options: AddOptions, in db: Database,
                         working: ProgressThrottle?) throws -> AddReport.Outcome {
         let file = prepared.file
-        if let existing = try index.item(withSHA256: prepared.sha256, in: db) {
+        if mayBeAnItem, let existing = try index.item(withSHA256: prepared.sha256, in: db) {
             return try recordDuplicate(of: existing, file: file, options: options, at: prepared.acquiredAt, in: db)
         }
         guard var item = prepared.item else {

@@ -284,12 +284,62 @@ package enum FileSystem {
         return Status(info)
     }
 
+    /// One entry of a folder: its name as `readdir` gives it and what `lstat` says of it.
+    package struct DirectoryEntry: Sendable {
+        package var name: String
+        package var status: Result<Status, IOError>
+    }
+
+    /// The entries of the folder at `path` (`.` and `..` left out), in the order the file system keeps them, each
+    /// with its status read relative to the open folder (`fstatat`, never following a final symlink): one pass
+    /// for a folder of thousands of screenshots, where a path and a `URL` per entry cost more than the listing.
+    /// A symlink put in place of the folder is refused (`O_NOFOLLOW`): the caller saw a folder there.
+    package static func directoryEntries(_ path: String) throws -> [DirectoryEntry] {
+        let fd = retrying { open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
+        guard fd >= 0 else { throw error(path, "list folder") }
+        guard let directory = fdopendir(fd) else {
+            let failure = error(path, "list folder")
+            close(fd)
+            throw failure
+        }
+        defer { closedir(directory) }
+        var entries: [DirectoryEntry] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(directory) else {
+                if errno != 0 { throw error(path, "list folder") }
+                return entries
+            }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            var info = stat()
+            let status: Result<Status, IOError> = fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0
+                ? .success(Status(info))
+                : .failure(error(path.hasSuffix("/") ? path + name : path + "/" + name, "read file status"))
+            entries.append(DirectoryEntry(name: name, status: status))
+        }
+    }
+
     /// Copies `source` to a new file at `destination` (created read-only) in one read, showing every chunk to
     /// `observe` (a hasher) on the way, then flushes the copy to disk unless `flushing` is false (the caller
     /// flushes many copies at once with ``fsyncFiles(_:)``). The source is opened read-only and never written.
     /// Returns the number of bytes copied.
     package static func copy(from source: String, to destination: String, flushing: Bool = true,
                              observing observe: (UnsafeRawBufferPointer) -> Void) throws -> UInt64 {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        return try copy(from: source, to: destination, flushing: flushing, through: buffer, observing: observe).size
+    }
+
+    /// ``copy(from:to:flushing:observing:)`` through `buffer`, which holds the last chunk read afterwards (from its
+    /// start, `lastChunk` bytes: the whole file when that is its size).
+    fileprivate static func copy(from source: String, to destination: String, flushing: Bool,
+                                 through buffer: UnsafeMutableRawBufferPointer,
+                                 observing observe: (UnsafeRawBufferPointer) -> Void) throws
+        -> (size: UInt64, lastChunk: Int)
+    {
         let input = try openForReading(source)
         defer { close(input) }
         let output = try createExclusive(destination, mode: 0o444)
@@ -297,11 +347,11 @@ package enum FileSystem {
         defer { if !closed { close(output) } }
         var size: UInt64 = 0
         var endsWithHole = false
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
-        defer { buffer.deallocate() }
+        var lastChunk = 0
         while true {
             let count = try read(input, into: buffer, path: source)
             if count == 0 { break }
+            lastChunk = count
             let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
             observe(chunk)
             // Zeros become a hole: a sparse 5 GiB recording is not inflated to 5 GiB of disk in the case.
@@ -314,7 +364,7 @@ package enum FileSystem {
         if flushing { try fsync(output, path: destination) }
         close(output)
         closed = true
-        return size
+        return (size, lastChunk)
     }
 
     /// Writes every byte of `buffer` at `offset` (`pwrite`), except that an all-zero buffer is not written at all:
@@ -418,6 +468,52 @@ package enum FileSystem {
             let result = call()
             if result == -1 && errno == EINTR { continue }
             return result
+        }
+    }
+}
+
+/// Copies files into the case through one buffer, reused from file to file (one per worker): a file no larger
+/// than the buffer is then still in it, whole, once copied, so it is inspected there instead of being read back
+/// from its copy, and no buffer is allocated, faulted in and freed per file.
+package final class FileCopier {
+    private let buffer: UnsafeMutableRawBufferPointer
+    /// The size of the last file copied when the buffer holds all of it.
+    private var wholeFileCount: Int?
+
+    /// A copier whose buffer takes `capacity` bytes at a time.
+    package init(capacity: Int = FileSystem.chunkSize) {
+        buffer = .allocate(byteCount: max(capacity, 1), alignment: 64)
+    }
+
+    deinit { buffer.deallocate() }
+
+    /// Copies as ``FileSystem/copy(from:to:flushing:observing:)`` does.
+    package func copy(from source: String, to destination: String, flushing: Bool = true,
+                      observing observe: (UnsafeRawBufferPointer) -> Void) throws -> UInt64 {
+        wholeFileCount = nil
+        let (size, lastChunk) = try FileSystem.copy(from: source, to: destination, flushing: flushing,
+                                                    through: buffer, observing: observe)
+        // Read in one go (a short read from a slow file system may have split it).
+        if size == UInt64(lastChunk) { wholeFileCount = lastChunk }
+        return size
+    }
+
+    /// Calls `body` with the bytes of the file just copied when the buffer holds them all (`nil` otherwise); they
+    /// are valid only inside `body`.
+    package func withCopiedFile<Result>(_ body: (FileCopier.CopiedBytes?) throws -> Result) rethrows -> Result {
+        try body(wholeFileCount.map { CopiedBytes(bytes: UnsafeRawBufferPointer(rebasing: buffer[0..<$0])) })
+    }
+
+    /// The bytes of the file just copied, read as a parser reads a file.
+    package struct CopiedBytes: ByteSource {
+        fileprivate let bytes: UnsafeRawBufferPointer
+
+        package var count: UInt64 { UInt64(bytes.count) }
+
+        package func read(at offset: UInt64, maxCount: Int) throws -> [UInt8] {
+            guard maxCount > 0, offset < UInt64(bytes.count) else { return [] }
+            let start = Int(offset)
+            return Array(bytes[start..<(start + min(maxCount, bytes.count - start))])
         }
     }
 }

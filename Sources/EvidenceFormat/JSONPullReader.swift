@@ -56,15 +56,25 @@ package struct JSONPullReader {
 
     private struct OpenContainer {
         var isObject: Bool
-        var keys: Set<String> = []
+        /// Where this object's keys start in ``JSONPullReader/openKeys``.
+        var firstKey: Int
+        /// This object's keys once it has more than ``JSONPullReader/keysSearchedInOrder`` (then kept here instead).
+        var manyKeys: Set<String>?
         var keyBytes = 0
     }
+
+    /// Keys an object may have before they are looked up in a set rather than compared one by one. A manifest's
+    /// objects have up to about twenty: a set per object, grown key by key, cost more than reading them.
+    private static let keysSearchedInOrder = 24
 
     private let bytes: [UInt8]
     private let limits: Limits
     private var position = 0
     private var expectation = Expectation.value
     private var open: [OpenContainer] = []
+    /// The keys of the open objects with fewer than ``keysSearchedInOrder`` keys, innermost last: one array reused
+    /// for every object of the document.
+    private var openKeys: [String] = []
     private var openKeyBytes = 0
     /// Where the last `.string` or `.number` token's bytes are (quotes excluded), and whether a string had escapes.
     private var scalarRange = 0..<0
@@ -208,6 +218,7 @@ package struct JSONPullReader {
         position += 1
         let closed = open.removeLast()
         openKeyBytes -= closed.keyBytes
+        if closed.isObject { openKeys.removeSubrange(closed.firstKey...) }
         afterValue()
         return isObject ? .endObject : .endArray
     }
@@ -221,7 +232,7 @@ package struct JSONPullReader {
             }
             position += 1
             let isObject = first == UInt8(ascii: "{")
-            open.append(OpenContainer(isObject: isObject))
+            open.append(OpenContainer(isObject: isObject, firstKey: openKeys.count))
             expectation = isObject ? .firstKeyOrEnd : .firstElementOrEnd
             return isObject ? .beginObject : .beginArray
         case UInt8(ascii: "\""):
@@ -259,7 +270,7 @@ package struct JSONPullReader {
         guard openKeyBytes + cost <= limits.maximumOpenKeyBytes else {
             throw refusal(.tooManyKeys, "the open objects hold more than \(limits.maximumOpenKeyBytes) bytes of keys", at: keyOffset)
         }
-        guard open[open.count - 1].keys.insert(name).inserted else {
+        guard insertKey(name) else {
             throw refusal(.duplicateKey, "the key “\(name)” appears twice in one object", at: keyOffset)
         }
         open[open.count - 1].keyBytes += cost
@@ -270,6 +281,25 @@ package struct JSONPullReader {
         position += 1
         expectation = .value
         return .key(name)
+    }
+
+    /// Adds `name` to the innermost object's keys; false when it has that key already (compared as Swift strings,
+    /// as a set would).
+    private mutating func insertKey(_ name: String) -> Bool {
+        let innermost = open.count - 1
+        if open[innermost].manyKeys != nil {
+            return open[innermost].manyKeys!.insert(name).inserted
+        }
+        let first = open[innermost].firstKey
+        if openKeys[first...].contains(name) { return false }
+        if openKeys.count - first < Self.keysSearchedInOrder {
+            openKeys.append(name)
+        } else {
+            open[innermost].manyKeys = Set(openKeys[first...])
+            open[innermost].manyKeys!.insert(name)
+            openKeys.removeSubrange(first...)
+        }
+        return true
     }
 
     private mutating func scanLiteral(_ literal: String) throws(JSONReadError) {

@@ -89,6 +89,28 @@ package struct ManifestListing: Sendable, Equatable {
     }
 }
 
+/// Which of an object's required members were read: a bit each, found by comparing short strings (a set of the keys
+/// read, per item, cost an allocation and a hash per key). The pull reader refuses a key repeated in one object, so a
+/// member is read at most once.
+private struct RequiredMembers {
+    let names: [String]
+    private var readBits: UInt64 = 0
+
+    init(_ names: [String]) {
+        precondition(names.count <= 64, "a bit per member")
+        self.names = names
+    }
+
+    mutating func read(_ key: String) {
+        if let index = names.firstIndex(of: key) { readBits |= 1 << index }
+    }
+
+    var allRead: Bool { readBits == (1 << names.count) - 1 }
+
+    /// The members not read, sorted.
+    var missing: [String] { names.indices.filter { readBits & (1 << $0) == 0 }.map { names[$0] }.sorted() }
+}
+
 /// The JSON types a member may have, as the model declares it.
 private enum MemberType {
     case string, integer, bool, array, object
@@ -105,6 +127,9 @@ private enum MemberType {
 }
 
 /// Walks a manifest with the pull reader, checking each member against the model and keeping what is listed.
+///
+/// Each member's context (`items[12].sha256`, named in a refusal) is passed as an autoclosure and built only when a
+/// member is refused: built eagerly, the strings cost more than reading the members of 5,000 items.
 private struct ManifestShapeReader {
     var reader: JSONPullReader
     let limits: ManifestListing.Limits
@@ -122,9 +147,11 @@ private struct ManifestShapeReader {
         "linkedMessages": (.array, true), "pdq": (.string, true), "pdqQuality": (.integer, true),
         "md5": (.string, true), "minorAtTime": (.bool, true),
     ]
-    static let itemRequired: Set<String> = ["id", "path", "size", "sha256", "mediaType", "kind", "kindReason",
-                                            "originalName", "originalPath", "acquiredAt", "timestamps", "warnings",
-                                            "sensitive"]
+    static let itemRequired = ["id", "path", "size", "sha256", "mediaType", "kind", "kindReason", "originalName",
+                               "originalPath", "acquiredAt", "timestamps", "warnings", "sensitive"]
+    /// What a `files` entry and a derived file must have.
+    static let fileRequired = ["path", "size", "sha256"]
+    static let derivedRequired = ["role", "path", "size", "sha256", "mediaType"]
 
     mutating func readManifest() throws(JSONReadError) -> ManifestListing {
         var format: String?, identifier: String?, title: String?, sealedAt: String?, fingerprint: String?
@@ -150,7 +177,7 @@ private struct ManifestShapeReader {
                 }
             case "files":
                 files = try reader.readArray(key) { (reader: inout Self, index: Int, first) throws(JSONReadError) in
-                    try reader.readFile("files[\(index)]", first: first, required: ["path", "size", "sha256"])
+                    try reader.readFile("files[\(index)]", first: first, required: Self.fileRequired)
                 }
             default: try reader.skipMember()
             }
@@ -167,43 +194,43 @@ private struct ManifestShapeReader {
                                latestAcquisition: latestAcquisition)
     }
 
-    mutating func readItem(_ context: String, first: JSONPullReader.Token) throws(JSONReadError) -> ManifestListing.Item {
+    mutating func readItem(_ context: @autoclosure () -> String, first: JSONPullReader.Token) throws(JSONReadError) -> ManifestListing.Item {
         var id: Int64?, path: String?, size: Int64?, sha256: String?, derived: [ManifestListing.File] = []
         var sensitive = false
-        var seen: Set<String> = []
-        try readObject(context, first: first) { (reader: inout Self, key: String) throws(JSONReadError) in
-            seen.insert(key)
+        var seen = RequiredMembers(Self.itemRequired)
+        try readObject(context(), first: first) { (reader: inout Self, key: String) throws(JSONReadError) in
+            seen.read(key)
             switch key {
-            case "id": id = try reader.readInteger(context + ".id")
-            case "path": path = try reader.readPath(context + ".path")
-            case "size": size = try reader.readInteger(context + ".size")
-            case "sha256": sha256 = try reader.readHash(context + ".sha256")
-            case "sensitive": sensitive = try reader.readBool(context + ".sensitive")
+            case "id": id = try reader.readInteger(context() + ".id")
+            case "path": path = try reader.readPath(context() + ".path")
+            case "size": size = try reader.readInteger(context() + ".size")
+            case "sha256": sha256 = try reader.readHash(context() + ".sha256")
+            case "sensitive": sensitive = try reader.readBool(context() + ".sensitive")
             case "derived":
-                derived = try reader.readArray(context + ".derived", allowsNull: true) {
+                derived = try reader.readArray(context() + ".derived", allowsNull: true) {
                     (reader: inout Self, index: Int, first) throws(JSONReadError) in
-                    try reader.readFile("\(context).derived[\(index)]", first: first,
-                                        required: ["role", "path", "size", "sha256", "mediaType"])
+                    try reader.readFile("\(context()).derived[\(index)]", first: first,
+                                        required: Self.derivedRequired)
                 } ?? []
             case "acquiredAt":
-                if let acquired = RFC3339.parse(try reader.readString(context + ".acquiredAt"))?.instant {
+                if let acquired = RFC3339.parse(try reader.readString(context() + ".acquiredAt"))?.instant {
                     reader.latestAcquisition = max(reader.latestAcquisition ?? acquired, acquired)
                 }
             case "kind":
-                guard EvidenceKind(rawValue: try reader.readString(context + ".kind")) != nil else {
-                    throw reader.shapeError("\(context).kind is not one of "
+                guard EvidenceKind(rawValue: try reader.readString(context() + ".kind")) != nil else {
+                    throw reader.shapeError("\(context()).kind is not one of "
                         + EvidenceKind.allCases.map(\.rawValue).joined(separator: ", "))
                 }
             default:
                 if let member = Self.otherItemMembers[key] {
-                    try reader.checkMember("\(context).\(key)", type: member.type, optional: member.optional)
+                    try reader.checkMember("\(context()).\(key)", type: member.type, optional: member.optional)
                 } else {
                     try reader.skipMember()
                 }
             }
         }
-        guard let id, let path, let size, let sha256, seen.isSuperset(of: Self.itemRequired) else {
-            throw shapeError("\(context) has no “\(Self.itemRequired.subtracting(seen).sorted().joined(separator: "”, “"))”")
+        guard let id, let path, let size, let sha256, seen.allRead else {
+            throw shapeError("\(context()) has no “\(seen.missing.joined(separator: "”, “"))”")
         }
         try countFile()
         return ManifestListing.Item(id: id, file: ManifestListing.File(path: path, size: size, sha256: sha256),
@@ -211,26 +238,26 @@ private struct ManifestShapeReader {
     }
 
     /// A derived file or a `files` entry: path, size and SHA-256 kept, the other required members strings.
-    mutating func readFile(_ context: String, first: JSONPullReader.Token, required: Set<String>)
+    mutating func readFile(_ context: @autoclosure () -> String, first: JSONPullReader.Token, required: [String])
         throws(JSONReadError) -> ManifestListing.File {
         var path: String?, size: Int64?, sha256: String?
-        var seen: Set<String> = []
-        try readObject(context, first: first) { (reader: inout Self, key: String) throws(JSONReadError) in
-            seen.insert(key)
+        var seen = RequiredMembers(required)
+        try readObject(context(), first: first) { (reader: inout Self, key: String) throws(JSONReadError) in
+            seen.read(key)
             switch key {
-            case "path": path = try reader.readPath(context + ".path")
-            case "size": size = try reader.readInteger(context + ".size")
-            case "sha256": sha256 = try reader.readHash(context + ".sha256")
+            case "path": path = try reader.readPath(context() + ".path")
+            case "size": size = try reader.readInteger(context() + ".size")
+            case "sha256": sha256 = try reader.readHash(context() + ".sha256")
             default:
                 if required.contains(key) {
-                    try reader.checkMember("\(context).\(key)", type: .string, optional: false)
+                    try reader.checkMember("\(context()).\(key)", type: .string, optional: false)
                 } else {
                     try reader.skipMember()
                 }
             }
         }
-        guard let path, let size, let sha256, seen.isSuperset(of: required) else {
-            throw shapeError("\(context) has no “\(required.subtracting(seen).sorted().joined(separator: "”, “"))”")
+        guard let path, let size, let sha256, seen.allRead else {
+            throw shapeError("\(context()) has no “\(seen.missing.joined(separator: "”, “"))”")
         }
         try countFile()
         return ManifestListing.File(path: path, size: size, sha256: sha256)
@@ -246,22 +273,22 @@ private struct ManifestShapeReader {
     }
 
     /// An object of string members, every one of `required` present; returns the values of `keeping`.
-    mutating func readStringMembers(_ context: String, required: Set<String>, keeping: Set<String>)
+    mutating func readStringMembers(_ context: @autoclosure () -> String, required: Set<String>, keeping: Set<String>)
         throws(JSONReadError) -> [String: String] {
         var kept: [String: String] = [:]
         var seen: Set<String> = []
-        try readObject(context, first: try reader.next()) { (reader: inout Self, key: String) throws(JSONReadError) in
+        try readObject(context(), first: try reader.next()) { (reader: inout Self, key: String) throws(JSONReadError) in
             seen.insert(key)
             if keeping.contains(key) {
-                kept[key] = try reader.readString("\(context).\(key)")
+                kept[key] = try reader.readString("\(context()).\(key)")
             } else if required.contains(key) {
-                try reader.checkMember("\(context).\(key)", type: .string, optional: false)
+                try reader.checkMember("\(context()).\(key)", type: .string, optional: false)
             } else {
                 try reader.skipMember()
             }
         }
         guard seen.isSuperset(of: required) else {
-            throw shapeError("\(context) has no “\(required.subtracting(seen).sorted().joined(separator: "”, “"))”")
+            throw shapeError("\(context()) has no “\(required.subtracting(seen).sorted().joined(separator: "”, “"))”")
         }
         return kept
     }
@@ -269,9 +296,9 @@ private struct ManifestShapeReader {
     // MARK: Members
 
     /// Reads the members of an object whose first token, `first`, was just read.
-    mutating func readObject(_ context: String, first: JSONPullReader.Token,
+    mutating func readObject(_ context: @autoclosure () -> String, first: JSONPullReader.Token,
                              member: (inout Self, String) throws(JSONReadError) -> Void) throws(JSONReadError) {
-        guard first == .beginObject else { throw shapeError("\(context) is not an object") }
+        guard first == .beginObject else { throw shapeError("\(context()) is not an object") }
         while true {
             switch try reader.next() {
             case .key(let name): try member(&self, name)
@@ -283,13 +310,13 @@ private struct ManifestShapeReader {
 
     /// An array of elements read by `element` (handed each element's first token), or `nil` for `null` where
     /// `allowsNull`.
-    mutating func readArray<Element>(_ context: String, allowsNull: Bool = false,
+    mutating func readArray<Element>(_ context: @autoclosure () -> String, allowsNull: Bool = false,
                                      element: (inout Self, Int, JSONPullReader.Token) throws(JSONReadError) -> Element)
         throws(JSONReadError) -> [Element]? {
         switch try reader.next() {
         case .beginArray: break
         case .null where allowsNull: return nil
-        default: throw shapeError("\(context) is not an array")
+        default: throw shapeError("\(context()) is not an array")
         }
         var elements: [Element] = []
         while case let first = try reader.next(), first != .endArray {
@@ -298,25 +325,25 @@ private struct ManifestShapeReader {
         return elements
     }
 
-    mutating func readString(_ context: String) throws(JSONReadError) -> String {
-        guard try reader.next() == .string else { throw shapeError("\(context) is not a string") }
+    mutating func readString(_ context: @autoclosure () -> String) throws(JSONReadError) -> String {
+        guard try reader.next() == .string else { throw shapeError("\(context()) is not a string") }
         return reader.stringValue()
     }
 
-    mutating func readBool(_ context: String) throws(JSONReadError) -> Bool {
+    mutating func readBool(_ context: @autoclosure () -> String) throws(JSONReadError) -> Bool {
         switch try reader.next() {
         case .true: return true
         case .false: return false
-        default: throw shapeError("\(context) is not true or false")
+        default: throw shapeError("\(context()) is not true or false")
         }
     }
 
-    mutating func readPath(_ context: String) throws(JSONReadError) -> String {
-        let path = try readString(context)
+    mutating func readPath(_ context: @autoclosure () -> String) throws(JSONReadError) -> String {
+        let path = try readString(context())
         let bytes = path.utf8.count
         guard bytes <= limits.maximumPathBytes else {
             throw JSONReadError(code: .tooLarge, offset: reader.tokenOffset,
-                                reason: "\(context) is longer than \(limits.maximumPathBytes) bytes, longer than any file system allows")
+                                reason: "\(context()) is longer than \(limits.maximumPathBytes) bytes, longer than any file system allows")
         }
         pathBytes += bytes
         guard pathBytes <= limits.maximumTotalPathBytes else {
@@ -327,22 +354,22 @@ private struct ManifestShapeReader {
     }
 
     /// A SHA-256 in hex is 64 characters; a shorter one is kept (it will not match), a longer one refused.
-    mutating func readHash(_ context: String) throws(JSONReadError) -> String {
-        let hash = try readString(context)
-        guard hash.utf8.count <= 64 else { throw shapeError("\(context) is longer than a SHA-256 in hex") }
+    mutating func readHash(_ context: @autoclosure () -> String) throws(JSONReadError) -> String {
+        let hash = try readString(context())
+        guard hash.utf8.count <= 64 else { throw shapeError("\(context()) is longer than a SHA-256 in hex") }
         return hash
     }
 
     /// Any `Int64`, as the model declares ids and sizes: a negative size is refused when the file is read.
-    mutating func readInteger(_ context: String) throws(JSONReadError) -> Int64 {
+    mutating func readInteger(_ context: @autoclosure () -> String) throws(JSONReadError) -> Int64 {
         guard try reader.next() == .number, let value = reader.integerValue() else {
-            throw shapeError("\(context) is not a whole number that fits in 64 bits")
+            throw shapeError("\(context()) is not a whole number that fits in 64 bits")
         }
         return value
     }
 
     /// Reads past a member's value after checking its type, as the model would decode it.
-    mutating func checkMember(_ context: String, type: MemberType, optional: Bool) throws(JSONReadError) {
+    mutating func checkMember(_ context: @autoclosure () -> String, type: MemberType, optional: Bool) throws(JSONReadError) {
         let first = try reader.next()
         let matches = switch (type, first) {
         case (.string, .string), (.bool, .true), (.bool, .false), (.array, .beginArray), (.object, .beginObject): true
@@ -350,7 +377,7 @@ private struct ManifestShapeReader {
         case (_, .null): optional
         default: false
         }
-        guard matches else { throw shapeError("\(context) is not \(type.name)\(optional ? " or null" : "")") }
+        guard matches else { throw shapeError("\(context()) is not \(type.name)\(optional ? " or null" : "")") }
         try reader.skipValue(startingWith: first)
     }
 

@@ -21,6 +21,10 @@ protocol BagSource {
     /// Problems of the container found before reading any file: unsafe or duplicate names, and for a zip
     /// everything another zip reader would see differently.
     var containerFindings: [VerificationFinding] { get }
+    /// True when reading the file costs no more than the bytes the container holds for it (a file of a folder, an
+    /// entry stored in the zip without compression): what may be hashed before its size in the signed manifest is
+    /// known (``HashPass``).
+    func isReadAsStored(_ path: String) -> Bool
     /// A second, independent reader of the same bag, so two threads can hash at once.
     func reopened() throws -> any BagSource
     /// Streams a file through `body`, throwing ``EntryTooLarge`` as soon as more than `limit` bytes come out.
@@ -47,26 +51,6 @@ struct HashJob: Sendable {
 }
 
 extension BagSource {
-    /// Hashes files on two threads (one per core), each with its own reader, taking the next file as soon as it is
-    /// free; results by path.
-    func sha256(of jobs: [HashJob],
-                meter: ProgressMeter? = nil) -> [String: Result<(digest: String, size: Int64), any Error>] {
-        let readers = ReaderPerWorker([self] + ((try? reopened()).map { [$0] } ?? []))
-        let results = LockedResults()
-        let next = WorkCounter()
-        DispatchQueue.concurrentPerform(iterations: min(readers.all.count, max(jobs.count, 1))) { worker in
-            let reader = readers.all[worker]
-            while let position = next.take(below: jobs.count) {
-                let job = jobs[position]
-                results.set(job.path, Result {
-                    try reader.sha256(job.path, limit: job.limit, meter: meter, inspection: job.inspection)
-                })
-                meter?.finishItem()
-            }
-        }
-        return results.values
-    }
-
     /// Reads a small file whole, refusing more than `limit` bytes.
     func read(_ path: String, limit: Int64) throws -> [UInt8] {
         var bytes: [UInt8] = []
@@ -74,16 +58,17 @@ extension BagSource {
         return bytes
     }
 
-    /// Hashes a file as it streams, refusing more than `limit` bytes, and shows every chunk to `inspection`.
-    func sha256(_ path: String, limit: Int64, meter: ProgressMeter? = nil,
-                inspection: (any ContentInspection)? = nil) throws -> (digest: String, size: Int64) {
+    /// Hashes a file as it streams, refusing more than `limit` bytes, and shows every chunk to `inspection` and its
+    /// size to `progressed`.
+    func sha256(_ path: String, limit: Int64, inspection: (any ContentInspection)? = nil,
+                progressed: ((Int) -> Void)? = nil) throws -> (digest: String, size: Int64) {
         let hasher = SHA256Hasher()
         var size: Int64 = 0
         try stream(path, limit: limit) { chunk in
             hasher.update(chunk)
             inspection?.inspect(chunk)
             size += Int64(chunk.count)
-            meter?.add(bytes: chunk.count)
+            progressed?(chunk.count)
         }
         return (hasher.finalize().hex, size)
     }
@@ -93,6 +78,7 @@ extension BagSource {
 enum EntryNameRules {
     /// Why a raw entry name is unsafe, or `nil` when it is fine.
     static func problem(with name: String) -> String? {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return problem(withASCII: Array(name.utf8)) }
         if name.isEmpty { return "empty name" }
         if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return "control character in name" }
         if name.hasPrefix("/") { return "absolute path" }
@@ -105,26 +91,26 @@ enum EntryNameRules {
         return nil
     }
 
+    /// ``problem(with:)`` for a name all of ASCII, the same rules in the same order on its bytes: Foundation's
+    /// `contains` and the split into `Substring`s cost more per name than hashing a small file.
+    private static func problem(withASCII name: [UInt8]) -> String? {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        if name.isEmpty { return "empty name" }
+        if name.contains(where: { $0 < 0x20 || $0 == 0x7F }) { return "control character in name" }
+        if name[0] == slash { return "absolute path" }
+        if name.contains(UInt8(ascii: "\\")) { return "backslash in name (a Windows path separator)" }
+        let components = name.split(separator: slash, omittingEmptySubsequences: false)
+        if let first = components.first, first.count == 2, first.last == UInt8(ascii: ":") { return "drive-letter path" }
+        if components.contains(where: { $0.elementsEqual([dot, dot]) }) { return "path climbs out of the folder (..)" }
+        if components.contains(where: { $0.elementsEqual([dot]) }) { return "path contains a '.' component" }
+        if components.dropLast().contains(where: { $0.isEmpty }) { return "empty path component" }
+        return nil
+    }
+
     /// A key under which names that one file system would treat as the same collide (NFC, case-folded).
     static func collisionKey(_ name: String) -> String {
-        name.precomposedStringWithCanonicalMapping.lowercased()
+        // ASCII is its own NFC form: Foundation's normalisation, a few microseconds a name, is left for the others.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return name.lowercased() }
+        return name.precomposedStringWithCanonicalMapping.lowercased()
     }
-}
-
-private final class LockedResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var values: [String: Result<(digest: String, size: Int64), any Error>] = [:]
-
-    func set(_ path: String, _ result: Result<(digest: String, size: Int64), any Error>) {
-        lock.lock()
-        values[path] = result
-        lock.unlock()
-    }
-}
-
-/// Readers handed one to each worker thread. A reader shared by both threads (`reopened()` returning `self`)
-/// only reads with `pread` and keeps no mutable state, which is what makes passing them across threads sound.
-private final class ReaderPerWorker: @unchecked Sendable {
-    let all: [any BagSource]
-    init(_ all: [any BagSource]) { self.all = all }
 }

@@ -29,6 +29,8 @@ struct BundleCheck {
     /// The summary's and the journal's checks, made as they were hashed; set only when the file was read whole.
     var summaryCheck: SummaryFingerprintCheck?
     var journalCheck: JournalCheck?
+    /// Hashes the payload from the moment `manifest-sha256.txt` lists it, while the signed manifest is read.
+    let hashPass: HashPass
 
     /// Tag files an EvidenceKit bundle always has: without them nothing ties the bag to its signer.
     static let requiredByEvidenceKit: Set<String> = [
@@ -63,6 +65,7 @@ struct BundleCheck {
         self.trustedKey = trustedKey
         self.trustedTimeStampAuthorities = trustedTimeStampAuthorities
         self.report = report
+        self.hashPass = HashPass(source: source)
         self.present = Dictionary(source.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -100,13 +103,26 @@ struct BundleCheck {
     }
 
     mutating func readDeclarations() -> Declarations {
-        Declarations(
-            bagInfo: readTag(BagLayout.bagInfoFile, limit: limits.tagFile).map { BagInfo(parsing: $0) },
-            payloadManifest: readManifest(BagLayout.payloadManifest),
+        let bagInfo = readTag(BagLayout.bagInfoFile, limit: limits.tagFile).map { BagInfo(parsing: $0) }
+        let payloadManifest = readManifest(BagLayout.payloadManifest)
+        hashPass.start(early: earlyPayloadJobs(listedIn: payloadManifest))
+        return Declarations(
+            bagInfo: bagInfo,
+            payloadManifest: payloadManifest,
             tagManifest: readManifest(BagLayout.tagManifest),
             manifestBytes: readTag(BagLayout.manifest, limit: limits.manifest),
             signature: readTag(BagLayout.signature, limit: limits.signature),
             publicKeyBytes: readTag(BagLayout.publicKey, limit: limits.publicKey))
+    }
+
+    /// The payload files `manifest-sha256.txt` lists that can be hashed before the signed manifest gives their sizes:
+    /// each read at most to the size its container gives it, and only those read as stored, so that nothing is
+    /// inflated (``HashPass`` keeps a result only where the final limit would have given the same).
+    func earlyPayloadJobs(listedIn payloadManifest: [String: String]?) -> [HashJob] {
+        guard let payloadManifest else { return [] }
+        return source.files.filter { file in
+            file.path.hasPrefix("data/") && payloadManifest[file.path] != nil && source.isReadAsStored(file.path)
+        }.map { HashJob(path: $0.path, limit: $0.declaredSize) }
     }
 
     /// The signature over the manifest's exact bytes; returns the bundled key when it is readable.
@@ -270,7 +286,7 @@ struct BundleCheck {
             ProgressMeter(totalItems: jobs.count, totalBytes: jobs.reduce(0) { $0 + (present[$1.path]?.declaredSize ?? 0) },
                           observer: observer)
         }
-        var digests = source.sha256(of: jobs, meter: meter)
+        var digests = hashPass.finish(jobs, meter: meter)
         for (path, bytes) in tagBytes { digests[path] = .success((SHA256.hash(bytes).hex, Int64(bytes.count))) }
         if case .success = digests[BagLayout.summary], jobs.contains(where: { $0.path == BagLayout.summary }) {
             self.summaryCheck = summaryCheck

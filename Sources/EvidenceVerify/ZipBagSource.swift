@@ -84,6 +84,8 @@ final class ZipBagSource: BagSource {
         self.containerFindings = findings
     }
 
+    func isReadAsStored(_ path: String) -> Bool { entries[path]?.method == 0 }
+
     /// Entries are read with `pread` and a fresh inflater per call: one reader serves both threads.
     func reopened() throws -> any BagSource { self }
 
@@ -151,6 +153,8 @@ final class FolderBagSource: BagSource {
         self.files = files.sorted { $0.path < $1.path }
         self.containerFindings = findings
     }
+
+    func isReadAsStored(_ path: String) -> Bool { true }
 
     /// Folder reads are independent already: the same reader serves both threads.
     func reopened() throws -> any BagSource { self }

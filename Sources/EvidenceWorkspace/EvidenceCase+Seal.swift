@@ -163,6 +163,8 @@ extension EvidenceCase {
         // written (the signed summary with another cover), not beside it: for a large case the two would add up.
         let beside = BagBuilder.summaryBesideBundle(for: snapshot, bag: bag,
                                                     attestedTimes: timeStamps.compactMap(\.attested))
+        // A seal killed while writing it left a hidden partial copy; it was never the summary, so it goes.
+        FileSystem.removePartials(of: summaryURL.path)
         try FileSystem.writeAtomically(beside, to: summaryURL.path)
         try journal("bundle-sealed", details: [
             "bundle": destination.lastPathComponent, "bundleSHA256": digest.hex,

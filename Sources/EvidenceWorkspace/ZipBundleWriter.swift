@@ -32,14 +32,9 @@ enum ZipBundleWriter {
     /// Writes the zip and returns its SHA-256, read back from the file as it was written.
     static func write(_ entries: [BagEntry], bagFolder: String, modificationDate: Date, to destination: URL,
                       meter: ProgressMeter? = nil) throws -> SHA256Digest {
-        let directory = destination.deletingLastPathComponent()
-        let temporaryPrefix = ".\(destination.lastPathComponent)."
         // A seal killed earlier leaves its hidden partial zip behind; it was never a bundle, so it goes.
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        where name.hasPrefix(temporaryPrefix) && name.hasSuffix(".partial") {
-            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
-        }
-        let temporary = directory.appendingPathComponent("\(temporaryPrefix)\(UUID().uuidString).partial")
+        FileSystem.removePartials(of: destination.path)
+        let temporary = URL(fileURLWithPath: FileSystem.partialPath(for: destination.path))
         do {
             let digest: SHA256Digest
             do {
@@ -57,7 +52,7 @@ enum ZipBundleWriter {
                 } ?? error
             }
             try FileSystem.rename(temporary.path, to: destination.path)
-            try FileSystem.fsyncDirectory(directory.path)
+            try FileSystem.fsyncDirectory(destination.deletingLastPathComponent().path)
             return digest
         } catch {
             try? FileManager.default.removeItem(at: temporary)

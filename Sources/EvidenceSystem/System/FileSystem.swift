@@ -222,10 +222,28 @@ package enum FileSystem {
         _ = unlink(path)
     }
 
+    /// A fresh hidden name beside `path` to write it under until it is whole: `.NAME.UUID.partial`. Nothing under
+    /// that name is ever evidence, so a later write of the same file removes what a killed one left
+    /// (``removePartials(of:)``).
+    package static func partialPath(for path: String) -> String {
+        let directory = (path as NSString).deletingLastPathComponent
+        return (directory as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).\(UUID().uuidString).partial")
+    }
+
+    /// Removes the hidden partial copies of `path` that a killed process left (``partialPath(for:)``).
+    package static func removePartials(of path: String) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let prefix = ".\((path as NSString).lastPathComponent)."
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
+        where name.hasPrefix(prefix) && name.hasSuffix(".partial") {
+            unlink((directory as NSString).appendingPathComponent(name))
+        }
+    }
+
     /// Writes `bytes` to `path` atomically: a temporary sibling is written, flushed, then renamed over `path`.
     package static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws {
         let directory = (path as NSString).deletingLastPathComponent
-        let temporary = (directory as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).\(UUID().uuidString).tmp")
+        let temporary = partialPath(for: path)
         let fd = try createExclusive(temporary, mode: mode)
         do {
             try writeAll(fd, bytes, path: temporary)

@@ -107,6 +107,29 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["bundle.summary.html", "bundle.zip"])
     }
 
+    /// A kill can land while the summary beside the zip is written, as well as the zip: what either left is
+    /// hidden, named `.partial`, and removed by the next seal to the same place.
+    @Test func sealRemovesThePartialZipAndSummaryAKilledSealLeft() throws {
+        let directory = try TestSupport.temporaryDirectory("seal-partials")
+        try Self.makeFiles(in: directory.appendingPathComponent("originals"), count: 3, size: 4096, prefix: "IMG_")
+        let caseFolder = directory.appendingPathComponent("case")
+        let evidenceCase = try EvidenceCase.create(at: caseFolder, title: "Seal partials", timeZone: "UTC")
+        _ = try evidenceCase.add([directory.appendingPathComponent("originals")])
+        let out = directory.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let leftovers = [".bundle.zip.0C4F2D5E-1A2B-4C3D-8E9F-0A1B2C3D4E5F.partial",
+                         ".bundle.summary.html.7D0E1F2A-3B4C-4D5E-9F6A-7B8C9D0E1F2A.partial"]
+        for name in leftovers { try Data("half".utf8).write(to: out.appendingPathComponent(name)) }
+        // Another file's partial copy is not this seal's to remove.
+        try Data("other".utf8).write(to: out.appendingPathComponent(".other.zip.1.partial"))
+
+        let seal = try TestSupport.evidence(["seal", "--case", caseFolder.path, "--out", out.appendingPathComponent("bundle.zip").path,
+                                             "--sealed-at", "2030-01-01T00:00:00Z"])
+        #expect(seal.status == 0, "\(seal.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+                == [".other.zip.1.partial", "bundle.summary.html", "bundle.zip"])
+    }
+
     /// A 2 MiB tmpfs mounted at a new folder, or `nil` (a failure under CI, where the tests run as root).
     static func smallFileSystem(in directory: URL) throws -> URL? {
         let mountPoint = directory.appendingPathComponent("small-disk")

@@ -86,7 +86,6 @@ final class TrailingFileHasher: @unchecked Sendable {
 
     private func hashAsWritten() throws -> SHA256Digest {
         let hasher = SHA256Hasher()
-        let buffer = ReusedReadBuffer(capacity: Self.chunkSize)
         var hashed: UInt64 = 0
         while true {
             condition.lock()
@@ -98,12 +97,13 @@ final class TrailingFileHasher: @unchecked Sendable {
             if isCancelled { throw Cancelled() }
             while hashed < target {
                 let wanted = Int(min(UInt64(Self.chunkSize), target - hashed))
-                let count = try buffer.read(fd, count: wanted, at: hashed, path: path) { hasher.update($0) }
-                guard count == wanted else {
+                let chunk = try FileSystem.readUpTo(fd, limit: wanted, at: hashed, path: path)
+                guard chunk.count == wanted else {
                     throw IOError(path: path, operation: "read back",
-                                  reason: "it ended at \(hashed + UInt64(count)) bytes, before the \(target) written")
+                                  reason: "it ended at \(hashed + UInt64(chunk.count)) bytes, before the \(target) written")
                 }
-                hashed += UInt64(count)
+                hasher.update(chunk)
+                hashed += UInt64(chunk.count)
             }
             if isComplete { return hasher.finalize() }
         }

@@ -13,12 +13,11 @@ import Foundation
 /// memory (ZIP64 when needed), and a run of zeros in a stored copy stays a hole in the zip.
 ///
 /// Every entry's place in the zip is known before a byte is read (a stored copy's size is the case's record, tag
-/// files are deflated first), so the stored copies are read by several workers at once, each re-hashing its file
-/// and computing the CRC-32 from the same read into a buffer, which one ``SerialFileWriter`` thread writes into the
-/// zip (writers on several cores would queue, spinning, on the file's lock), while a ``TrailingFileHasher`` hashes
-/// the zip behind it. Each worker takes a run of consecutive entries at a time: small files are read whole into one
-/// buffer and reach the zip in one `pwrite` (a write each cost more than their bytes); a large file streams alone,
-/// step by step.
+/// files are deflated first), so the stored copies are copied by several workers at once, each re-hashing its file
+/// and computing the CRC-32 from the same read, while a ``TrailingFileHasher`` hashes the zip behind them. Each
+/// worker takes a run of consecutive entries at a time: small files are read whole into one buffer and reach the
+/// zip in one `pwrite` (a write each, and the file's lock the workers share, cost more than their bytes); a large
+/// file streams alone.
 enum ZipBundleWriter {
     struct StoredCopyChanged: Error, CustomStringConvertible {
         var path: String
@@ -160,36 +159,28 @@ enum ZipBundleWriter {
         let trailing = try TrailingFileHasher(path: url.path)
         let end: UInt64
         do {
-            let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), max(runs.count, 1))
-            let work = RunQueue(runCount: runs.count, entryCount: planned.count)
-            // The workers read, re-hash and CRC-32 the stored copies into buffers; one thread writes them all.
-            // Two buffers a worker: one filled while the other waits to be written.
-            let writer = SerialFileWriter(fd: fd, path: url.path, buffers: 2 * workers,
-                                          capacity: gatherLimit + (64 << 10)) { work.fail($0) }
+            let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+            let workers = min(cores, max(runs.count, 1))
+            let work = RunQueue(workers: workers, cores: cores, runCount: runs.count, entryCount: planned.count)
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                let gathered = GatheredWrite(capacity: gatherLimit + (64 << 10))
                 while let index = work.take() {
-                    let run = runs[index]
-                    // Called by the writer once the run's last bytes are in the file.
-                    let written: @Sendable ([UInt32]) -> Void = { crc32s in
+                    do {
+                        let run = runs[index]
+                        let crc32s = run.isGathered
+                            ? try writeGathered(run, of: planned, into: gathered, encoder: encoder, to: fd,
+                                                zipPath: url.path, meter: meter)
+                            : [try write(planned[run.entries.lowerBound], encoder: encoder, to: fd, zipPath: url.path,
+                                         work: work, meter: meter)]
                         let firstUnfinished = work.finish(index, entries: run.entries, crc32s: crc32s)
                         trailing.advance(to: firstUnfinished < runs.count ? runs[firstUnfinished].start
                                          : centralDirectoryOffset)
-                    }
-                    do {
-                        if run.isGathered {
-                            try writeGathered(run, of: planned, encoder: encoder, writer: writer, meter: meter,
-                                              then: written)
-                        } else {
-                            try write(planned[run.entries.lowerBound], encoder: encoder, writer: writer,
-                                      meter: meter, then: written)
-                        }
                     } catch {
                         work.fail(error)
                     }
                 }
+                work.stopWorking()
             }
-            // A write's failure is already the work's (through the writer's `onFailure`), unless another came first.
-            do { try writer.finish() } catch { work.fail(error) }
             let crc32s = try work.crc32s()
             var centralDirectory: [UInt8] = []
             for (entry, crc32) in zip(planned, crc32s) {
@@ -211,15 +202,13 @@ enum ZipBundleWriter {
         return digest
     }
 
-    /// Gathers a run of small entries, headers and data, into one buffer for one write: each stored copy read whole
-    /// into it, re-hashed and CRC-32'd there, its local header filled in once its CRC-32 is known. Hands the buffer
-    /// to the writer, which calls `then` with the entries' CRC-32s once it is written.
-    private static func writeGathered(_ run: Run, of planned: [PlannedEntry], encoder: ZipRecordEncoder,
-                                      writer: SerialFileWriter, meter: ProgressMeter?,
-                                      then written: @escaping @Sendable ([UInt32]) -> Void) throws {
-        let gathered = writer.buffer()
-        var handedOver = false
-        defer { if !handedOver { writer.giveBack(gathered) } }
+    /// Writes a run of small entries, headers and data, with one `pwrite`: each stored copy read whole into the
+    /// buffer, re-hashed and CRC-32'd there, its local header filled in once its CRC-32 is known. Returns the
+    /// entries' CRC-32s.
+    private static func writeGathered(_ run: Run, of planned: [PlannedEntry], into gathered: GatheredWrite,
+                                      encoder: ZipRecordEncoder, to fd: Int32, zipPath: String,
+                                      meter: ProgressMeter?) throws -> [UInt32] {
+        gathered.removeAll()
         var crc32s: [UInt32] = []
         crc32s.reserveCapacity(run.entries.count)
         for index in run.entries {
@@ -250,10 +239,9 @@ enum ZipBundleWriter {
             meter?.add(bytes: Int(entry.record.uncompressedSize))
         }
         precondition(UInt64(gathered.count) == run.end - run.start, "the run fills its planned place")
-        let checksums = crc32s
-        writer.write(gathered, at: run.start) { written(checksums) }
-        handedOver = true
+        try gathered.write(to: fd, at: run.start, path: zipPath)
         for _ in run.entries { meter?.finishItem() }
+        return crc32s
     }
 
     /// Why a stored copy read for a gathered run is not the size the case records: shorter, or longer (then named
@@ -267,60 +255,59 @@ enum ZipBundleWriter {
         return StoredCopyChanged(path: entry.path, expected: sha256, found: hasher.finalize().hex)
     }
 
-    /// Hands one large entry, header and data, to the writer; it calls `then` with the entry's CRC-32 once all of
-    /// it is written.
-    private static func write(_ entry: PlannedEntry, encoder: ZipRecordEncoder, writer: SerialFileWriter,
-                              meter: ProgressMeter?, then written: @escaping @Sendable ([UInt32]) -> Void) throws {
+    /// Writes one large entry, header and data, at its place; returns its CRC-32.
+    private static func write(_ entry: PlannedEntry, encoder: ZipRecordEncoder, to fd: Int32, zipPath: String,
+                              work: RunQueue, meter: ProgressMeter?) throws -> UInt32 {
+        let crc32: UInt32
         switch entry.content {
         case .deflated(let compressed):
-            let crc32 = entry.record.crc32
-            writer.write(encoder.localHeader(entry.record) + compressed, at: entry.record.offset) { written([crc32]) }
+            try FileSystem.write(fd, encoder.localHeader(entry.record) + compressed, at: entry.record.offset,
+                                 path: zipPath)
             meter?.add(bytes: Int(entry.record.uncompressedSize))
+            crc32 = entry.record.crc32
         case .file(let source, let sha256):
-            try copyStoredFile(source, sha256: sha256, entry: entry, encoder: encoder, writer: writer, meter: meter,
-                               then: written)
+            crc32 = try copyStoredFile(source, sha256: sha256, entry: entry, encoder: encoder, to: fd,
+                                       zipPath: zipPath, work: work, meter: meter)
         }
         meter?.finishItem()
+        return crc32
     }
 
     /// Streams a stored copy into its place in the zip, checking that its bytes still hash to what the case
-    /// recorded: each step read into one of the writer's buffers, SHA-256'd and CRC-32'd there, and handed to the
-    /// writer, which writes the local header in front once the CRC-32 is known, after the data (`then` is called
-    /// with the CRC-32 once the header is written).
+    /// recorded; SHA-256 and CRC-32 are computed from the same read, then the local header is written in front.
+    /// Returns the CRC-32.
     private static func copyStoredFile(_ url: URL, sha256: String, entry: PlannedEntry, encoder: ZipRecordEncoder,
-                                       writer: SerialFileWriter, meter: ProgressMeter?,
-                                       then written: @escaping @Sendable ([UInt32]) -> Void) throws {
+                                       to fd: Int32, zipPath: String, work: RunQueue,
+                                       meter: ProgressMeter?) throws -> UInt32 {
         let size = entry.record.uncompressedSize
         let dataStart = entry.record.offset + UInt64(encoder.localHeader(entry.record).count)
         let hasher = SHA256Hasher()
         var crc32 = CRC32()
-        let source = try FileSystem.openForReading(url.path)
-        defer { FileSystem.close(source) }
-        var read: UInt64 = 0
-        while true {
-            // A write that failed (a full disk) fails the seal: no need to read the rest of a large copy.
-            try writer.checkWriting()
-            let chunk = writer.buffer()
-            let count: Int
-            do {
-                count = try chunk.appendChunk(of: source, limit: copyChunkSize, path: url.path) { bytes in
-                    hasher.update(bytes)
-                    crc32.update(bytes)
+        var written: UInt64 = 0
+        let read = try FileSystem.forEachBufferedChunk(of: url.path, chunkSize: copyChunkSize) { chunk in
+            let position = dataStart + written
+            if chunk.count < parallelChunkSize || !work.hasIdleWorker {
+                hasher.update(chunk)
+                crc32.update(chunk)
+                try FileSystem.write(fd, chunk, at: position, path: zipPath)
+            } else {
+                // A core is free: SHA-256 here while another thread computes the CRC-32 and writes the same bytes.
+                // Each touches only its own state, and both end before the buffer is read into again.
+                nonisolated(unsafe) let bytes = chunk
+                nonisolated(unsafe) var crc = crc32
+                nonisolated(unsafe) var writing: Result<Void, any Error> = .success(())
+                let otherLane = DispatchGroup()
+                DispatchQueue.global().async(group: otherLane) {
+                    crc.update(bytes)
+                    writing = Result { try FileSystem.write(fd, bytes, at: position, path: zipPath) }
                 }
-            } catch {
-                writer.giveBack(chunk)
-                throw error
+                hasher.update(bytes)
+                otherLane.wait()
+                crc32 = crc
+                try writing.get()
             }
-            // Nothing past the entry's place: a copy longer than recorded is refused below, once hashed whole.
-            guard count > 0, read + UInt64(count) <= size else {
-                writer.giveBack(chunk)
-                if count == 0 { break }
-                read += UInt64(count)
-                continue
-            }
-            writer.write(chunk, at: dataStart + read, leavingHoles: true)
-            read += UInt64(count)
-            meter?.add(bytes: count)
+            written += UInt64(chunk.count)
+            meter?.add(bytes: chunk.count)
         }
         guard read >= size else {
             throw IOError(path: url.path, operation: "read", reason: "the stored copy is shorter than the case records")
@@ -331,22 +318,23 @@ enum ZipBundleWriter {
         }
         var record = entry.record
         record.crc32 = crc32.value
-        let checksum = crc32.value
-        writer.write(encoder.localHeader(record), at: entry.record.offset) { written([checksum]) }
+        try FileSystem.write(fd, encoder.localHeader(record), at: entry.record.offset, path: zipPath)
+        return crc32.value
     }
 
-    /// Bytes read, hashed and written per step of a large file: large sequential reads and writes, one buffer each.
-    private static let copyChunkSize = gatherLimit
+    /// Bytes read and written per step: large sequential reads and writes.
+    private static let copyChunkSize = 4 << 20
     /// Entries up to this size (header and data: photos, screenshots, tag files) are gathered with their
     /// neighbours into one write.
     private static let smallEntryLimit: UInt64 = 2 << 20
-    /// A gathered run's size, and the writer's buffers': few writes, a zip final not far behind the workers for the
-    /// trailing hasher, and four buffers (two a worker) in the memory two of 8 MiB took when each worker wrote.
-    private static let gatherLimit = 4 << 20
+    /// A gathered run's size: few writes, and a zip final not far behind the workers for the trailing hasher.
+    private static let gatherLimit = 8 << 20
+    /// Below this, handing half a step's work to another thread costs more than it saves.
+    private static let parallelChunkSize = 1 << 20
 }
 
-/// The runs the workers share: which to take next, which are written (the zip is final up to the first that is
-/// not), the CRC-32 of every entry, and the first failure, after which no run is started.
+/// The runs the workers share: which to take next, which are done (the zip is final up to the first that is not),
+/// the CRC-32 of every entry, and the first failure, after which no run is started.
 private final class RunQueue: @unchecked Sendable {
     private let lock = NSLock()
     private var next = 0
@@ -354,10 +342,14 @@ private final class RunQueue: @unchecked Sendable {
     private var firstUnfinished = 0
     private var checksums: [UInt32]
     private var failure: (any Error)?
+    private var working: Int
+    private let cores: Int
 
-    init(runCount: Int, entryCount: Int) {
+    init(workers: Int, cores: Int, runCount: Int, entryCount: Int) {
         finished = Array(repeating: false, count: runCount)
         checksums = Array(repeating: 0, count: entryCount)
+        working = workers
+        self.cores = cores
     }
 
     /// The next run to write; `nil` when all are taken or one failed.
@@ -384,6 +376,21 @@ private final class RunQueue: @unchecked Sendable {
         lock.lock()
         if failure == nil { failure = error }
         lock.unlock()
+    }
+
+    /// A worker found nothing left to take.
+    func stopWorking() {
+        lock.lock()
+        working -= 1
+        lock.unlock()
+    }
+
+    /// True when a core has no worker (the last runs, or fewer runs than cores): a large file still being copied
+    /// may use it.
+    var hasIdleWorker: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return working < cores
     }
 
     /// The CRC-32 of every entry, in order, once all are written; the first failure otherwise.

@@ -385,6 +385,31 @@ package enum FileSystem {
         return (size, lastChunk)
     }
 
+    /// Streams a file through `body` in chunks of up to `chunkSize` bytes, all read into one buffer (no copy per
+    /// chunk: what seal re-hashes and writes into the zip); returns the number of bytes read.
+    @discardableResult
+    package static func forEachBufferedChunk(of path: String, chunkSize: Int = chunkSize,
+                                             _ body: (UnsafeRawBufferPointer) throws -> Void) throws -> UInt64 {
+        let fd = try openForReading(path)
+        defer { close(fd) }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 64)
+        defer { buffer.deallocate() }
+        var total: UInt64 = 0
+        while true {
+            // Fill the buffer (a short read is not the end), so every chunk but the last is whole.
+            var filled = 0
+            while filled < chunkSize {
+                let count = try read(fd, into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]), path: path)
+                if count == 0 { break }
+                filled += count
+            }
+            if filled == 0 { return total }
+            total += UInt64(filled)
+            try body(UnsafeRawBufferPointer(rebasing: buffer[0..<filled]))
+            if filled < chunkSize { return total }
+        }
+    }
+
     /// Writes every byte of `buffer` at `offset` (`pwrite`), except that an all-zero buffer is not written at all:
     /// the file keeps a hole there, which reads back as the same zeros (a sparse original stays sparse).
     /// The caller writes something after the last hole, or sets the size with ``setSize(_:_:path:)``.
@@ -445,19 +470,6 @@ package enum FileSystem {
         let fd = try openForReading(path)
         defer { close(fd) }
         return try readUpTo(fd, limit: limit, at: nil, path: path)
-    }
-
-    /// Reads into `buffer` from `offset` (`pread`) until it is full or the file ends; returns the bytes read.
-    static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: UInt64,
-                             path: String) throws -> Int {
-        var total = 0
-        while total < buffer.count {
-            let count = retrying { pread(fd, buffer.baseAddress! + total, buffer.count - total, off_t(offset) + off_t(total)) }
-            guard count >= 0 else { throw error(path, "read") }
-            if count == 0 { break }
-            total += count
-        }
-        return total
     }
 
     /// Reads up to `limit` bytes from `fd`, at `offset` with `pread` when given, else from the current position.
@@ -599,28 +611,6 @@ package final class GatheredWrite {
         return filled
     }
 
-    /// Appends the next bytes of the open file `fd`, read until `limit` bytes or its end, and hands them to `body`
-    /// (to hash); returns how many there were, 0 at the end (a step of a file too large to gather whole).
-    package func appendChunk(of fd: Int32, limit: Int, path: String,
-                             _ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
-        reserve(limit)
-        var filled = 0
-        while filled < limit {
-            let target = UnsafeMutableRawBufferPointer(rebasing: buffer[(count + filled)..<(count + limit)])
-            let read = try FileSystem.read(fd, into: target, path: path)
-            if read == 0 { break }
-            filled += read
-        }
-        try body(UnsafeRawBufferPointer(rebasing: buffer[count..<(count + filled)]))
-        count += filled
-        return filled
-    }
-
-    /// True when what is gathered is empty or all zeros: a writer may leave a hole instead (``FileSystem/isHole(_:)``).
-    package var isHole: Bool {
-        FileSystem.isHole(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
-    }
-
     /// Writes what is gathered at `offset` in `fd` (one `pwrite`, retried until complete).
     package func write(to fd: Int32, at offset: UInt64, path: String) throws {
         var done = 0
@@ -630,29 +620,6 @@ package final class GatheredWrite {
             guard written > 0 else { throw FileSystem.error(path, "write", errno: written == 0 ? EIO : errno) }
             done += written
         }
-    }
-}
-
-/// Reads parts of one open file into one buffer, reused: a fresh buffer per read of a few MiB costs the kernel a
-/// page fault for each of its pages, every time (a file read back as it is written, step by step).
-package final class ReusedReadBuffer {
-    private let buffer: UnsafeMutableRawBufferPointer
-
-    /// A buffer for reads of up to `capacity` bytes.
-    package init(capacity: Int) {
-        buffer = .allocate(byteCount: max(capacity, 1), alignment: 64)
-    }
-
-    deinit { buffer.deallocate() }
-
-    /// Reads up to `count` bytes (at most the capacity) of `fd` at `offset`, until that many or the file's end, and
-    /// hands them to `body`; returns how many there were.
-    package func read(_ fd: Int32, count: Int, at offset: UInt64, path: String,
-                      _ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
-        let target = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<min(count, buffer.count)])
-        let read = try FileSystem.read(fd, into: target, at: offset, path: path)
-        try body(UnsafeRawBufferPointer(rebasing: target[0..<read]))
-        return read
     }
 }
 

@@ -29,9 +29,12 @@ final class HashPass: @unchecked Sendable {
     private var closed = false
     private var earlyJobs: [String: Int] = [:]
     private var meter: ProgressMeter?
-    /// Bytes and files hashed before a meter was given, credited to it when it is.
-    private var unmeteredBytes: Int64 = 0
-    private var unmeteredItems = 0
+    /// By job: whether its work is shown to the meter. An early job is only once ``finish(_:meter:)`` has it among
+    /// the files to hash: one that turns out not to be (the signed manifest does not list it) is not progress.
+    private var metered: [Bool] = []
+    /// By job: the bytes read and whether it ended before a meter was given, credited to it when it is.
+    private var unmeteredBytes: [Int64] = []
+    private var endedUnmetered: [Bool] = []
     private let earlyWorker = DispatchGroup()
     private var started = false
 
@@ -45,8 +48,7 @@ final class HashPass: @unchecked Sendable {
         for job in early where earlyJobs[job.path] == nil {
             earlyJobs[job.path] = jobs.count
             waiting.append(jobs.count)
-            jobs.append(job)
-            results.append(nil)
+            append(job, metered: false)
         }
         condition.unlock()
         startEarlyWorker()
@@ -62,19 +64,23 @@ final class HashPass: @unchecked Sendable {
         var covered: [(job: HashJob, early: Int)] = []
         condition.lock()
         var added: [Int] = []
+        var (bytes, items): (Int64, Int) = (0, 0)
         for job in finalJobs {
             if job.inspection == nil, let early = earlyJobs[job.path] {
                 covered.append((job, early))
+                metered[early] = true
+                bytes += unmeteredBytes[early]
+                if endedUnmetered[early] { items += 1 }
             } else {
                 added.append(jobs.count)
-                jobs.append(job)
-                results.append(nil)
+                append(job, metered: true)
             }
         }
-        waiting.insert(contentsOf: added, at: head)
+        // Early jobs no final one covers are not started: nothing would use their results.
+        waiting = added + waiting[head...].filter { metered[$0] }
+        head = 0
         closed = true
         self.meter = meter
-        let (bytes, items) = (unmeteredBytes, unmeteredItems)
         condition.broadcast()
         condition.unlock()
         if let meter {
@@ -118,15 +124,26 @@ final class HashPass: @unchecked Sendable {
         while let number = take() {
             let job = job(numbered: number)
             let outcome = Outcome {
-                try reader.sha256(job.path, limit: job.limit, inspection: job.inspection) { self.progressed(bytes: $0) }
+                try reader.sha256(job.path, limit: job.limit, inspection: job.inspection) {
+                    self.progressed(bytes: $0, job: number)
+                }
             }
             condition.lock()
             results[number] = outcome
-            let meter = self.meter
-            if meter == nil { unmeteredItems += 1 }
+            let meter = metered[number] ? self.meter : nil
+            if self.meter == nil { endedUnmetered[number] = true }
             condition.unlock()
             meter?.finishItem()
         }
+    }
+
+    /// Adds `job` as the next number (the caller holds the lock).
+    private func append(_ job: HashJob, metered isMetered: Bool) {
+        jobs.append(job)
+        results.append(nil)
+        metered.append(isMetered)
+        unmeteredBytes.append(0)
+        endedUnmetered.append(false)
     }
 
     private func job(numbered number: Int) -> HashJob {
@@ -146,10 +163,10 @@ final class HashPass: @unchecked Sendable {
         return waiting[head - 1]
     }
 
-    private func progressed(bytes count: Int) {
+    private func progressed(bytes count: Int, job number: Int) {
         condition.lock()
-        let meter = self.meter
-        if meter == nil { unmeteredBytes += Int64(count) }
+        let meter = metered[number] ? self.meter : nil
+        if self.meter == nil { unmeteredBytes[number] += Int64(count) }
         condition.unlock()
         meter?.add(bytes: count)
     }

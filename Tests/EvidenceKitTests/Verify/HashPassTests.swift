@@ -64,6 +64,23 @@ import Testing
         #expect(last.value?.bytes == 5_100)
     }
 
+    /// A file `manifest-sha256.txt` lists but the signed manifest does not is hashed early, yet it is not among the
+    /// files to check: the meter, whose totals are those files, does not count it.
+    @Test func aFileHashedEarlyThatTheSignedManifestLeavesOutIsNotCounted() throws {
+        let source = try Self.folderBag("hash-pass-left-out")
+        let early = ["data/empty", "data/small", "data/large"].map { HashJob(path: $0, limit: 1 << 20) }
+        let final = early.filter { $0.path != "data/large" }
+        let last = LastProgress()
+        let pass = HashPass(source: source)
+        pass.start(early: early)
+        Thread.sleep(forTimeInterval: 0.2) // the early thread hashes all three before the meter is given
+        let meter = ProgressMeter(totalItems: final.count, totalBytes: 100) { last.set($0) }
+        let outcomes = pass.finish(final, meter: meter)
+        #expect(Set(outcomes.keys) == ["data/empty", "data/small"])
+        #expect(last.value?.items == 2)
+        #expect(last.value?.bytes == 100)
+    }
+
     @Test func aPayloadFileGrownAfterSealingIsCutAtItsSignedSize() throws {
         let (_, bag, _) = try SealTests.sealedAndUnzipped("hash-pass-grown")
         let listing = try String(contentsOf: bag.appendingPathComponent("manifest-sha256.txt"), encoding: .utf8)

@@ -132,7 +132,7 @@ package enum CanonicalJSON {
     /// Appends a string literal, quotes included, escaped as `escaping` says.
     ///
     /// Written for the message lines' pace (millions per export): a string with nothing to escape, by far the most
-    /// common, is found so by one bounds-checked scan and copied in one go.
+    /// common, is found so by one scan, eight bytes at a time, and copied in one go.
     package static func appendString(_ text: String, to out: inout [UInt8], escaping: Escaping) {
         out.append(UInt8(ascii: "\""))
         guard needsEscape(text) else {
@@ -158,15 +158,35 @@ package enum CanonicalJSON {
         out.append(UInt8(ascii: "\""))
     }
 
-    private static func needsEscape(_ text: String) -> Bool {
-        func isEscaped(_ byte: UInt8) -> Bool { byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") }
-        // A span reads the bytes about twice as fast as the UTF-8 view's iterator.
-        if #available(macOS 26, iOS 26, *) {
-            let bytes = text.utf8.span
-            for index in bytes.indices where isEscaped(bytes[index]) { return true }
-            return false
+    /// Whether `text` holds a byte that a JSON string escapes (below U+0020, `"` or `\`), read eight bytes at a
+    /// time: nearly every string has none, and for a million chat messages the scan byte by byte was a tenth of
+    /// encoding them, as long as copying their text.
+    static func needsEscape(_ text: String) -> Bool {
+        guard #available(macOS 26, iOS 26, *) else {
+            return text.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
         }
-        return text.utf8.contains(where: isEscaped)
+        let bytes = text.utf8.span.bytes
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        // A byte of `word` below `n` (n ≤ 0x80) sets its high bit in `(word - n·ones) & ~word & highs`; a borrow
+        // only runs on from a byte that is itself below `n`, so the test never reports one that is not there.
+        @inline(__always) func hasByteBelow(_ word: UInt64, _ n: UInt64) -> Bool {
+            (word &- n &* ones) & ~word & highs != 0
+        }
+        var offset = 0
+        while offset &+ 8 <= bytes.byteCount {
+            let word = bytes.unsafeLoadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            if hasByteBelow(word, 0x20) || hasByteBelow(word ^ (0x22 &* ones), 1) || hasByteBelow(word ^ (0x5C &* ones), 1) {
+                return true
+            }
+            offset &+= 8
+        }
+        while offset < bytes.byteCount {
+            let byte = bytes.unsafeLoadUnaligned(fromByteOffset: offset, as: UInt8.self)
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
+            offset &+= 1
+        }
+        return false
     }
 
     private static let backslash = UInt8(ascii: "\\")

@@ -73,36 +73,6 @@ public enum ConversationJSONLines {
         return messages
     }
 
-    /// Whether `text` holds no byte that a JSON string escapes (below U+0020, `"` or `\`), read eight bytes at a
-    /// time: the scan byte by byte was a tenth of encoding a message, as long as copying its text.
-    static func needsNoEscape(_ text: String) -> Bool {
-        guard #available(macOS 26, iOS 26, *) else {
-            return !text.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
-        }
-        let bytes = text.utf8.span.bytes
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        // A byte of `word` below `n` (n ≤ 0x80) sets its high bit in `(word - n·ones) & ~word & highs`; a borrow
-        // only runs on from a byte that is itself below `n`, so the test never reports one that is not there.
-        @inline(__always) func hasByteBelow(_ word: UInt64, _ n: UInt64) -> Bool {
-            (word &- n &* ones) & ~word & highs != 0
-        }
-        var offset = 0
-        while offset &+ 8 <= bytes.byteCount {
-            let word = bytes.unsafeLoadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            if hasByteBelow(word, 0x20) || hasByteBelow(word ^ (0x22 &* ones), 1) || hasByteBelow(word ^ (0x5C &* ones), 1) {
-                return false
-            }
-            offset &+= 8
-        }
-        while offset < bytes.byteCount {
-            let byte = bytes.unsafeLoadUnaligned(fromByteOffset: offset, as: UInt8.self)
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
-            offset &+= 1
-        }
-        return true
-    }
-
     /// Writes messages as they are parsed, handing full buffers to `sink` (a file or standard output), so that a
     /// million messages never sit in memory as text.
     ///
@@ -276,15 +246,9 @@ public enum ConversationJSONLines {
             }
         }
 
-        /// Appends a JSON string literal by the message-line rules of ``CanonicalJSON``: a string with nothing to
-        /// escape (nearly every one) is copied as it is, any other goes through ``CanonicalJSON`` itself.
+        /// Appends a JSON string literal by the message-line rules of ``CanonicalJSON``.
         private mutating func string(_ s: String) {
-            guard ConversationJSONLines.needsNoEscape(s) else {
-                return CanonicalJSON.appendString(s, to: &buffer, escaping: .messageLines)
-            }
-            buffer.append(0x22)
-            buffer.append(contentsOf: s.utf8)
-            buffer.append(0x22)
+            CanonicalJSON.appendString(s, to: &buffer, escaping: .messageLines)
         }
     }
 }

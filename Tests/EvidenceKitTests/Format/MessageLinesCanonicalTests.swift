@@ -52,30 +52,4 @@ import Testing
         }
         #expect(mismatches == 0)
     }
-
-    /// The word-at-a-time check for strings with nothing to escape says what a byte-by-byte one says: every byte
-    /// JSON escapes, and the bytes on either side of each, at every position of strings up to three words long,
-    /// among ASCII and multi-byte neighbours (whose bytes have the high bit set).
-    @Test func theWordAtATimeEscapeCheckFindsEveryEscapedByte() {
-        let escaped: [UInt8] = Array(0..<0x20) + [0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F]
-        var checked = 0
-        for filler in ["a", "é", "🌸"] {
-            for length in 0..<25 {
-                let base = Array(String(repeating: filler, count: length).utf8.prefix(length))
-                guard String(validating: base, as: UTF8.self) != nil else { continue }
-                #expect(ConversationJSONLines.needsNoEscape(String(decoding: base, as: UTF8.self)))
-                for position in 0...base.count {
-                    for byte in escaped {
-                        var bytes = base
-                        bytes.insert(byte, at: position)
-                        let text = String(decoding: bytes, as: UTF8.self)
-                        let expected = !text.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
-                        #expect(ConversationJSONLines.needsNoEscape(text) == expected, "\(bytes)")
-                        checked += 1
-                    }
-                }
-            }
-        }
-        #expect(checked > 10_000)
-    }
 }

@@ -14,7 +14,7 @@ package enum BagNaming {
     /// A cross-platform-safe file name for `name`, in NFC; never empty.
     public static func safeFileName(_ name: String) -> String {
         var scalars = String.UnicodeScalarView()
-        for scalar in name.precomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in name.precomposedNFC.unicodeScalars {
             switch scalar {
             case "<", ">", ":", "\"", "/", "\\", "|", "?", "*", "%": scalars.append("_")
             case _ where scalar.value < 0x20 || scalar.value == 0x7F: scalars.append("_")

@@ -109,8 +109,6 @@ enum EntryNameRules {
 
     /// A key under which names that one file system would treat as the same collide (NFC, case-folded).
     static func collisionKey(_ name: String) -> String {
-        // ASCII is its own NFC form: Foundation's normalisation, a few microseconds a name, is left for the others.
-        if name.utf8.allSatisfy({ $0 < 0x80 }) { return name.lowercased() }
-        return name.precomposedStringWithCanonicalMapping.lowercased()
+        name.precomposedNFC.lowercased()
     }
 }

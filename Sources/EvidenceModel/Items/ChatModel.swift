@@ -183,7 +183,7 @@ extension ChatMessage {
     ///
     /// The evidence is ``text``, byte for byte as the export wrote it: an "é" typed as "e" plus a combining accent
     /// stays two code points there. A search for "é" must still find it, so indexes use this form instead.
-    public var searchText: String { text.precomposedStringWithCanonicalMapping }
+    public var searchText: String { text.precomposedNFC }
 }
 
 /// Everything about a conversation except its messages: what a streaming parse returns at the end.

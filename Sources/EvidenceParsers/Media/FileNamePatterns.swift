@@ -98,10 +98,8 @@ package enum FileNamePatterns {
     public static func match(_ fileName: String) -> Match? {
         let base = fileName.utf8.contains(UInt8(ascii: "/"))
             ? fileName.split(separator: "/").last.map(String.init) ?? fileName : fileName
-        // An ASCII name is its own NFC form: Foundation's normalisation (which decomposes first) cost more than
-        // trying every pattern.
-        let scalars = base.utf8.allSatisfy { $0 < 0x80 }
-            ? Array(base.unicodeScalars) : Array(base.precomposedStringWithCanonicalMapping.unicodeScalars)
+        // For an ASCII name, Foundation's normalisation (which decomposes first) cost more than trying every pattern.
+        let scalars = Array(base.precomposedNFC.unicodeScalars)
         for (pattern, tokens) in compiled {
             if let local = match(scalars, tokens: tokens) {
                 return Match(pattern: pattern, local: local)

@@ -327,8 +327,10 @@ enum ZipBundleWriter {
     /// Entries up to this size (header and data: photos, screenshots, tag files) are gathered with their
     /// neighbours into one write.
     private static let smallEntryLimit: UInt64 = 2 << 20
-    /// A gathered run's size: few writes, and a zip final not far behind the workers for the trailing hasher.
-    private static let gatherLimit = 8 << 20
+    /// A gathered run's size: few writes, and a zip final not far behind the workers for the trailing hasher. Each
+    /// worker holds one run: 4 MiB rather than 8 took seal of 5,000 screenshots from 102–104 MB to 97 MB at its
+    /// peak, at the same speed (0.90× the time of `zip -0 -r`).
+    private static let gatherLimit = 4 << 20
     /// Below this, handing half a step's work to another thread costs more than it saves.
     private static let parallelChunkSize = 1 << 20
 }

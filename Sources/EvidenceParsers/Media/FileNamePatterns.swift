@@ -100,9 +100,9 @@ package enum FileNamePatterns {
             ? fileName.split(separator: "/").last.map(String.init) ?? fileName : fileName
         // For an ASCII name, Foundation's normalisation (which decomposes first) cost more than trying every pattern.
         let scalars = Array(base.precomposedNFC.unicodeScalars)
-        for (index, tokens) in compiled.enumerated() {
+        for (pattern, tokens) in compiled {
             if let local = match(scalars, tokens: tokens) {
-                return Match(pattern: all[index], local: local)
+                return Match(pattern: pattern, local: local)
             }
         }
         return nil
@@ -117,10 +117,9 @@ package enum FileNamePatterns {
         case unknown
     }
 
-    /// Every template read into tokens once, in the order of ``all``: `add` tries each name against every pattern,
-    /// and reading the templates again per name was a measurable share of adding a folder of screenshots. The rows
-    /// themselves are not walked: copying each (its strings retained and released) cost as much as matching it.
-    private static let compiled: [[TemplateToken]] = all.map { tokens(of: $0.template) }
+    /// Every template read into tokens once: `add` tries each name against every pattern, and reading the
+    /// templates again per name was a measurable share of adding a folder of screenshots.
+    private static let compiled: [(FileNamePattern, [TemplateToken])] = all.map { ($0, tokens(of: $0.template)) }
 
     private static func tokens(of template: String) -> [TemplateToken] {
         let scalars = Array(template.unicodeScalars)

@@ -142,7 +142,8 @@ extension EvidenceCase {
         // The staged copy's path is used as it is: a `URL` made from it for every file was a measurable share of
         // adding many small ones.
         let inspection = try bytes.map { try ItemInspector.inspect(source: $0, originalName: file.name, context: context) }
-            ?? ItemInspector.inspect(source: FileByteSource(path: stagedCopy), originalName: file.name, context: context)
+            ?? ItemInspector.inspect(source: FileByteSource(path: stagedCopy), originalName: file.name,
+                                     context: context)
         var item = EvidenceItem(
             id: 0, sha256: sha256, size: Int64(size),
             mediaType: inspection.mediaType, kind: inspection.kind, kindReason: inspection.kindReason,

@@ -8,9 +8,11 @@ import Testing
         var generator = SeededGenerator(seed: 12)
         // Digits with and without leading zeros, capitals, punctuation, NFC and NFD accents, other scripts' digits.
         let pieces = ["0", "00", "1", "01", "2", "9", "10", "007", "123456789012345678901234567890", "IMG_", "img_",
-                      "Screenshot_", ".png", ".PNG", " ", "-", "a", "B", "é", "e\u{301}", "٣", "１", "页", "😀", ""]
+                      "Screenshot_", ".png", ".PNG", " ", "-", "a", "B", "é", "e\u{301}", "Å", "A\u{30A}", "٣", "１",
+                      "页", "😀", ""]
         let names = (0..<600).map { _ in
-            (0..<Int.random(in: 0...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let count = Int.random(in: 0...5, using: &generator)
+            return (0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined()
         }
         for a in names.prefix(200) {
             let keyA = NaturalNameOrder.SortKey(a)

@@ -37,7 +37,17 @@ final class EVPDigestContext {
         }
     }
 
-    /// Ends the computation; the context cannot be used afterwards.
+    /// Starts a new computation of the same algorithm in the same context, whatever came before. Cheaper than a
+    /// new context: OpenSSL 3 looks the algorithm up in its provider store (locks, a property query) at every
+    /// initialisation from `EVP_sha256()`, and not when the context already holds the algorithm it fetched.
+    func restart() {
+        guard EVP_DigestInit_ex(context, nil, nil) == 1 else {
+            preconditionFailure("OpenSSL could not restart \(name): \(OpenSSLErrorQueue.drain())")
+        }
+        isFinalized = false
+    }
+
+    /// Ends the computation; the context cannot be used afterwards (until ``restart()``).
     func finalize() -> [UInt8] {
         precondition(!isFinalized, "\(name) finalised twice")
         isFinalized = true

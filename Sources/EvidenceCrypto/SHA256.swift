@@ -48,7 +48,13 @@ public final class SHA256Hasher {
         data.withUnsafeBytes { update($0) }
     }
 
-    /// Ends the computation and returns the digest. The hasher cannot be used afterwards.
+    /// Forgets every byte passed so far and starts a new computation in the same OpenSSL context: one hasher
+    /// serves a worker that hashes file after file, without a new context (and algorithm lookup) for each.
+    package func restart() {
+        digest.restart()
+    }
+
+    /// Ends the computation and returns the digest. The hasher cannot be used afterwards (until ``restart()``).
     ///
     /// - Returns: The SHA-256 digest of every byte passed to `update`.
     public func finalize() -> SHA256Digest {

@@ -40,17 +40,20 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
 
 /// Hexadecimal text, shared by digests, fingerprints and test helpers.
 enum Hex {
-    private static let digits = Array("0123456789abcdef".utf8)
-
-    static func encode(_ bytes: [UInt8], uppercase: Bool = false) -> String {
-        var characters: [UInt8] = []
-        characters.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            characters.append(digits[Int(byte >> 4)])
-            characters.append(digits[Int(byte & 0x0F)])
+    /// Lowercase hex digits, two per byte.
+    static func encode(_ bytes: [UInt8]) -> String {
+        // Written straight into the string's storage: a digest's hex is made for every file `add` copies.
+        String(unsafeUninitializedCapacity: bytes.count * 2) { characters in
+            for (index, byte) in bytes.enumerated() {
+                characters[2 * index] = digit(byte >> 4)
+                characters[2 * index + 1] = digit(byte & 0x0F)
+            }
+            return bytes.count * 2
         }
-        let text = String(decoding: characters, as: UTF8.self)
-        return uppercase ? text.uppercased() : text
+    }
+
+    private static func digit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") - 10 + value
     }
 
     /// Decodes an even number of hex digits; `nil` for anything else.

@@ -115,9 +115,11 @@ struct AddPlan {
                 outcomes.append(.failed(path: path, reason: "cannot list folder: \(AddPlan.reason(error))"))
                 return
             }
-            // In the order a person reads the folder (IMG_2 before IMG_10), so item numbers follow it.
+            // In the order a person reads the folder (IMG_2 before IMG_10), so item numbers follow it. Each name
+            // is cut into its runs once, not at each of the sort's comparisons.
             let folder = path.hasSuffix("/") ? path : path + "/"
-            for entry in entries.sorted(by: { NaturalNameOrder.precedes($0.name, $1.name) }) {
+            let sorted = entries.map { (key: NaturalNameOrder.SortKey($0.name), entry: $0) }.sorted { $0.key < $1.key }
+            for (_, entry) in sorted {
                 let child = folder + entry.name
                 switch entry.status {
                 case .success(let status):

@@ -48,6 +48,7 @@ extension EvidenceCase {
         let staging = "\(folderPath)/staging/\(UUID().uuidString)-"
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let copier = FileCopier()
+            let hasher = SHA256Hasher()
             while true {
                 // The worker that completes a batch commits it while the other goes on copying.
                 while let (range, staged) = commits.takeBatch(final: false) {
@@ -57,7 +58,7 @@ extension EvidenceCase {
                 guard let (position, acquiredAt) = commits.take(stamping: now) else { return }
                 commits.deposit(position, Result {
                     try self.stage(files[position], to: "\(staging)\(position).part", through: copier,
-                                   acquiredAt: acquiredAt, options: options, meter: meter)
+                                   hashingWith: hasher, acquiredAt: acquiredAt, options: options, meter: meter)
                 })
             }
         }
@@ -76,7 +77,26 @@ extension EvidenceCase {
         var acquiredAt: Instant
         /// The item the copy would become, inspected from the staged copy (or why it could not be); what it
         /// carries (a chat export's messages) is stored only at the commit, once it is known to be a new item.
-        var inspected: Result<EvidenceItem, any Error>
+        var inspected: Result<EvidenceItem, any Error> { inspection.result }
+        /// The item is held in a box, shared by every copy of this value: a batch hands its staged copies through
+        /// several arrays and tuples, and copying the item at each (some twenty strings and arrays retained, then
+        /// released) was a measurable share of adding many small files.
+        private let inspection: Inspection
+
+        init(digest: SHA256Digest, size: UInt64, stagingPath: String, acquiredAt: Instant,
+             inspected: Result<EvidenceItem, any Error>) {
+            self.digest = digest
+            self.size = size
+            self.stagingPath = stagingPath
+            self.acquiredAt = acquiredAt
+            inspection = Inspection(result: inspected)
+        }
+
+        private final class Inspection: Sendable {
+            let result: Result<EvidenceItem, any Error>
+
+            init(result: Result<EvidenceItem, any Error>) { self.result = result }
+        }
     }
 
     /// Copies the original to `stagingPath` in `staging/` while hashing it, then inspects the copy (the original
@@ -84,10 +104,14 @@ extension EvidenceCase {
     /// worker's core while the other commits. A file that fits in the copier's buffer is inspected there, the very
     /// bytes just hashed and written, rather than read back. The copy is flushed to disk with the rest of its batch
     /// (``commit(_:staged:options:working:)``).
-    func stage(_ file: AddPlan.File, to stagingPath: String, through copier: FileCopier, acquiredAt: Instant,
-               options: AddOptions, meter: ProgressMeter? = nil) throws -> StagedCopy {
+    ///
+    /// - Parameter hasher: The worker's hasher, restarted for this file (one OpenSSL context per worker, not per
+    ///   file).
+    func stage(_ file: AddPlan.File, to stagingPath: String, through copier: FileCopier,
+               hashingWith hasher: SHA256Hasher, acquiredAt: Instant, options: AddOptions,
+               meter: ProgressMeter? = nil) throws -> StagedCopy {
         do {
-            let hasher = SHA256Hasher()
+            hasher.restart()
             let size = try copier.copy(from: file.path, to: stagingPath, flushing: false) { chunk in
                 hasher.update(chunk)
                 meter?.add(bytes: chunk.count)
@@ -112,12 +136,14 @@ extension EvidenceCase {
     private func inspectedItem(_ file: AddPlan.File, stagedCopy: String, bytes: FileCopier.CopiedBytes?,
                                sha256: String, size: UInt64, acquiredAt: Instant,
                                options: AddOptions) throws -> EvidenceItem {
-        let copy = URL(fileURLWithPath: stagedCopy)
         let context = InspectionContext(timeZone: timeZone, zoneName: metadata.timeZone,
                                         fileModificationTime: file.modifiedAt, acquiredAt: acquiredAt,
                                         declared: options.declaredTime)
+        // The staged copy's path is used as it is: a `URL` made from it for every file was a measurable share of
+        // adding many small ones.
         let inspection = try bytes.map { try ItemInspector.inspect(source: $0, originalName: file.name, context: context) }
-            ?? ItemInspector.inspect(fileAt: copy, originalName: file.name, context: context)
+            ?? ItemInspector.inspect(source: FileByteSource(path: stagedCopy), originalName: file.name,
+                                     context: context)
         var item = EvidenceItem(
             id: 0, sha256: sha256, size: Int64(size),
             mediaType: inspection.mediaType, kind: inspection.kind, kindReason: inspection.kindReason,
@@ -128,7 +154,7 @@ extension EvidenceCase {
                                       account: options.account, description: options.description),
                        zoneName: metadata.timeZone)
         item.minorAtTime = options.minorAtTime || metadata.minorAtTime == true ? true : nil
-        try item.addContentHashes(storedCopy: copy)
+        try item.addContentHashes(storedCopy: stagedCopy, heldBytes: bytes)
         if file.recordedPath != file.path { item.sourcePath = file.path }
         return item
     }

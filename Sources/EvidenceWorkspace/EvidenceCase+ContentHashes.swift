@@ -22,7 +22,7 @@ extension EvidenceCase {
     func fillInMissingContentHashes(now: Instant) throws -> [EvidenceItem] {
         var changed: [EvidenceItem] = []
         for var item in try index.itemsPossiblyLackingContentHashes() where item.lacksContentHashes {
-            try item.addContentHashes(storedCopy: storedCopy(sha256: item.sha256))
+            try item.addContentHashes(storedCopy: storedCopyPath(sha256: item.sha256))
             var details = ["item": String(item.id)]
             details["pdq"] = item.pdq
             details["pdqQuality"] = item.pdqQuality.map(String.init)

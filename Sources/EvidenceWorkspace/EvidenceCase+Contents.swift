@@ -181,7 +181,7 @@ extension EvidenceCase {
             timestamps: inspection.timestamps, best: inspection.best, warnings: inspection.warnings,
             parentID: parent.id)
         childItem.minorAtTime = parent.minorAtTime
-        try childItem.addContentHashes(storedCopy: URL(fileURLWithPath: child.objectPath))
+        try childItem.addContentHashes(storedCopy: child.objectPath)
         // What the carried file carries in turn (a mailbox's messages have attachments of their own).
         let nested = try storeContents(of: &childItem, storedCopy: child.objectPath, storedBytes: child.bytes,
                                        originalPath: "\(parent.sourcePath ?? parent.originalPath)!/\(child.name)",

@@ -7,7 +7,8 @@ import Foundation
 /// The hashes that hash-based blocking asks for, computed from the stored copy (never the original again): PDQ for
 /// a still image, MD5 for a video.
 extension EvidenceItem {
-    /// Whether ``addContentHashes(storedCopy:limits:)`` has something to compute that the item does not have yet.
+    /// Whether ``addContentHashes(storedCopy:heldBytes:limits:)`` has something to compute that the item does not
+    /// have yet.
     var lacksContentHashes: Bool {
         (ImageDecoder.mediaTypes.contains(mediaType) && pdq == nil
             && !warnings.contains { $0.code == .notPerceptuallyHashed })
@@ -17,10 +18,17 @@ extension EvidenceItem {
     /// Sets ``pdq`` and ``pdqQuality`` for a still image we decode, ``md5`` for a video. An image that cannot be
     /// decoded (damaged, too many pixels) gets a warning instead of a hash; it is never a failure of `add`.
     ///
+    /// - Parameters:
+    ///   - storedCopy: The path of the item's stored (or staged) copy.
+    ///   - heldBytes: All of the stored copy's bytes when the caller holds them (the copier's buffer): an image is
+    ///     then decoded from them rather than read again.
     /// - Throws: ``IOError`` when the stored copy cannot be read.
-    mutating func addContentHashes(storedCopy: URL, limits: ImageLimits = ImageLimits()) throws {
+    mutating func addContentHashes(storedCopy: String, heldBytes: (any ByteSource)? = nil,
+                                   limits: ImageLimits = ImageLimits()) throws {
         if ImageDecoder.mediaTypes.contains(mediaType), pdq == nil {
-            let bytes = try FileSystem.readPrefix(of: storedCopy.path, limit: limits.maxEncodedBytes + 1)
+            // Only as many bytes as the file holds are taken (one more past the limit tells a file too large).
+            let source = try heldBytes ?? FileByteSource(path: storedCopy)
+            let bytes = try source.read(at: 0, maxCount: limits.maxEncodedBytes + 1)
             do {
                 let decoded = try ImageDecoder.decode(bytes, mediaType: mediaType, limits: limits)
                 if let result = PDQHasher.hash(of: decoded.image) {
@@ -39,7 +47,7 @@ extension EvidenceItem {
         }
         if kind == .video, md5 == nil {
             let hasher = MD5Hasher()
-            _ = try FileSystem.forEachChunk(of: storedCopy.path) { hasher.update($0) }
+            _ = try FileSystem.forEachChunk(of: storedCopy) { hasher.update($0) }
             md5 = hasher.finalize()
         }
     }

@@ -6,46 +6,82 @@
 public enum NaturalNameOrder {
     /// True when `first` comes before `second`.
     public static func precedes(_ first: String, _ second: String) -> Bool {
-        let a = runs(first), b = runs(second)
-        for (left, right) in zip(a, b) where left != right {
-            switch (left, right) {
-            case (.number(let x), .number(let y)):
-                let (xs, ys) = (x.drop { $0 == UInt8(ascii: "0") }, y.drop { $0 == UInt8(ascii: "0") })
-                if xs.count != ys.count { return xs.count < ys.count }
-                if xs != ys { return xs.lexicographicallyPrecedes(ys) }
-                if x.count != y.count { return x.count < y.count } // `2` before `02`
-            case (.number, .text): return true
-            case (.text, .number): return false
-            case (.text(let x), .text(let y)):
-                // Unicode scalar order is UTF-8 byte order.
-                return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars)
-            }
-        }
-        if a.count != b.count { return a.count < b.count }
-        return Array(first.utf8).lexicographicallyPrecedes(Array(second.utf8))
+        SortKey(first) < SortKey(second)
     }
 
-    private enum Run: Equatable {
-        /// ASCII digits only: other scripts' digits are compared as text.
-        case number([UInt8])
-        case text(String)
-    }
+    /// A name cut into its runs of digits and of text once, so that sorting a folder of n names reads each name
+    /// once rather than at each of its n log n comparisons.
+    ///
+    /// For example:
+    /// ```swift
+    /// let sorted = names.map(NaturalNameOrder.SortKey.init).sorted().map(\.name)
+    /// ```
+    package struct SortKey: Comparable, Sendable {
+        /// The name the key was made from.
+        package let name: String
+        private let runs: [Run]
 
-    private static func runs(_ name: String) -> [Run] {
-        var result: [Run] = []
-        var digits: [UInt8] = []
-        var text = ""
-        for scalar in name.unicodeScalars {
-            if scalar.isASCII, scalar.properties.numericType != nil {
-                if !text.isEmpty { result.append(.text(text)); text = "" }
-                digits.append(UInt8(scalar.value))
-            } else {
-                if !digits.isEmpty { result.append(.number(digits)); digits = [] }
-                text.unicodeScalars.append(scalar)
-            }
+        package init(_ name: String) {
+            self.name = name
+            runs = Self.runs(name)
         }
-        if !digits.isEmpty { result.append(.number(digits)) }
-        if !text.isEmpty { result.append(.text(text)) }
-        return result
+
+        package static func < (first: SortKey, second: SortKey) -> Bool {
+            for (left, right) in zip(first.runs, second.runs) where left != right {
+                switch (left, right) {
+                case (.number(let x, let xLength), .number(let y, let yLength)):
+                    if x.count != y.count { return x.count < y.count }
+                    if x != y { return x.lexicographicallyPrecedes(y) }
+                    return xLength < yLength // `2` before `02`
+                case (.number, .text): return true
+                case (.text, .number): return false
+                case (.text(let x), .text(let y)):
+                    // Runs that differ only in their normalisation (NFC `é`, NFD `é`) were equal (`!=` above is
+                    // Swift's canonical equivalence), as they were when this order was first written.
+                    return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars)
+                }
+            }
+            if first.runs.count != second.runs.count { return first.runs.count < second.runs.count }
+            return first.name.utf8.lexicographicallyPrecedes(second.name.utf8)
+        }
+
+        /// Equal keys are keys of the same name, byte for byte (names equal as numbers or canonically equivalent
+        /// still differ in their bytes, and are ordered by them).
+        package static func == (first: SortKey, second: SortKey) -> Bool {
+            first.name.utf8.elementsEqual(second.name.utf8)
+        }
+
+        private enum Run: Equatable, Sendable {
+            /// ASCII digits only (other scripts' digits are compared as text): the digits after any leading zeros,
+            /// and how many digits there were.
+            case number(significant: ArraySlice<UInt8>, length: Int)
+            case text(Substring)
+        }
+
+        /// The runs of `name`: its digits copied, its text as slices of it. A byte of a multi-byte UTF-8 sequence
+        /// is never an ASCII digit, so cutting the bytes cuts the name where cutting its scalars would.
+        private static func runs(_ name: String) -> [Run] {
+            let utf8 = name.utf8
+            var result: [Run] = []
+            var start = utf8.startIndex
+            while start < utf8.endIndex {
+                let isNumber = isDigit(utf8[start])
+                var end = utf8.index(after: start)
+                while end < utf8.endIndex, isDigit(utf8[end]) == isNumber { end = utf8.index(after: end) }
+                if isNumber {
+                    let digits = Array(utf8[start..<end])
+                    let zeros = digits.prefix { $0 == UInt8(ascii: "0") }.count
+                    result.append(.number(significant: digits[zeros...], length: digits.count))
+                } else {
+                    result.append(.text(Substring(utf8[start..<end])))
+                }
+                start = end
+            }
+            return result
+        }
+
+        private static func isDigit(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        }
     }
 }

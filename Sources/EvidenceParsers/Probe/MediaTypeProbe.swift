@@ -9,10 +9,16 @@ public enum MediaTypeProbe {
     /// The IANA media type the leading bytes announce; `application/octet-stream` when nothing matches.
     public static func mediaType(of header: some Collection<UInt8>) -> String {
         let b = Array(header.prefix(headerLength))
+        // Compared in place: an array made per magic number was most of the probe's cost for a file that
+        // matches none (every check is then made).
         func starts(_ magic: [UInt8], at offset: Int = 0) -> Bool {
-            b.count >= offset + magic.count && Array(b[offset..<offset + magic.count]) == magic
+            b.count >= offset + magic.count && b[offset..<offset + magic.count].elementsEqual(magic)
         }
-        func ascii(_ text: String, at offset: Int = 0) -> Bool { starts(Array(text.utf8), at: offset) }
+        func ascii(_ text: StaticString, at offset: Int = 0) -> Bool {
+            text.withUTF8Buffer { magic in
+                b.count >= offset + magic.count && b[offset..<offset + magic.count].elementsEqual(magic)
+            }
+        }
 
         if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return "image/png" }
         if starts([0xFF, 0xD8, 0xFF]) { return "image/jpeg" }

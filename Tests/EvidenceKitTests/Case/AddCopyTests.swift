@@ -1,9 +1,11 @@
 import Foundation
 import Testing
 @testable import EvidenceCrypto
+@testable import EvidenceImaging
 @testable import EvidenceModel
 @testable import EvidenceParsers
 @testable import EvidenceSystem
+@testable import EvidenceWorkspace
 
 /// `add` copies a file through one buffer per worker and inspects a small file in that buffer rather than
 /// reading its copy back: the bytes inspected must be the bytes copied and hashed, and the inspection the same as
@@ -36,6 +38,42 @@ import Testing
                                                      context: context)
             #expect("\(fromBuffer)" == "\(fromCopy)", "\(name)")
         }
+    }
+
+    /// An image's PDQ hash is decoded from the bytes still in the copier's buffer: the same hash, quality and
+    /// warnings as from its copy on disk, also for an image one byte larger than the limit.
+    @Test func everyImageFixtureGetsTheSameContentHashesFromTheBufferAsFromItsCopy() throws {
+        let directory = try TestSupport.temporaryDirectory("add-copy")
+        let copier = FileCopier()
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.media.path).sorted()
+        var decoded = 0
+        for (number, name) in names.enumerated() {
+            let original = Self.media.appendingPathComponent(name).path
+            let mediaType = MediaTypeProbe.mediaType(of: try FileSystem.readPrefix(of: original, limit: 64))
+            guard ImageDecoder.mediaTypes.contains(mediaType) else { continue }
+            let copy = directory.appendingPathComponent("\(number).part").path
+            let size = try copier.copy(from: original, to: copy, flushing: false) { _ in }
+            let unhashed = EvidenceItem(
+                id: 1, sha256: "", size: Int64(size), mediaType: mediaType, kind: .photo, kindReason: "",
+                originalPath: name, originalName: name, acquiredAt: Instant(unixSeconds: 0), modifiedAt: nil,
+                note: nil, sensitive: false, timestamps: [], best: nil, warnings: [])
+            for limits in [ImageLimits(), ImageLimits(maxEncodedBytes: Int(size) - 1)] {
+                var fromCopy = unhashed
+                try fromCopy.addContentHashes(storedCopy: copy, limits: limits)
+                var fromBuffer = unhashed
+                try copier.withCopiedFile { bytes in
+                    let bytes = try #require(bytes, "\(name) fits in the buffer")
+                    // A path that does not exist: the bytes held must be all that is read.
+                    try fromBuffer.addContentHashes(storedCopy: copy + ".absent", heldBytes: bytes, limits: limits)
+                }
+                #expect(fromBuffer == fromCopy, "\(name), \(limits.maxEncodedBytes) bytes decoded at most")
+                if limits.maxEncodedBytes < size {
+                    #expect(fromCopy.pdq == nil && fromCopy.warnings.map(\.code) == [.notPerceptuallyHashed], "\(name)")
+                }
+            }
+            if unhashed.mediaType == "image/png" || unhashed.mediaType == "image/jpeg" { decoded += 1 }
+        }
+        #expect(decoded >= 4)
     }
 
     @Test func aFileReadInMoreThanOneChunkIsNotHeld() throws {

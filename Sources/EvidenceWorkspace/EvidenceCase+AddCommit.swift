@@ -242,7 +242,7 @@ extension EvidenceCase {
 
     /// What the batch's transaction carries from one new item to the next instead of reading it back from the
     /// index: the next item number and the end of the custody journal.
-    private struct RecordingPosition {
+    private struct RecordingCursor {
         var nextItemID: Int64
         var journalEnd: CaseIndex.CustodyJournalEnd
     }
@@ -263,29 +263,29 @@ extension EvidenceCase {
         var carriedFiles = false
         // Read once, then carried by each plain new item; `nil` after anything else (a duplicate's annotation,
         // carried files, a file that failed), which may have moved either, so the next file reads them again.
-        var position: RecordingPosition?
+        var cursor: RecordingCursor?
         var recorded: [(position: Int, outcome: AddReport.Outcome)] = []
         recorded.reserveCapacity(prepared.count)
-        for (place, file) in prepared {
+        for (position, file) in prepared {
             let mayBeAnItem = known == nil || file.item == nil || carriedFiles || recordedBytes.contains(file.sha256)
             recordedBytes.insert(file.sha256)
             carriedFiles = carriedFiles || !file.contents.children.isEmpty
             guard isolatingEachFile else {
-                recorded.append((place, try record(file, mayBeAnItem: mayBeAnItem, at: &position, options: options,
+                recorded.append((position, try record(file, mayBeAnItem: mayBeAnItem, at: &cursor, options: options,
                                                    in: db, working: working)))
                 continue
             }
             do {
                 var outcome: AddReport.Outcome?
                 try db.inSavepoint {
-                    outcome = try record(file, mayBeAnItem: mayBeAnItem, at: &position, options: options, in: db,
+                    outcome = try record(file, mayBeAnItem: mayBeAnItem, at: &cursor, options: options, in: db,
                                          working: working)
                     return .commit
                 }
-                recorded.append((place, outcome!))
+                recorded.append((position, outcome!))
             } catch {
-                position = nil
-                recorded.append((place, .failed(path: file.file.path, reason: "\(error)")))
+                cursor = nil
+                recorded.append((position, .failed(path: file.file.path, reason: "\(error)")))
             }
         }
         return recorded
@@ -295,22 +295,22 @@ extension EvidenceCase {
     /// it carries, or a sighting of the item that already has its bytes (added before, or earlier in this batch).
     /// - Parameters:
     ///   - mayBeAnItem: false when the bytes are known to be no item yet, so they are not looked up.
-    ///   - position: The next item number and journal end, read here when `nil`; `nil` again afterwards unless
+    ///   - cursor: The next item number and journal end, read here when `nil`; `nil` again afterwards unless
     ///     the file was recorded as a new item carrying nothing.
-    private func record(_ prepared: PreparedFile, mayBeAnItem: Bool, at position: inout RecordingPosition?,
+    private func record(_ prepared: PreparedFile, mayBeAnItem: Bool, at cursor: inout RecordingCursor?,
                         options: AddOptions, in db: Database, working: ProgressThrottle?) throws -> AddReport.Outcome {
         let file = prepared.file
         if mayBeAnItem, let existing = try index.item(withSHA256: prepared.sha256, in: db) {
-            position = nil
+            cursor = nil
             return try recordDuplicate(of: existing, file: file, options: options, at: prepared.acquiredAt, in: db)
         }
         guard var item = prepared.item else {
             // Known when the batch began, gone since: only `withdraw` removes items, and it waits for the lock.
             throw CaseError(.corrupted, "item with SHA-256 \(prepared.sha256) vanished from the index during add")
         }
-        var current = try position ?? RecordingPosition(nextItemID: index.nextItemID(in: db),
-                                                        journalEnd: index.custodyJournalEnd(in: db))
-        position = nil
+        var current = try cursor ?? RecordingCursor(nextItemID: index.nextItemID(in: db),
+                                                    journalEnd: index.custodyJournalEnd(in: db))
+        cursor = nil
         item.id = current.nextItemID
         try index.insert(item, in: db)
         // In key order, as the journal writes them.
@@ -321,7 +321,7 @@ extension EvidenceCase {
                                 at: &current.journalEnd, in: db)
         guard !prepared.contents.children.isEmpty else {
             current.nextItemID += 1
-            position = current
+            cursor = current
             return .added(item)
         }
         try recordContents(prepared.contents, of: &item, acquiredAt: prepared.acquiredAt, in: db, working: working)

@@ -269,14 +269,45 @@ final class CaseIndex: Sendable {
     @discardableResult
     func appendCustody(action: String, actor: String, at instant: Instant, details: [String: String],
                        in db: Database) throws -> CustodyJournal.Entry {
-        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, line FROM custody ORDER BY seq DESC LIMIT 1"))
-        let seq = (last?["seq"] as Int64? ?? 0) + 1
-        let prev = (last?["line"] as Data?).map { CustodyJournal.link(after: Array($0)) } ?? CustodyJournal.genesis
-        let entry = CustodyJournal.Entry(seq: Int(seq), action: action, actor: actor,
-                                         at: RFC3339.format(instant, offsetSeconds: 0), details: details, prev: prev)
-        try db.cachedStatement(sql: "INSERT INTO custody (seq, line) VALUES (?, ?)").execute(
-            arguments: [seq, Data(CustodyJournal.line(for: entry))])
+        let end = try custodyJournalEnd(in: db)
+        let entry = CustodyJournal.Entry(seq: Int(end.nextSeq), action: action, actor: actor,
+                                         at: RFC3339.format(instant, offsetSeconds: 0), details: details, prev: end.prev)
+        try insertCustodyLine(CustodyJournal.line(for: entry), seq: end.nextSeq, in: db)
         return entry
+    }
+
+    /// Where the next journal entry goes: its number and the `prev` it must carry.
+    struct CustodyJournalEnd: Equatable {
+        var nextSeq: Int64
+        var prev: String
+    }
+
+    /// The journal's end as the index holds it now.
+    func custodyJournalEnd(in db: Database) throws -> CustodyJournalEnd {
+        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, line FROM custody ORDER BY seq DESC LIMIT 1"))
+        return CustodyJournalEnd(
+            nextSeq: (last?["seq"] as Int64? ?? 0) + 1,
+            prev: (last?["line"] as Data?).map { CustodyJournal.link(after: Array($0)) } ?? CustodyJournal.genesis)
+    }
+
+    /// Appends a journal entry at `end`, which the caller knows to be the journal's end (read by
+    /// ``custodyJournalEnd(in:)`` or left by the entry it appended last, in the same transaction), and moves `end`
+    /// past it: `add` journals every file of a batch without reading back the line it has just written.
+    ///
+    /// - Parameter details: Sorted by their keys' UTF-8 bytes (``CanonicalJSON/sortedKeys(_:)``).
+    func appendCustody(action: String, actor: String, at instant: Instant,
+                       sortedDetails details: [(key: String, value: String)], at end: inout CustodyJournalEnd,
+                       in db: Database) throws {
+        let line = CustodyJournal.line(seq: Int(end.nextSeq), action: action, actor: actor,
+                                       at: RFC3339.format(instant, offsetSeconds: 0), sortedDetails: details,
+                                       prev: end.prev)
+        try insertCustodyLine(line, seq: end.nextSeq, in: db)
+        end = CustodyJournalEnd(nextSeq: end.nextSeq + 1, prev: CustodyJournal.link(after: line))
+    }
+
+    private func insertCustodyLine(_ line: [UInt8], seq: Int64, in db: Database) throws {
+        try db.cachedStatement(sql: "INSERT INTO custody (seq, line) VALUES (?, ?)").execute(
+            arguments: [seq, Data(line)])
     }
 
     /// The journal as JSON Lines, exactly as stored.

@@ -171,7 +171,8 @@ extension EvidenceCase {
 
     /// Commits one batch of staged copies, in order: flushes the copies (one `syncfs`), moves them into the
     /// object store and flushes the renames, stores what each new item carries, then records the whole batch in one
-    /// transaction, each file in a savepoint of its own so that one file's failure fails only that file.
+    /// transaction. One file's failure fails only that file: should any file fail, that transaction is rolled back
+    /// and the batch recorded again with each file in a savepoint of its own.
     func commit(_ files: [AddPlan.File], staged: [Result<StagedCopy, any Error>], options: AddOptions,
                 working: ProgressThrottle? = nil) -> [AddReport.Outcome] {
         var outcomes: [AddReport.Outcome?] = Array(repeating: nil, count: files.count)
@@ -182,20 +183,24 @@ extension EvidenceCase {
             case .failure(let error): outcomes[position] = .failed(path: files[position].path, reason: "\(error)")
             }
         }
+        // Each copy stays where it is in `copies` (an item and its inspection are many references to retain and
+        // release at every copy of the value); `moved` and `prepare` refer to it there.
+        var moved: [(copy: Int, sha256: String, object: String)] = []
         // The copies are on disk before they get their names in the store, and the names before the index
         // records them: a kill at any point leaves no item without its bytes.
-        var moved: [(position: Int, copy: StagedCopy, object: String)] = []
         do {
             try FileSystem.fsyncFiles(copies.map(\.copy.stagingPath))
             var shards: Set<String> = []
-            for (position, copy) in copies {
+            for slot in copies.indices {
+                let position = copies[slot].position
                 do {
-                    let object = try moveIntoStore(stagingPath: copy.stagingPath, sha256: copy.digest.hex,
+                    let sha256 = copies[slot].copy.digest.hex
+                    let object = try moveIntoStore(stagingPath: copies[slot].copy.stagingPath, sha256: sha256,
                                                    syncingFolder: false)
-                    shards.insert(String(object.dropLast(copy.digest.hex.count + 1)))
-                    moved.append((position, copy, object))
+                    shards.insert(storeFolder(ofStoredCopy: object, sha256: sha256))
+                    moved.append((slot, sha256, object))
                 } catch {
-                    FileSystem.removeFile(copy.stagingPath)
+                    FileSystem.removeFile(copies[slot].copy.stagingPath)
                     outcomes[position] = .failed(path: files[position].path, reason: "\(error)")
                 }
             }
@@ -211,12 +216,13 @@ extension EvidenceCase {
         var prepared: [(position: Int, file: PreparedFile)] = []
         // `nil` when the index could not say which bytes are items: each file is then looked up as it is recorded.
         let known: Set<String>? = try? index.database.read { db in
-            try index.storedSHA256s(among: moved.map(\.copy.digest.hex), in: db)
+            try index.storedSHA256s(among: moved.map(\.sha256), in: db)
         }
-        for (position, copy, object) in moved {
+        for (slot, sha256, object) in moved {
+            let position = copies[slot].position
             do {
-                prepared.append((position, try prepare(files[position], copy: copy, object: object,
-                                                       alreadyAnItem: known?.contains(copy.digest.hex) == true,
+                prepared.append((position, try prepare(files[position], copy: copies[slot].copy, sha256: sha256,
+                                                       object: object, alreadyAnItem: known?.contains(sha256) == true,
                                                        options: options, working: working)))
             } catch {
                 outcomes[position] = .failed(path: files[position].path, reason: "\(error)")
@@ -224,28 +230,18 @@ extension EvidenceCase {
         }
 
         do {
-            let recorded = try index.database.write { db in
-                // A file whose bytes were no item when the batch began can only have become one earlier in this
-                // transaction: as an earlier file of the batch, or as a file one of them carried. Until then
-                // there is nothing to look up (the index's unique SHA-256 would refuse a second row anyway).
-                var recordedBytes: Set<String> = []
-                var carriedFiles = false
-                return prepared.map { position, file -> (Int, AddReport.Outcome) in
-                    let mayBeAnItem = known == nil || file.item == nil || carriedFiles
-                        || recordedBytes.contains(file.sha256)
-                    recordedBytes.insert(file.sha256)
-                    carriedFiles = carriedFiles || !file.contents.children.isEmpty
-                    do {
-                        var outcome: AddReport.Outcome?
-                        try db.inSavepoint {
-                            outcome = try record(file, mayBeAnItem: mayBeAnItem, options: options, in: db,
-                                                 working: working)
-                            return .commit
-                        }
-                        return (position, outcome!)
-                    } catch {
-                        return (position, .failed(path: file.file.path, reason: "\(error)"))
-                    }
+            let recorded: [(position: Int, outcome: AddReport.Outcome)]
+            do {
+                // Nearly every batch records every file: one transaction, without a savepoint per file (GRDB
+                // parses `SAVEPOINT` and `RELEASE` each time, a quarter of the transaction's cost).
+                recorded = try index.database.write { db in
+                    try record(prepared, known: known, isolatingEachFile: false, options: options, in: db,
+                               working: working)
+                }
+            } catch {
+                recorded = try index.database.write { db in
+                    try record(prepared, known: known, isolatingEachFile: true, options: options, in: db,
+                               working: working)
                 }
             }
             for (position, outcome) in recorded { outcomes[position] = outcome }
@@ -259,9 +255,8 @@ extension EvidenceCase {
 
     /// Everything about one stored copy that needs no transaction and was not done while it was staged: the
     /// files it carries, put in the store (only for a new item: a duplicate's are there already).
-    private func prepare(_ file: AddPlan.File, copy: StagedCopy, object objectPath: String, alreadyAnItem: Bool,
-                         options: AddOptions, working: ProgressThrottle?) throws -> PreparedFile {
-        let sha256 = copy.digest.hex
+    private func prepare(_ file: AddPlan.File, copy: StagedCopy, sha256: String, object objectPath: String,
+                         alreadyAnItem: Bool, options: AddOptions, working: ProgressThrottle?) throws -> PreparedFile {
         let acquiredAt = copy.acquiredAt
         guard !alreadyAnItem else { return PreparedFile(file: file, sha256: sha256, acquiredAt: acquiredAt) }
         var item = try copy.inspected.get()
@@ -271,26 +266,90 @@ extension EvidenceCase {
         return PreparedFile(file: file, sha256: sha256, acquiredAt: acquiredAt, item: item, contents: contents)
     }
 
+    /// What the batch's transaction carries from one new item to the next instead of reading it back from the
+    /// index: the next item number and the end of the custody journal.
+    private struct RecordingCursor {
+        var nextItemID: Int64
+        var journalEnd: CaseIndex.CustodyJournalEnd
+    }
+
+    /// Records the prepared files of a batch, in order, inside its transaction.
+    ///
+    /// - Parameters:
+    ///   - known: Which of the files' bytes were items when the batch began; `nil` when the index could not say.
+    ///   - isolatingEachFile: true to record each file in a savepoint of its own and turn its failure into its
+    ///     outcome; false to throw at the first failure (the caller rolls the transaction back).
+    private func record(_ prepared: [(position: Int, file: PreparedFile)], known: Set<String>?,
+                        isolatingEachFile: Bool, options: AddOptions, in db: Database,
+                        working: ProgressThrottle?) throws -> [(position: Int, outcome: AddReport.Outcome)] {
+        // A file whose bytes were no item when the batch began can only have become one earlier in this
+        // transaction: as an earlier file of the batch, or as a file one of them carried. Until then there is
+        // nothing to look up (the index's unique SHA-256 would refuse a second row anyway).
+        var recordedBytes: Set<String> = []
+        var carriedFiles = false
+        // Read once, then carried by each plain new item; `nil` after anything else (a duplicate's annotation,
+        // carried files, a file that failed), which may have moved either, so the next file reads them again.
+        var cursor: RecordingCursor?
+        var recorded: [(position: Int, outcome: AddReport.Outcome)] = []
+        recorded.reserveCapacity(prepared.count)
+        for (position, file) in prepared {
+            let mayBeAnItem = known == nil || file.item == nil || carriedFiles || recordedBytes.contains(file.sha256)
+            recordedBytes.insert(file.sha256)
+            carriedFiles = carriedFiles || !file.contents.children.isEmpty
+            guard isolatingEachFile else {
+                recorded.append((position, try record(file, mayBeAnItem: mayBeAnItem, at: &cursor, options: options,
+                                                   in: db, working: working)))
+                continue
+            }
+            do {
+                var outcome: AddReport.Outcome?
+                try db.inSavepoint {
+                    outcome = try record(file, mayBeAnItem: mayBeAnItem, at: &cursor, options: options, in: db,
+                                         working: working)
+                    return .commit
+                }
+                recorded.append((position, outcome!))
+            } catch {
+                cursor = nil
+                recorded.append((position, .failed(path: file.file.path, reason: "\(error)")))
+            }
+        }
+        return recorded
+    }
+
     /// Records one prepared file inside the batch's transaction: a new item with its custody entry and the files
     /// it carries, or a sighting of the item that already has its bytes (added before, or earlier in this batch).
-    /// - Parameter mayBeAnItem: false when the bytes are known to be no item yet, so they are not looked up.
-    private func record(_ prepared: PreparedFile, mayBeAnItem: Bool, options: AddOptions, in db: Database,
-                        working: ProgressThrottle?) throws -> AddReport.Outcome {
+    /// - Parameters:
+    ///   - mayBeAnItem: false when the bytes are known to be no item yet, so they are not looked up.
+    ///   - cursor: The next item number and journal end, read here when `nil`; `nil` again afterwards unless
+    ///     the file was recorded as a new item carrying nothing.
+    private func record(_ prepared: PreparedFile, mayBeAnItem: Bool, at cursor: inout RecordingCursor?,
+                        options: AddOptions, in db: Database, working: ProgressThrottle?) throws -> AddReport.Outcome {
         let file = prepared.file
         if mayBeAnItem, let existing = try index.item(withSHA256: prepared.sha256, in: db) {
+            cursor = nil
             return try recordDuplicate(of: existing, file: file, options: options, at: prepared.acquiredAt, in: db)
         }
         guard var item = prepared.item else {
             // Known when the batch began, gone since: only `withdraw` removes items, and it waits for the lock.
             throw CaseError(.corrupted, "item with SHA-256 \(prepared.sha256) vanished from the index during add")
         }
-        item.id = try index.nextItemID(in: db)
+        var current = try cursor ?? RecordingCursor(nextItemID: index.nextItemID(in: db),
+                                                    journalEnd: index.custodyJournalEnd(in: db))
+        cursor = nil
+        item.id = current.nextItemID
         try index.insert(item, in: db)
+        // In key order, as the journal writes them.
         try index.appendCustody(action: "item-added", actor: actor, at: prepared.acquiredAt,
-                                details: ["item": String(item.id), "sha256": prepared.sha256,
-                                          "size": String(item.size), "originalName": file.name,
-                                          "originalPath": file.recordedPath],
-                                in: db)
+                                sortedDetails: [("item", String(item.id)), ("originalName", file.name),
+                                                ("originalPath", file.recordedPath), ("sha256", prepared.sha256),
+                                                ("size", String(item.size))],
+                                at: &current.journalEnd, in: db)
+        guard !prepared.contents.children.isEmpty else {
+            current.nextItemID += 1
+            cursor = current
+            return .added(item)
+        }
         try recordContents(prepared.contents, of: &item, acquiredAt: prepared.acquiredAt, in: db, working: working)
         return .added(item)
     }
@@ -304,15 +363,26 @@ extension EvidenceCase {
         if FileSystem.exists(object) {
             FileSystem.removeFile(stagingPath)
         } else {
-            let shard = String(object.dropLast(sha256.count + 1))
-            if (try? FileSystem.makeDirectory(shard)) == nil {
-                // `objects/sha256/` itself is gone (a case folder copied without its empty folders).
-                try FileManager.default.createDirectory(atPath: shard, withIntermediateDirectories: true)
+            let shard = storeFolder(ofStoredCopy: object, sha256: sha256)
+            do {
+                try FileSystem.rename(stagingPath, to: object)
+            } catch where !FileSystem.exists(shard) {
+                // The shard's first copy: its folder is made then, not tried (`mkdir`) before every rename.
+                if (try? FileSystem.makeDirectory(shard)) == nil {
+                    // `objects/sha256/` itself is gone (a case folder copied without its empty folders).
+                    try FileManager.default.createDirectory(atPath: shard, withIntermediateDirectories: true)
+                }
+                try FileSystem.rename(stagingPath, to: object)
             }
-            try FileSystem.rename(stagingPath, to: object)
             if syncingFolder { try FileSystem.fsyncDirectory(shard) }
         }
         return object
+    }
+
+    /// The folder of the object store that holds a stored copy (``storedCopyPath(sha256:)``): its path without
+    /// the last component, cut by bytes (cutting by `Character`s looked for grapheme breaks in the whole path).
+    func storeFolder(ofStoredCopy object: String, sha256: String) -> String {
+        String(decoding: object.utf8.dropLast(sha256.utf8.count + 1), as: UTF8.self)
     }
 
     private func recordDuplicate(of existing: EvidenceItem, file: AddPlan.File, options: AddOptions, at acquiredAt: Instant,
@@ -334,7 +404,13 @@ private final class BatchedCommits: @unchecked Sendable {
     private let condition = NSCondition()
     private let sizes: [Int64]
     private let batching: EvidenceCase.CommitBatching
-    private var staged: [Int: Result<EvidenceCase.StagedCopy, any Error>] = [:]
+    /// The staged copies waiting for their commit, file `position` in slot `position % staged.count` (one slot
+    /// per file that may be ahead of the commits): a file is taken only while fewer than `maximumAhead` are taken
+    /// and not committed, so a slot is empty again (its copy committed) before a later file needs it. `isStaged` is read on every look for a due batch, apart
+    /// from the copies, so that the look copies none of them.
+    private var staged: [Result<EvidenceCase.StagedCopy, any Error>?]
+    private var isStaged: [Bool]
+    private var stagedCount = 0
     private var nextToTake = 0
     private var nextToCommit = 0
     private var committing = false
@@ -344,6 +420,9 @@ private final class BatchedCommits: @unchecked Sendable {
     init(files: [AddPlan.File], batching: EvidenceCase.CommitBatching) {
         sizes = files.map(\.size)
         self.batching = batching
+        let slots = max(1, min(batching.maximumAhead, files.count))
+        staged = Array(repeating: nil, count: slots)
+        isStaged = Array(repeating: false, count: slots)
     }
 
     /// The next file to copy and its acquisition time, or `nil` when all are taken; waits while the copies are
@@ -362,7 +441,9 @@ private final class BatchedCommits: @unchecked Sendable {
 
     func deposit(_ position: Int, _ result: Result<EvidenceCase.StagedCopy, any Error>) {
         condition.lock()
-        staged[position] = result
+        staged[position % staged.count] = result
+        isStaged[position % staged.count] = true
+        stagedCount += 1
         if oldestWaiting == nil { oldestWaiting = .now }
         condition.unlock()
     }
@@ -376,8 +457,9 @@ private final class BatchedCommits: @unchecked Sendable {
         let maximumFiles = min(batching.maximumFiles, max(1, nextToCommit))
         var end = nextToCommit
         var bytes: Int64 = 0
-        while end < sizes.count, end - nextToCommit < maximumFiles, bytes < batching.maximumBytes,
-              staged[end] != nil {
+        // Only a file taken can be staged; the slots of the files taken are all different.
+        while end < nextToTake, end - nextToCommit < maximumFiles, bytes < batching.maximumBytes,
+              isStaged[end % staged.count] {
             bytes += sizes[end]
             end += 1
         }
@@ -388,14 +470,18 @@ private final class BatchedCommits: @unchecked Sendable {
         guard due else { return nil }
         committing = true
         let range = nextToCommit..<end
-        return (range, range.map { staged.removeValue(forKey: $0)! })
+        return (range, range.map { position in
+            isStaged[position % staged.count] = false
+            stagedCount -= 1
+            return staged[position % staged.count].take()!
+        })
     }
 
     func finishBatch(_ range: Range<Int>) {
         condition.lock()
         committing = false
         nextToCommit = range.upperBound
-        oldestWaiting = staged.isEmpty ? nil : .now
+        oldestWaiting = stagedCount == 0 ? nil : .now
         condition.broadcast()
         condition.unlock()
     }

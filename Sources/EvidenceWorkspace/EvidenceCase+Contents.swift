@@ -101,7 +101,7 @@ extension EvidenceCase {
         var folders: Set<String> = []
         for file in staged {
             let object = try moveIntoStore(stagingPath: file.path, sha256: file.sha256, syncingFolder: false)
-            folders.insert(String(object.dropLast(file.sha256.count + 1)))
+            folders.insert(storeFolder(ofStoredCopy: object, sha256: file.sha256))
             contents.children.append(StoredChild(name: file.name, sha256: file.sha256, size: file.size, objectPath: object,
                                                  bytes: file.bytes, conversation: file.member))
         }

@@ -26,7 +26,6 @@ enum JaroszFilter {
     /// Rows filtered side by side, one in each lane.
     private static let lanes = 16
     private typealias Lanes = SIMD16<Float>
-    private static let laneBytes = MemoryLayout<Lanes>.stride
 
     /// The reference `decimateFloat`'s sample for output `index` of `side`: the one nearest the cell's centre.
     static func sampleIndex(_ index: Int, of dimension: Int) -> Int {
@@ -38,80 +37,56 @@ enum JaroszFilter {
     /// - Parameters:
     ///   - rows: The image's height, at least 1.
     ///   - columns: The image's width, at least 1.
-    ///   - loadRow: Writes row `row` of the unblurred image (`columns` values) into the buffer it is given; called
-    ///     once for each row, in order.
+    ///   - loadRow: Writes row `row` of the unblurred image (`columns` values) into `buffer` from index `start`;
+    ///     called once for each row, in order.
     static func blurredSamples(rows: Int, columns: Int,
-                               loadRow: (_ row: Int, _ into: UnsafeMutableBufferPointer<Float>) -> Void) -> [Float] {
+                               loadRow: (_ row: Int, _ buffer: inout [Float], _ start: Int) -> Void) -> [Float] {
         precondition(rows > 0 && columns > 0, "an empty image has no samples")
         let alongRows = windowSize(from: columns, to: side)
         let alongColumns = windowSize(from: rows, to: side)
         let sampledRows = (0..<side).map { sampleIndex($0, of: rows) }
         let sampledColumns = (0..<side).map { sampleIndex($0, of: columns) }
-        // A row padded to whole lanes, so the column passes add 16 columns at a time.
-        let vectorsPerRow = (columns + lanes - 1) / lanes
-        let rowBytes = vectorsPerRow * laneBytes
+        // A row padded to whole vectors of 16 columns, so the column passes add 16 columns at a time. The padding
+        // holds finite numbers, filtered along with the rest and never read back into a sample.
+        let vectors = (columns + lanes - 1) / lanes
+        let paddedColumns = vectors * lanes
         let ringRows = alongColumns + lanes
 
-        // Every buffer is raw memory, read and written as `Float` or `SIMD16<Float>`, zeroed so the padding lanes
-        // hold finite numbers; they are filtered along with the rest and never read back into a sample.
-        func buffer(_ bytes: Int) -> UnsafeMutableRawPointer {
-            let memory = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
-            memory.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
-            return memory
-        }
-        let block = buffer(lanes * rowBytes)          // 16 rows, row after row: a strip as loaded
-        let tile = buffer(columns * laneBytes)        // a strip, column after column, one row in each lane
-        let filtered = buffer(columns * laneBytes)    // the strip after the first row pass
-        let columnPassed = buffer(lanes * rowBytes)   // 16 rows of the first column pass, row after row
-        let ring = buffer(ringRows * rowBytes)        // the first row pass's rows the column window still needs
-        let sums = buffer(rowBytes)                   // the first column pass's running sum of every column
-        let rowSamples = buffer(rows * side * 4)      // the second row pass at the sampled columns, row after row
-        defer {
-            for memory in [block, tile, filtered, columnPassed, ring, sums, rowSamples] { memory.deallocate() }
-        }
-        let blockRows = block.bindMemory(to: Float.self, capacity: lanes * rowBytes / 4)
+        var block = [Float](repeating: 0, count: lanes * paddedColumns)  // a strip of 16 rows as loaded
+        var tile = [Lanes](repeating: Lanes(), count: paddedColumns)    // a strip column after column, a row a lane
+        var filtered = tile                                             // the strip after the first row pass
+        var ring = [Lanes](repeating: Lanes(), count: ringRows * vectors) // the first row pass's rows still needed
+        var sums = [Lanes](repeating: Lanes(), count: vectors)          // the first column pass's running sums
+        var columnPassed = [Lanes](repeating: Lanes(), count: lanes * vectors) // 16 rows of the first column pass
+        var rowSamples = [Lanes](repeating: Lanes(), count: rows * side / lanes) // the second row pass, sampled
 
-        // Rows into lanes and back, column after column: each cache line of the tile is filled or emptied at once,
-        // and the 16 rows are 16 sequential streams.
-        func transpose(_ rowBlock: UnsafeMutableRawPointer, into tile: UnsafeMutableRawPointer) {
-            // Offsets in wrapping arithmetic: each is less than the buffer's size, checked when it was allocated.
-            for column in 0..<columns {
-                for lane in 0..<lanes {
-                    let value = rowBlock.load(fromByteOffset: lane &* rowBytes &+ column &* 4, as: Float.self)
-                    tile.storeBytes(of: value, toByteOffset: column &* laneBytes &+ lane &* 4, as: Float.self)
-                }
-            }
-        }
-
-        // Pass 1 along rows, a strip of 16 rows at a time, into the ring.
+        // Pass 1 along rows, a strip of 16 rows at a time, into the ring. Rows go into lanes and back 16 columns
+        // at a time, so each cache line is filled at once from 16 sequential streams.
         var stripsFiltered = 0
         func firstRowPass(throughRow row: Int) {
             while stripsFiltered * lanes <= row {
                 let first = stripsFiltered * lanes
                 let count = min(lanes, rows - first)
-                for lane in 0..<count {
-                    loadRow(first + lane, UnsafeMutableBufferPointer(start: blockRows + lane * rowBytes / 4,
-                                                                     count: columns))
+                for lane in 0..<count { loadRow(first + lane, &block, lane * paddedColumns) }
+                for column in 0..<columns {
+                    var strip = Lanes()
+                    for lane in 0..<lanes { strip[lane] = block[lane &* paddedColumns &+ column] }
+                    tile[column] = strip
                 }
-                transpose(block, into: tile)
-                filterLanes(tile, length: columns, window: alongRows) { position, mean in
-                    filtered.storeBytes(of: mean(), toByteOffset: position * laneBytes, as: Lanes.self)
-                }
-                let destinations = (0..<count).map { ring + ((first + $0) % ringRows) * rowBytes }
-                destinations.withUnsafeBufferPointer { destinations in
-                    for column in 0..<columns {
-                        for lane in 0..<count {
-                            let value = filtered.load(fromByteOffset: column &* laneBytes &+ lane &* 4, as: Float.self)
-                            destinations[lane].storeBytes(of: value, toByteOffset: column &* 4, as: Float.self)
-                        }
+                filterLanes(tile, length: columns, window: alongRows) { position, mean in filtered[position] = mean() }
+                for vector in 0..<vectors {
+                    for lane in 0..<count {
+                        var row = Lanes()
+                        for offset in 0..<lanes { row[offset] = filtered[vector &* lanes &+ offset][lane] }
+                        ring[((first + lane) % ringRows) * vectors + vector] = row
                     }
                 }
                 stripsFiltered += 1
             }
         }
-        func ringRow(_ row: Int) -> UnsafeMutableRawPointer {
+        func ringRow(_ row: Int) -> Int {
             firstRowPass(throughRow: row)
-            return ring + (row % ringRows) * rowBytes
+            return (row % ringRows) * vectors
         }
 
         // Pass 1 along columns, one output row at a time into `columnPassed`; every 16 rows, pass 2 along rows.
@@ -119,43 +94,31 @@ enum JaroszFilter {
         runningMean(length: rows, window: alongColumns,
                     enter: { row in
                         let entering = ringRow(row)
-                        for vector in 0..<vectorsPerRow {
-                            let offset = vector * laneBytes
-                            let sum = sums.load(fromByteOffset: offset, as: Lanes.self)
-                                + entering.load(fromByteOffset: offset, as: Lanes.self)
-                            sums.storeBytes(of: sum, toByteOffset: offset, as: Lanes.self)
-                        }
+                        for vector in 0..<vectors { sums[vector] += ring[entering + vector] }
                     },
                     slide: { row, leftRow in
                         let entering = ringRow(row)
                         let leaving = ringRow(leftRow)
-                        for vector in 0..<vectorsPerRow {
-                            let offset = vector * laneBytes
-                            var sum = sums.load(fromByteOffset: offset, as: Lanes.self)
-                            sum += entering.load(fromByteOffset: offset, as: Lanes.self)
-                            sum -= leaving.load(fromByteOffset: offset, as: Lanes.self)
-                            sums.storeBytes(of: sum, toByteOffset: offset, as: Lanes.self)
+                        for vector in 0..<vectors {
+                            sums[vector] += ring[entering + vector]
+                            sums[vector] -= ring[leaving + vector]
                         }
                     },
                     leave: { leftRow in
                         let leaving = ringRow(leftRow)
-                        for vector in 0..<vectorsPerRow {
-                            let offset = vector * laneBytes
-                            let sum = sums.load(fromByteOffset: offset, as: Lanes.self)
-                                - leaving.load(fromByteOffset: offset, as: Lanes.self)
-                            sums.storeBytes(of: sum, toByteOffset: offset, as: Lanes.self)
-                        }
+                        for vector in 0..<vectors { sums[vector] -= ring[leaving + vector] }
                     },
                     emit: { row, count in
                         let lane = row % lanes
                         let divisor = Lanes(repeating: count)
-                        for vector in 0..<vectorsPerRow {
-                            let mean = sums.load(fromByteOffset: vector * laneBytes, as: Lanes.self) / divisor
-                            columnPassed.storeBytes(of: mean, toByteOffset: lane * rowBytes + vector * laneBytes,
-                                                    as: Lanes.self)
-                        }
+                        for vector in 0..<vectors { columnPassed[lane * vectors + vector] = sums[vector] / divisor }
                         guard lane == lanes - 1 || row == rows - 1 else { return }
-                        transpose(columnPassed, into: tile)
+                        for column in 0..<columns {
+                            let (vector, offset) = (column / lanes, column % lanes)
+                            var strip = Lanes()
+                            for lane in 0..<lanes { strip[lane] = columnPassed[lane &* vectors &+ vector][offset] }
+                            tile[column] = strip
+                        }
                         // Pass 2 along rows: every chain runs, only the sampled columns are divided and kept.
                         let first = row - lane
                         var next = 0
@@ -164,8 +127,7 @@ enum JaroszFilter {
                             let means = mean()
                             while next < side, sampledColumns[next] == position {
                                 for strip in 0...lane {
-                                    rowSamples.storeBytes(of: means[strip], toByteOffset: ((first + strip) * side + next) * 4,
-                                                          as: Float.self)
+                                    rowSamples[(first + strip) * (side / lanes) + next / lanes][next % lanes] = means[strip]
                                 }
                                 next += 1
                             }
@@ -176,30 +138,23 @@ enum JaroszFilter {
         var samples = [Float](repeating: 0, count: side * side)
         var columnSums = [Lanes](repeating: Lanes(), count: side / lanes)
         var nextRow = 0
+        let perRow = side / lanes
         runningMean(length: rows, window: alongColumns,
                     enter: { row in
-                        for vector in columnSums.indices {
-                            columnSums[vector] += rowSamples.load(fromByteOffset: row * side * 4 + vector * laneBytes,
-                                                                  as: Lanes.self)
-                        }
+                        for vector in 0..<perRow { columnSums[vector] += rowSamples[row * perRow + vector] }
                     },
                     slide: { row, leftRow in
-                        for vector in columnSums.indices {
-                            columnSums[vector] += rowSamples.load(fromByteOffset: row * side * 4 + vector * laneBytes,
-                                                                  as: Lanes.self)
-                            columnSums[vector] -= rowSamples.load(fromByteOffset: leftRow * side * 4
-                                                                  + vector * laneBytes, as: Lanes.self)
+                        for vector in 0..<perRow {
+                            columnSums[vector] += rowSamples[row * perRow + vector]
+                            columnSums[vector] -= rowSamples[leftRow * perRow + vector]
                         }
                     },
                     leave: { leftRow in
-                        for vector in columnSums.indices {
-                            columnSums[vector] -= rowSamples.load(fromByteOffset: leftRow * side * 4
-                                                                  + vector * laneBytes, as: Lanes.self)
-                        }
+                        for vector in 0..<perRow { columnSums[vector] -= rowSamples[leftRow * perRow + vector] }
                     },
                     emit: { row, count in
                         while nextRow < side, sampledRows[nextRow] == row {
-                            for vector in columnSums.indices {
+                            for vector in 0..<perRow {
                                 let means = columnSums[vector] / Lanes(repeating: count)
                                 for lane in 0..<lanes { samples[nextRow * side + vector * lanes + lane] = means[lane] }
                             }
@@ -213,16 +168,16 @@ enum JaroszFilter {
     /// positions 0, 1, … `length - 1` in order; `mean()` divides the running sums by the count, for an emitter
     /// that keeps the value.
     @inline(__always)
-    private static func filterLanes(_ tile: UnsafeMutableRawPointer, length: Int, window: Int,
+    private static func filterLanes(_ tile: [Lanes], length: Int, window: Int,
                                     emit: (_ position: Int, _ mean: () -> Lanes) -> Void) {
         var sum = Lanes()
         runningMean(length: length, window: window,
-                    enter: { sum += tile.load(fromByteOffset: $0 * laneBytes, as: Lanes.self) },
+                    enter: { sum += tile[$0] },
                     slide: { entering, leaving in
-                        sum += tile.load(fromByteOffset: entering * laneBytes, as: Lanes.self)
-                        sum -= tile.load(fromByteOffset: leaving * laneBytes, as: Lanes.self)
+                        sum += tile[entering]
+                        sum -= tile[leaving]
                     },
-                    leave: { sum -= tile.load(fromByteOffset: $0 * laneBytes, as: Lanes.self) },
+                    leave: { sum -= tile[$0] },
                     emit: { position, count in emit(position) { sum / Lanes(repeating: count) } })
     }
 

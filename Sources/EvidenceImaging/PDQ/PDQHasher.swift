@@ -40,45 +40,34 @@ public enum PDQHasher {
     /// The 64 × 64 luminance PDQ hashes: blurred and decimated (``JaroszFilter``), or as it is when the image is
     /// 64 × 64 already, as the reference does.
     static func downsampledLuminance(of image: RGBImage) -> [Float] {
-        image.pixels.withUnsafeBufferPointer { pixels in
-            let width = image.width
-            let loadRow = { (row: Int, into: UnsafeMutableBufferPointer<Float>) in
-                luminance(of: UnsafeBufferPointer(rebasing: pixels[(row * width * 3)..<((row + 1) * width * 3)]),
-                          into: into)
+        let (width, height) = (image.width, image.height)
+        guard width == JaroszFilter.side && height == JaroszFilter.side else {
+            return JaroszFilter.blurredSamples(rows: height, columns: width) { row, buffer, start in
+                luminance(of: image.pixels, from: row * width, count: width, into: &buffer, at: start)
             }
-            guard image.width == JaroszFilter.side && image.height == JaroszFilter.side else {
-                return JaroszFilter.blurredSamples(rows: image.height, columns: width, loadRow: loadRow)
-            }
-            var plane = [Float](repeating: 0, count: width * image.height)
-            plane.withUnsafeMutableBufferPointer { plane in
-                for row in 0..<image.height {
-                    loadRow(row, UnsafeMutableBufferPointer(rebasing: plane[(row * width)..<((row + 1) * width)]))
-                }
-            }
-            return plane
         }
+        var plane = [Float](repeating: 0, count: width * height)
+        luminance(of: image.pixels, from: 0, count: width * height, into: &plane, at: 0)
+        return plane
     }
 
     /// Luminance as the reference's Python bindings compute it: `0.299 R + 0.587 G + 0.114 B` in `Double`, rounded
-    /// to `Float` once. Each product is looked up in a table of the same `Double`s instead of multiplied.
-    static func luminance(of pixels: UnsafeBufferPointer<UInt8>, into plane: UnsafeMutableBufferPointer<Float>) {
-        weightedRed.withUnsafeBufferPointer { red in
-            weightedGreen.withUnsafeBufferPointer { green in
-                weightedBlue.withUnsafeBufferPointer { blue in
-                    // Screenshots are mostly runs of one colour: a pixel like the one before it has its luminance.
-                    var previous = UInt32.max  // no pixel's key
-                    var value: Float = 0
-                    for index in 0..<plane.count {
-                        let (r, g, b) = (pixels[index &* 3], pixels[index &* 3 &+ 1], pixels[index &* 3 &+ 2])
-                        let key = UInt32(r) | UInt32(g) << 8 | UInt32(b) << 16
-                        if key != previous {
-                            value = Float(red[Int(r)] + green[Int(g)] + blue[Int(b)])
-                            previous = key
-                        }
-                        plane[index] = value
-                    }
-                }
+    /// to `Float` once, for `count` pixels from pixel `first`. Each product is looked up in a table of the same
+    /// `Double`s instead of multiplied.
+    static func luminance(of pixels: [UInt8], from first: Int, count: Int, into plane: inout [Float], at start: Int) {
+        let (red, green, blue) = (weightedRed, weightedGreen, weightedBlue)
+        // Screenshots are mostly runs of one colour: a pixel like the one before it has its luminance.
+        var previous = UInt32.max  // no pixel's key
+        var value: Float = 0
+        for index in 0..<count {
+            let byte = (first + index) &* 3
+            let (r, g, b) = (pixels[byte], pixels[byte &+ 1], pixels[byte &+ 2])
+            let key = UInt32(r) | UInt32(g) << 8 | UInt32(b) << 16
+            if key != previous {
+                value = Float(red[Int(r)] + green[Int(g)] + blue[Int(b)])
+                previous = key
             }
+            plane[start &+ index] = value
         }
     }
 

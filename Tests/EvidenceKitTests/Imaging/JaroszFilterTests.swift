@@ -61,8 +61,8 @@ import Testing
     }
 
     static func streamedSamples(_ plane: [Float], rows: Int, columns: Int) -> [Float] {
-        JaroszFilter.blurredSamples(rows: rows, columns: columns) { row, into in
-            for column in 0..<columns { into[column] = plane[row * columns + column] }
+        JaroszFilter.blurredSamples(rows: rows, columns: columns) { row, buffer, start in
+            for column in 0..<columns { buffer[start + column] = plane[row * columns + column] }
         }
     }
 

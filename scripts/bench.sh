@@ -6,6 +6,7 @@
 #   bash scripts/bench.sh --scale         # a case of 100,000 small items (and one of 25,000, to show linearity)
 #   bash scripts/bench.sh --huge          # one 5 GiB sparse file: add, seal, verify, with peak memory
 #   bash scripts/bench.sh --chat          # a 1,000,000-line WhatsApp export: chat parse (both forms), add, whatstk
+#   bash scripts/bench.sh --images        # 200 real 1170 × 2532 PNG screenshots and 20 4032 × 3024 JPEG photos
 #   bash scripts/bench.sh --all           # all of the above
 #   bash scripts/bench.sh --quick --all   # the same at small sizes, one run each: a smoke run of under a minute
 #   BENCH_DIR=/dev/shm/b BENCH_VENV=/dev/shm/venv bash scripts/bench.sh --all   # data and tools in memory
@@ -23,14 +24,15 @@ sections=()
 for argument in "$@"; do
     case "$argument" in
         --quick) quick=1 ;;
-        --sets|--scale|--huge|--chat) sections+=("${argument#--}") ;;
-        --all) sections+=(sets scale huge chat) ;;
-        *) echo "usage: scripts/bench.sh [--quick] [--sets] [--scale] [--huge] [--chat] [--all]" >&2; exit 2 ;;
+        --sets|--scale|--huge|--chat|--images) sections+=("${argument#--}") ;;
+        --all) sections+=(sets scale huge chat images) ;;
+        *) echo "usage: scripts/bench.sh [--quick] [--sets] [--scale] [--huge] [--chat] [--images] [--all]" >&2; exit 2 ;;
     esac
 done
 [ ${#sections[@]} -gt 0 ] || sections=(sets)
 
-bash scripts/setup.sh
+# EVIDENCEKIT_BENCH_TOOLS: cjpeg, which --images encodes its photos with.
+EVIDENCEKIT_BENCH_TOOLS=1 bash scripts/setup.sh
 venv="${BENCH_VENV:-$root/.build-tools/venv}"  # BENCH_VENV: elsewhere when the disk is short
 if [ ! -x "$venv/bin/bagit.py" ]; then
     python3 -m venv "$venv"
@@ -72,6 +74,12 @@ sealed_at = "2026-01-01T00:00:00Z"
 
 def run(command, cwd=None, expect=(0,)):
     """Runs a command with output discarded; returns (seconds, peak RSS in MB) from its own rusage."""
+    seconds, peak, _ = run_counting_cpu(command, cwd, expect)
+    return seconds, peak
+
+
+def run_counting_cpu(command, cwd=None, expect=(0,)):
+    """``run``, with the CPU seconds (user + system) the command and its children spent, from the same rusage."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     # wait4 gives this child's own peak RSS (GNU time is not needed).
@@ -81,7 +89,7 @@ def run(command, cwd=None, expect=(0,)):
     if code not in expect:
         sys.exit(f"failed ({code}): {' '.join(command)}\n{process.stderr.read().decode(errors='replace')[-2000:]}")
     process.stderr.close()
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def settle():
@@ -337,7 +345,210 @@ def write_whatsapp_export(path, total):
                 n += 1
 
 
+def images():
+    """add of images that decode, so each gets a PDQ hash (the random bytes of the other sets never do): phone
+    screenshots (1170 × 2532 PNG) and camera photos (4032 × 3024 JPEG), against cp -r, in interleaved runs, with
+    the CPU time (user + system) per image, which a shared machine distorts far less than wall time."""
+    sets = [("1170 × 2532 PNG screenshots", "screenshots", 10 if quick else 200, write_screenshot)]
+    if shutil.which("cjpeg"):
+        sets.append(("4032 × 3024 JPEG photos", "photos", 2 if quick else 20, write_photo))
+    else:
+        print("\ncjpeg is missing (libjpeg-turbo-progs): the JPEG photos are left out")
+    order = ["cp -r", "evidence add", "evidence seal", "evidence verify (zip)"]
+    results = {name: {label: [] for label in order} for _, name, _, _ in sets}
+    for _, name, count, write in sets:
+        folder = os.path.join(work, "images", name, "data")
+        if not os.path.exists(folder + ".complete"):
+            remove(folder)
+            os.makedirs(folder)
+            write_images(write, folder, count)
+            open(folder + ".complete", "w").close()
+    for _ in range(runs):
+        for _, name, _, _ in sets:
+            base = os.path.join(work, "images", name)
+            data = os.path.join(base, "data")
+            copy, case, bundle = (os.path.join(base, n) for n in ("copy", "case", "bundle.zip"))
+            remove(copy, case, bundle)
+            subprocess.run(["cat", *payload(data)], stdout=subprocess.DEVNULL, check=True)  # warm the cache
+            r = results[name]
+            settle(); r["cp -r"].append(run_counting_cpu(["cp", "-r", data, copy]))
+            remove(copy)
+            run([evidence, "init", case, "--title", "bench", "--timezone", "UTC"])
+            settle(); r["evidence add"].append(run_counting_cpu([evidence, "add", "--case", case, data]))
+            hashes = subprocess.run([evidence, "list", "--case", case, "--json"], capture_output=True, check=True)
+            settle(); r["evidence seal"].append(run_counting_cpu(
+                [evidence, "seal", "--case", case, "--out", bundle, "--sealed-at", sealed_at, "--overwrite"]))
+            remove(case)
+            settle(); r["evidence verify (zip)"].append(run_counting_cpu([evidence, "verify", bundle]))
+            remove(bundle)
+    for title, name, count, _ in sets:
+        data = os.path.join(work, "images", name, "data")
+        size = data_bytes(data)
+        print(f"\n{title}: {count} files, {size / 1e6:,.0f} MB, medians of {runs} run(s)")
+        medians = {}
+        for label in order:
+            seconds = statistics.median(s for s, _, _ in results[name][label])
+            cpu = statistics.median(c for _, _, c in results[name][label])
+            peak = max(p for _, p, _ in results[name][label])
+            medians[label] = (seconds, cpu)
+            memory = f"   peak {peak:6.0f} MB" if label.startswith("evidence") else ""
+            print(f"  {label:<24} {seconds:7.2f} s   CPU {cpu:7.2f} s = {cpu / count * 1e3:7.1f} ms per image{memory}")
+        add, copy = medians["evidence add"], medians["cp -r"]
+        print(f"  evidence add / cp -r: {add[0] / copy[0]:6.1f}× wall, {add[1] / max(copy[1], 1e-3):6.1f}× CPU")
+        print(f"  PDQ hashes: {distinct_pdq(os.path.join(work, 'images', name), data)} distinct of {count}")
+
+
+def distinct_pdq(base, data):
+    """How many distinct PDQ hashes add gave the set: each image is meant to have its own."""
+    case = os.path.join(base, "case")
+    remove(case)
+    run([evidence, "init", case, "--title", "hashes", "--timezone", "UTC"])
+    run([evidence, "add", "--case", case, data])
+    import json
+    listed = json.loads(subprocess.run([evidence, "list", "--case", case, "--json"], capture_output=True,
+                                       check=True).stdout)
+    remove(case)
+    items = listed["items"] if isinstance(listed, dict) else listed
+    return len({item.get("pdq") for item in items if item.get("pdq")})
+
+
+def glyph_font(rng, count=48, width=14, height=24):
+    """Glyph bitmaps of a few strokes each: rows of text that compress and decode like real text."""
+    font = []
+    for _ in range(count):
+        bitmap = [[0] * width for _ in range(height)]
+        for _ in range(rng.randrange(2, 5)):
+            if rng.random() < 0.5:
+                x, top, bottom = rng.randrange(1, width - 3), rng.randrange(0, 10), rng.randrange(14, height)
+                for y in range(top, bottom):
+                    bitmap[y][x] = bitmap[y][x + 1] = 1
+            else:
+                y, left, right = rng.randrange(2, height - 2), rng.randrange(0, 5), rng.randrange(7, width - 1)
+                for x in range(left, right):
+                    bitmap[y][x] = bitmap[y + 1][x] = 1
+        font.append(bitmap)
+    return font
+
+
+def write_png(path, width, height, rows):
+    """An 8-bit RGB PNG: a row equal to the one above is filtered Up (all zeros), the others stored unfiltered."""
+    import struct, zlib
+    def chunk(kind, body):
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+    zeros = bytes(width * 3)
+    raw = bytearray()
+    previous = None
+    for row in rows:
+        raw += b"\x02" + zeros if row is previous or row == previous else b"\x00" + row
+        previous = row
+    with open(path, "wb") as out:
+        out.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+                  + chunk(b"IDAT", zlib.compress(bytes(raw), 1)) + chunk(b"IEND", b""))
+
+
+def write_images(write, folder, count):
+    """Writes the images on every core (each is seeded by its number alone, so the bytes do not depend on which
+    process writes it)."""
+    import multiprocessing
+    with multiprocessing.get_context("fork").Pool(os.cpu_count()) as pool:
+        pool.starmap(write, [(folder, number) for number in range(count)])
+
+
+def write_screenshot(folder, number):
+    """A chat screenshot: a status bar, then bubbles of text left and right in a light or dark theme, some with a
+    picture; seeded by its number, so each has its own layout (and PDQ hash) and the same bytes every run."""
+    import random
+    width, height = 1170, 2532
+    font = glyph_font(random.Random(20261130))
+    rng = random.Random(f"screenshot {number}")
+    dark = rng.random() < 0.3
+    background = (0, 0, 0) if dark else (255, 255, 255)
+    ink = (235, 235, 235) if dark else (20, 20, 20)
+    received = (38, 38, 41) if dark else (233, 233, 235)
+    sent = rng.choice([(10, 132, 255), (52, 199, 89), (0, 92, 75)])
+    cache = {}
+
+    def glyph_row(glyph, y, fill, text):
+        key = (glyph, y, fill, text)
+        if key not in cache:
+            cache[key] = b"".join(bytes(text if bit else fill) for bit in font[glyph][y])
+        return cache[key]
+
+    blank = bytes(background) * width
+    rows = []
+
+    def text_rows(fill, text, left, span, inset, outside):
+        """A line of text on `fill`, inset into the span [left, left + span) of a row that is `outside` around it."""
+        line = [rng.randrange(len(font)) if rng.random() > 0.17 else None for _ in range((span - 2 * inset) // 14)]
+        for y in range(24):
+            middle = b"".join(glyph_row(g, y, fill, text) if g is not None else bytes(fill) * 14 for g in line)
+            middle += bytes(fill) * (span - inset - len(middle) // 3)
+            rows.append(bytes(outside) * left + bytes(fill) * inset + middle + bytes(outside) * (width - left - span))
+
+    rows.extend([blank] * 40)
+    text_rows(background, ink, 60, 140, 0, background)  # the clock in the status bar
+    rows.extend([blank] * 80)
+    while len(rows) < height - 200:
+        outgoing = rng.random() < 0.5
+        span = rng.randrange(300, 800)
+        left = width - 40 - span if outgoing else 40
+        fill = sent if outgoing else received
+        text = (255, 255, 255) if outgoing else ink
+        bubble = bytes(background) * left + bytes(fill) * span + bytes(background) * (width - left - span)
+        rows.extend([bubble] * 20)
+        if rng.random() < 0.15:
+            # A picture in the bubble: bands of colour that change every few rows.
+            for _ in range(rng.randrange(20, 60)):
+                shade = bytes((rng.randrange(256), rng.randrange(256), rng.randrange(256)))
+                picture = bytes(background) * left + bytes(fill) * 12 + shade * (span - 24) + bytes(fill) * 12
+                rows.extend([picture + bytes(background) * (width - left - span)] * rng.randrange(3, 9))
+        for _ in range(rng.randrange(1, 6)):
+            text_rows(fill, text, left, span, 24, background)
+            rows.extend([bubble] * 10)
+        rows.extend([bubble] * 10)
+        rows.extend([blank] * rng.randrange(16, 40))
+    del rows[height - 200:]
+    bar = bytes(received) * width
+    rows.extend([bar] * 30)
+    text_rows(received, ink, 0, width, 40, received)  # the message being typed
+    rows.extend([bar] * (height - len(rows)))
+    write_png(os.path.join(folder, f"Screenshot_{number:04d}.png"), width, height, rows)
+
+
+def write_photo(folder, number):
+    """A photo-like JPEG (quality 90, like a phone's): broad areas whose colours drift down the picture, with grain,
+    through cjpeg from a PPM. Seeded per photo."""
+    import hashlib, random
+    width, height, areas = 4032, 3024, 12
+    tables = {}  # a base value → the table adding grain of ±8 to it
+
+    def grained(base):
+        if base not in tables:
+            tables[base] = bytes(min(255, max(0, base + (value & 15) - 8)) for value in range(256))
+        return tables[base]
+
+    rng = random.Random(f"photo {number}")
+    top = [[rng.randrange(30, 226) for _ in range(3)] for _ in range(areas)]
+    bottom = [[rng.randrange(30, 226) for _ in range(3)] for _ in range(areas)]
+    grain = hashlib.shake_256(f"grain {number}".encode()).digest(width * 80)
+    ppm = os.path.join(folder, f"photo-{number}.ppm")
+    with open(ppm, "wb") as out:
+        out.write(b"P6 %d %d 255\n" % (width, height))
+        row = bytearray(width * 3)
+        for y in range(height):
+            for area in range(areas):
+                start, end = area * width // areas, (area + 1) * width // areas
+                for channel in range(3):
+                    offset = ((y * 7 + channel * 13) % 61) * width + start
+                    base = top[area][channel] + (bottom[area][channel] - top[area][channel]) * y // height
+                    row[start * 3 + channel:end * 3:3] = grain[offset:offset + end - start].translate(grained(base))
+            out.write(row)
+    subprocess.run(["cjpeg", "-quality", "90", "-outfile", os.path.join(folder, f"IMG_{number:04d}.jpg"), ppm],
+                   check=True)
+    os.remove(ppm)
+
+
 print(f"machine: {os.cpu_count()} cores, {os.uname().release}; binary {evidence}")
 for section in sections:
-    {"sets": data_sets, "scale": scale, "huge": huge, "chat": chat}[section]()
+    {"sets": data_sets, "scale": scale, "huge": huge, "chat": chat, "images": images}[section]()
 PY

@@ -25,6 +25,10 @@ if [ "${EVIDENCEKIT_TEST_TOOLS:-0}" = 1 ]; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
   dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)
 fi
+# scripts/bench.sh --images encodes its JPEG photos with cjpeg (libjpeg-turbo's own encoder).
+if [ "${EVIDENCEKIT_BENCH_TOOLS:-0}" = 1 ]; then
+  command -v cjpeg >/dev/null 2>&1 || need+=(libjpeg-turbo-progs)
+fi
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"

@@ -6,5 +6,7 @@
 
 /* PNG_FORMAT_RGBA is an expression macro, which Swift does not import: 8-bit red, green, blue, alpha. */
 static inline png_uint_32 evidencekit_png_format_rgba(void) { return PNG_FORMAT_RGBA; }
+/* 8-bit red, green, blue: also the format libpng reports for an 8-bit truecolour file without transparency. */
+static inline png_uint_32 evidencekit_png_format_rgb(void) { return PNG_FORMAT_RGB; }
 
 #endif

@@ -30,42 +30,50 @@ public enum PDQHasher {
     /// The hash of an image, or `nil` when a side is shorter than ``minimumDimension``.
     public static func hash(of image: RGBImage) -> PDQResult? {
         guard image.width >= minimumDimension, image.height >= minimumDimension else { return nil }
-        var plane = luminance(of: image)
-        let small = downsample(&plane, rows: image.height, columns: image.width)
+        let small = downsampledLuminance(of: image)
         let frequencies = dct64To16(small)
         let median = frequencies.sorted()[127]
         let hash = PDQHash(settingBits: { frequencies[$0] > median })
         return PDQResult(hash: hash, quality: quality(of: small))
     }
 
-    /// Luminance as the reference's Python bindings compute it: in `Double`, rounded to `Float` once.
-    static func luminance(of image: RGBImage) -> [Float] {
-        var plane = [Float](repeating: 0, count: image.width * image.height)
-        let pixels = image.pixels
-        for index in plane.indices {
-            let red = Double(pixels[index * 3]) * 0.299
-            let green = Double(pixels[index * 3 + 1]) * 0.587
-            let blue = Double(pixels[index * 3 + 2]) * 0.114
-            plane[index] = Float(red + green + blue)
+    /// The 64 × 64 luminance PDQ hashes: blurred and decimated (``JaroszFilter``), or as it is when the image is
+    /// 64 × 64 already, as the reference does.
+    static func downsampledLuminance(of image: RGBImage) -> [Float] {
+        let (width, height) = (image.width, image.height)
+        guard width == JaroszFilter.side && height == JaroszFilter.side else {
+            return JaroszFilter.blurredSamples(rows: height, columns: width) { row, buffer, start in
+                luminance(of: image.pixels, from: row * width, count: width, into: &buffer, at: start)
+            }
         }
+        var plane = [Float](repeating: 0, count: width * height)
+        luminance(of: image.pixels, from: 0, count: width * height, into: &plane, at: 0)
         return plane
     }
 
-    /// Blur and keep 64 × 64 samples (the reference `decimateFloat`: the sample nearest each cell's centre). A
-    /// plane that is already 64 × 64 is used as it is, as the reference does.
-    static func downsample(_ plane: inout [Float], rows: Int, columns: Int) -> [Float] {
-        if rows == 64 && columns == 64 { return plane }
-        JaroszFilter.blur(&plane, rows: rows, columns: columns)
-        var small = [Float](repeating: 0, count: 64 * 64)
-        for i in 0..<64 {
-            let row = Int((Double(i) + 0.5) * Double(rows) / 64)
-            for j in 0..<64 {
-                let column = Int((Double(j) + 0.5) * Double(columns) / 64)
-                small[i * 64 + j] = plane[row * columns + column]
+    /// Luminance as the reference's Python bindings compute it: `0.299 R + 0.587 G + 0.114 B` in `Double`, rounded
+    /// to `Float` once, for `count` pixels from pixel `first`. Each product is looked up in a table of the same
+    /// `Double`s instead of multiplied.
+    static func luminance(of pixels: [UInt8], from first: Int, count: Int, into plane: inout [Float], at start: Int) {
+        let (red, green, blue) = (weightedRed, weightedGreen, weightedBlue)
+        // Screenshots are mostly runs of one colour: a pixel like the one before it has its luminance.
+        var previous = UInt32.max  // no pixel's key
+        var value: Float = 0
+        for index in 0..<count {
+            let byte = (first + index) &* 3
+            let (r, g, b) = (pixels[byte], pixels[byte &+ 1], pixels[byte &+ 2])
+            let key = UInt32(r) | UInt32(g) << 8 | UInt32(b) << 16
+            if key != previous {
+                value = Float(red[Int(r)] + green[Int(g)] + blue[Int(b)])
+                previous = key
             }
+            plane[start &+ index] = value
         }
-        return small
     }
+
+    private static let weightedRed = (0...255).map { Double($0) * 0.299 }
+    private static let weightedGreen = (0...255).map { Double($0) * 0.587 }
+    private static let weightedBlue = (0...255).map { Double($0) * 0.114 }
 
     /// The reference's quality heuristic: the sum of quantised gradients between neighbours, over 90, at most 100.
     static func quality(of small: [Float]) -> Int {

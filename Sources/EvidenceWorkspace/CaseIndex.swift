@@ -20,6 +20,9 @@ final class CaseIndex: Sendable {
         try database.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // 16 MiB of pages instead of SQLite's 2 MiB: an add of thousands of files read each page of the index
+            // back from disk about twice (the items' SHA-256 index is written all over at every batch).
+            try db.execute(sql: "PRAGMA cache_size = -16384")
         }
         try CaseIndex.migrator.migrate(database)
     }
@@ -203,8 +206,9 @@ final class CaseIndex: Sendable {
     func storedSHA256s(among sha256s: [String], in db: Database) throws -> Set<String> {
         guard !sha256s.isEmpty else { return [] }
         let placeholders = Array(repeating: "?", count: sha256s.count).joined(separator: ",")
-        return Set(try String.fetchAll(db, sql: "SELECT sha256 FROM item WHERE sha256 IN (\(placeholders))",
-                                       arguments: StatementArguments(sha256s)))
+        // Cached: batches take a few sizes only (1, 2, 4, … then mostly the largest), so each is parsed once.
+        let statement = try db.cachedStatement(sql: "SELECT sha256 FROM item WHERE sha256 IN (\(placeholders))")
+        return Set(try String.fetchAll(statement, arguments: StatementArguments(sha256s)))
     }
 
     /// The number the next item gets: above every item's and every withdrawn item's. Each `MAX` is read from its

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import EvidenceModel
 @testable import EvidenceSystem
 
 /// `add` moves each staged copy into the object store with one rename that refuses a name already taken, instead

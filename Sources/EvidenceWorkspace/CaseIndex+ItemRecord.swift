@@ -164,10 +164,14 @@ private struct JSONWriter {
 
     /// An ``Instant`` as its `Codable` conformance writes it: RFC 3339 in UTC, nanoseconds only when it has some.
     mutating func instant(_ instant: Instant) {
+        rfc3339(instant, offsetSeconds: 0, precision: instant.nanoseconds == 0 ? .second : .nanosecond)
+    }
+
+    /// A time as RFC 3339 text, written straight into the record (its characters need no escaping).
+    private mutating func rfc3339(_ instant: Instant, offsetSeconds: Int, precision: TimePrecision) {
         separate()
         bytes.append(UInt8(ascii: "\""))
-        RFC3339.append(instant, offsetSeconds: 0, precision: instant.nanoseconds == 0 ? .second : .nanosecond,
-                       to: &bytes)
+        RFC3339.append(instant, offsetSeconds: offsetSeconds, precision: precision, to: &bytes)
         bytes.append(UInt8(ascii: "\""))
         afterValue = true
     }
@@ -178,7 +182,9 @@ private struct JSONWriter {
         member("field", timestamp.field)
         member("precision", timestamp.precision.rawValue)
         member("source", timestamp.source.rawValue)
-        member("value", timestamp.value)
+        // `value`, without making its string first.
+        key("value")
+        rfc3339(timestamp.instant, offsetSeconds: timestamp.offsetSeconds, precision: timestamp.precision)
         if !timestamp.warnings.isEmpty { key("warnings"); strings(timestamp.warnings) }
         member("zone", timestamp.zone.rawValue)
         member("zoneName", timestamp.zoneName)

@@ -150,9 +150,12 @@ extension EvidenceCase {
             originalPath: file.recordedPath, originalName: file.name, acquiredAt: acquiredAt,
             modifiedAt: file.modifiedAt, note: options.note, sensitive: options.sensitive,
             timestamps: inspection.timestamps, best: inspection.best, warnings: inspection.warnings)
-        _ = item.apply(ItemAnnotation(sourceURL: options.sourceURL, platform: options.platform,
-                                      account: options.account, description: options.description),
-                       zoneName: metadata.timeZone)
+        // Most adds describe nothing; applying no description still built its list of fields for every file.
+        if options.sourceURL != nil || options.platform != nil || options.account != nil || options.description != nil {
+            _ = item.apply(ItemAnnotation(sourceURL: options.sourceURL, platform: options.platform,
+                                          account: options.account, description: options.description),
+                           zoneName: metadata.timeZone)
+        }
         item.minorAtTime = options.minorAtTime || metadata.minorAtTime == true ? true : nil
         try item.addContentHashes(storedCopy: stagedCopy, heldBytes: bytes)
         if file.recordedPath != file.path { item.sourcePath = file.path }
@@ -215,7 +218,9 @@ extension EvidenceCase {
 
         var prepared: [(position: Int, file: PreparedFile)] = []
         // `nil` when the index could not say which bytes are items: each file is then looked up as it is recorded.
-        let known: Set<String>? = try? index.database.read { db in
+        // One statement needs no transaction of its own: a read transaction (`BEGIN`, `PRAGMA query_only` on and
+        // off, `COMMIT`) cost more than the query, and this add holds the case's lock, so nothing writes meanwhile.
+        let known: Set<String>? = try? index.database.inDatabase { db in
             try index.storedSHA256s(among: moved.map(\.sha256), in: db)
         }
         for (slot, sha256, object) in moved {
@@ -360,21 +365,23 @@ extension EvidenceCase {
     /// Returns the stored copy's path.
     func moveIntoStore(stagingPath: String, sha256: String, syncingFolder: Bool = true) throws -> String {
         let object = storedCopyPath(sha256: sha256)
-        if FileSystem.exists(object) {
-            FileSystem.removeFile(stagingPath)
-        } else {
-            let shard = storeFolder(ofStoredCopy: object, sha256: sha256)
-            do {
-                try FileSystem.rename(stagingPath, to: object)
-            } catch where !FileSystem.exists(shard) {
-                // The shard's first copy: its folder is made then, not tried (`mkdir`) before every rename.
-                if (try? FileSystem.makeDirectory(shard)) == nil {
-                    // `objects/sha256/` itself is gone (a case folder copied without its empty folders).
-                    try FileManager.default.createDirectory(atPath: shard, withIntermediateDirectories: true)
-                }
-                try FileSystem.rename(stagingPath, to: object)
+        let shard = storeFolder(ofStoredCopy: object, sha256: sha256)
+        // The rename refuses a stored copy already there (the store keeps it), rather than a look before it.
+        let renamed: Bool
+        do {
+            renamed = try FileSystem.renameRefusingExisting(stagingPath, to: object)
+        } catch where !FileSystem.exists(shard) {
+            // The shard's first copy: its folder is made then, not tried (`mkdir`) before every rename.
+            if (try? FileSystem.makeDirectory(shard)) == nil {
+                // `objects/sha256/` itself is gone (a case folder copied without its empty folders).
+                try FileManager.default.createDirectory(atPath: shard, withIntermediateDirectories: true)
             }
-            if syncingFolder { try FileSystem.fsyncDirectory(shard) }
+            renamed = try FileSystem.renameRefusingExisting(stagingPath, to: object)
+        }
+        if !renamed {
+            FileSystem.removeFile(stagingPath)
+        } else if syncingFolder {
+            try FileSystem.fsyncDirectory(shard)
         }
         return object
     }

@@ -55,15 +55,20 @@ extension Evidence {
                     tally.count(outcome)
                     switch outcome {
                     case .added(let item):
-                        print("added     #\(item.id)  \(item.originalName)  \(item.kind.rawValue)  sha256 \(item.sha256.prefix(16))…")
-                        for warning in item.warnings { print("          ⚠ \(warning.message)") }
+                        // The item's lines are printed at once: a `print` per line took standard output's lock
+                        // and wrote to its buffer once for the line and once for its newline.
+                        var lines = "added     #\(item.id)  \(item.originalName)  \(item.kind.rawValue)  sha256 \(item.sha256.prefix(16))…"
+                        for warning in item.warnings { lines += "\n          ⚠ \(warning.message)" }
                         if let conversation = item.conversation {
-                            print("          \(conversation.platform.rawValue) conversation “\(conversation.title)”: \(conversation.messageCount) messages")
+                            lines += "\n          \(conversation.platform.rawValue) conversation “\(conversation.title)”: \(conversation.messageCount) messages"
                         }
-                        let carried = (item.conversation?.attachmentItems ?? [:]).merging(item.email?.attachmentItems ?? [:]) { a, _ in a }
-                        for (name, id) in carried.sorted(by: { $0.value < $1.value }) {
-                            print("          carries #\(id)  \(name)")
+                        if item.conversation != nil || item.email != nil {
+                            let carried = (item.conversation?.attachmentItems ?? [:]).merging(item.email?.attachmentItems ?? [:]) { a, _ in a }
+                            for (name, id) in carried.sorted(by: { $0.value < $1.value }) {
+                                lines += "\n          carries #\(id)  \(name)"
+                            }
                         }
+                        print(lines)
                     case .duplicate(let existing, let path, let changes):
                         // What this add changed on the item already there is said, never done silently.
                         let said = changes.map { "; \($0.spoken)" }.joined()

@@ -95,11 +95,12 @@ public enum TimestampRanking {
         -> (best: EvidenceTimestamp?, warnings: [EvidenceWarning])
     {
         var warnings: [EvidenceWarning] = []
-        let ordered = timestamps.enumerated().sorted { a, b in
-            let keyA = (rank(a.element), a.element.zone == .assumed ? 1 : 0, -precisionIndex(a.element), a.offset)
-            let keyB = (rank(b.element), b.element.zone == .assumed ? 1 : 0, -precisionIndex(b.element), b.offset)
-            return keyA < keyB
-        }.map(\.element)
+        // Each time's key is worked out once, not at every comparison of the sort (a rank looks at field names).
+        let keys: [(Int, Int, Int, Int)] = timestamps.indices.map { index in
+            let timestamp = timestamps[index]
+            return (rank(timestamp), timestamp.zone == .assumed ? 1 : 0, -timestamp.precision.fineness, index)
+        }
+        let ordered = keys.sorted(by: <).map { timestamps[$0.3] }
         let best = ordered.first
 
         for timestamp in timestamps {
@@ -126,8 +127,11 @@ public enum TimestampRanking {
             }
         }
 
-        let media: Set<EvidenceKind> = [.screenshot, .photo, .video, .audio]
-        if media.contains(kind), !formatHasNoTime, !timestamps.contains(where: { isCaptureTime($0) }) {
+        let isMedia = switch kind {
+        case .screenshot, .photo, .video, .audio: true
+        default: false
+        }
+        if isMedia, !formatHasNoTime, !timestamps.contains(where: { isCaptureTime($0) }) {
             let message = switch kind {
             case .video: noDateMessageForVideo
             case .audio: noDateMessageForAudio
@@ -136,10 +140,6 @@ public enum TimestampRanking {
             warnings.append(EvidenceWarning(code: .noDate, message: message))
         }
         return (best, warnings)
-    }
-
-    private static func precisionIndex(_ timestamp: EvidenceTimestamp) -> Int {
-        TimePrecision.allCases.firstIndex(of: timestamp.precision) ?? 0
     }
 
     /// The length, in seconds, of the interval a reading at this precision stands for.

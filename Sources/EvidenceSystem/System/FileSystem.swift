@@ -206,6 +206,40 @@ package enum FileSystem {
         guard result == 0 else { throw error(to, "rename \(from) into place") }
     }
 
+    /// Renames atomically within one file system unless something (file, folder, symlink, dangling or not) is at
+    /// `to` already: then nothing moves and the result is false. The rename itself refuses (`renameat2` with
+    /// `RENAME_NOREPLACE`), so adding a file costs one system call, not a look (`lstat`) and then the rename; where
+    /// the kernel, the file system or the C library cannot refuse, it looks first, as before.
+    ///
+    /// - Returns: true when `from` now has the name `to`; false when `to` was taken (and `from` is untouched).
+    /// - Throws: ``IOError`` when the rename fails for any other reason (`to`'s folder missing, no permission).
+    package static func renameRefusingExisting(_ from: String, to: String) throws -> Bool {
+        #if canImport(Glibc)
+        if let renameat2 = renameat2Function {
+            if renameat2(AT_FDCWD, from, AT_FDCWD, to, renameNoReplace) == 0 { return true }
+            let code = errno
+            if code == EEXIST { return false }
+            // `ENOSYS`: a kernel before 3.15; `EINVAL`: a file system that cannot refuse (and the look below says
+            // why else the rename was invalid).
+            guard code == ENOSYS || code == EINVAL else { throw error(to, "rename \(from) into place", errno: code) }
+        }
+        #endif
+        if exists(to) { return false }
+        try rename(from, to: to)
+        return true
+    }
+
+    #if canImport(Glibc)
+    /// `renameat2`'s C type. Glibc declares it only for `_GNU_SOURCE`, which Swift's `Glibc` module is not built
+    /// with, so it is looked up by name, once (`nil` before glibc 2.28).
+    private typealias Renameat2 = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?,
+                                                  UInt32) -> Int32
+    private static let renameat2Function: Renameat2? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2")
+        .map { unsafeBitCast($0, to: Renameat2.self) }
+    /// `RENAME_NOREPLACE` from `<linux/fs.h>`, not imported either.
+    private static let renameNoReplace: UInt32 = 1
+    #endif
+
     /// Whether anything (file, folder, symlink) is at `path`; a dangling symlink counts.
     package static func exists(_ path: String) -> Bool {
         var info = stat()

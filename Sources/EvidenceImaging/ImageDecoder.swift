@@ -20,16 +20,21 @@ public enum ImageDecoder {
     /// - Returns: The pixels and any damage the decoder worked around.
     /// - Throws: ``ImageDecodeError`` when the image is too large, damaged or of a type not decoded.
     public static func decode(_ bytes: [UInt8], mediaType: String, limits: ImageLimits = ImageLimits()) throws -> DecodedImage {
-        guard bytes.count <= limits.maxEncodedBytes else {
-            throw ImageDecodeError(.tooLarge, "the file holds \(bytes.count) bytes, more than the \(limits.maxEncodedBytes) "
-                                   + "this tool decodes")
-        }
+        try checkEncodedSize(of: bytes, limits: limits)
         switch mediaType {
         case "image/jpeg": return try JPEGDecoder.decode(bytes, limits: limits)
         case "image/png": return try PNGDecoder.decode(bytes, limits: limits)
         case "image/webp": return try WebPDecoder.decode(bytes, limits: limits)
         case "image/heic", "image/heif", "image/avif": return try HEIFDecoder.decode(bytes, limits: limits)
         default: throw ImageDecodeError(.unsupported, "\(mediaType) images are not decoded")
+        }
+    }
+
+    /// Throws ``ImageDecodeError/Code/tooLarge`` for a file larger than ``ImageLimits/maxEncodedBytes``.
+    static func checkEncodedSize(of bytes: [UInt8], limits: ImageLimits) throws {
+        guard bytes.count <= limits.maxEncodedBytes else {
+            throw ImageDecodeError(.tooLarge, "the file holds \(bytes.count) bytes, more than the \(limits.maxEncodedBytes) "
+                                   + "this tool decodes")
         }
     }
 }

@@ -1,9 +1,13 @@
 /// How large an image we agree to decode, checked from its header before any pixel memory is allocated.
 ///
-/// Hashing holds the RGB pixels (3 bytes a pixel) and then one `Float` luminance plane (4 bytes a pixel), so
-/// `maxPixels` of 16 million keeps a hash under about 115 MB whatever the file claims (a PNG is briefly RGBA and
-/// RGB, also 7 bytes a pixel). A 12-megapixel phone photo is decoded whole. A JPEG above the limit is
-/// decoded at 1/2, 1/4 or 1/8 scale instead (libjpeg-turbo scales while decoding); other formats are refused.
+/// `add` hashes a JPEG as it decodes it, a scanline at a time (``ImageDecoder/pdqHash(of:mediaType:limits:)``):
+/// it holds the encoded file, a few rows, the blur's strips (16 rows of `Float` and a ring of the rows its column
+/// window needs, about 1/32 of the image's height) and, for a progressive JPEG, libjpeg's coefficients. Every other
+/// image is decoded whole first: its RGB pixels (3 bytes a pixel; a PNG that is not 8-bit RGB is briefly RGBA,
+/// 4 bytes a pixel, squeezed to RGB in place), so `maxPixels` of 16 million keeps those pixels under 64 MB
+/// whatever the file claims. A 12-megapixel phone photo is decoded whole by ``ImageDecoder/decode(_:mediaType:limits:)``. A JPEG above
+/// the limit is decoded at 1/2, 1/4 or 1/8 scale instead (libjpeg-turbo scales while decoding); other formats are
+/// refused.
 public struct ImageLimits: Sendable, Equatable {
     /// The most pixels (width × height) decoded at once.
     public var maxPixels: Int

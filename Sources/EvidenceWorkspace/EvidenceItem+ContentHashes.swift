@@ -30,14 +30,14 @@ extension EvidenceItem {
             let source = try heldBytes ?? FileByteSource(path: storedCopy)
             let bytes = try source.read(at: 0, maxCount: limits.maxEncodedBytes + 1)
             do {
-                let decoded = try ImageDecoder.decode(bytes, mediaType: mediaType, limits: limits)
-                if let result = PDQHasher.hash(of: decoded.image) {
+                let hashed = try ImageDecoder.pdqHash(of: bytes, mediaType: mediaType, limits: limits)
+                if let result = hashed.pdq {
                     pdq = result.hash.hex
                     pdqQuality = result.quality
                 } else {
                     warnings.append(EvidenceWarning(
                         code: .notPerceptuallyHashed,
-                        message: "The image is \(decoded.image.width) × \(decoded.image.height) pixels, smaller than "
+                        message: "The image is \(hashed.width) × \(hashed.height) pixels, smaller than "
                             + "PDQ hashes (\(PDQHasher.minimumDimension) pixels a side): it has no PDQ hash."))
                 }
             } catch let error as ImageDecodeError {

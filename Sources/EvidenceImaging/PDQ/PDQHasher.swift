@@ -30,24 +30,48 @@ public enum PDQHasher {
     /// The hash of an image, or `nil` when a side is shorter than ``minimumDimension``.
     public static func hash(of image: RGBImage) -> PDQResult? {
         guard image.width >= minimumDimension, image.height >= minimumDimension else { return nil }
-        let small = downsampledLuminance(of: image)
+        return result(of: downsampledLuminance(of: image))
+    }
+
+    /// Steps 3 to 5, from the 64 × 64 luminance.
+    private static func result(of small: [Float]) -> PDQResult {
         let frequencies = dct64To16(small)
         let median = frequencies.sorted()[127]
         let hash = PDQHash(settingBits: { frequencies[$0] > median })
         return PDQResult(hash: hash, quality: quality(of: small))
     }
 
+    /// The hash of an image handed over row after row (8-bit RGB, `width × 3` bytes a row, each row once, top to
+    /// bottom), none of it held whole; `nil` when a side is shorter than ``minimumDimension`` (no row is read then).
+    static func hash(width: Int, height: Int, nextRow: (inout [UInt8]) -> Void) -> PDQResult? {
+        guard width >= minimumDimension, height >= minimumDimension else { return nil }
+        var row = [UInt8](repeating: 0, count: width * 3)
+        let small = downsampledLuminance(width: width, height: height) { buffer, start in
+            nextRow(&row)
+            luminance(of: row, from: 0, count: width, into: &buffer, at: start)
+        }
+        return result(of: small)
+    }
+
     /// The 64 × 64 luminance PDQ hashes: blurred and decimated (``JaroszFilter``), or as it is when the image is
     /// 64 × 64 already, as the reference does.
     static func downsampledLuminance(of image: RGBImage) -> [Float] {
-        let (width, height) = (image.width, image.height)
+        var next = 0
+        return downsampledLuminance(width: image.width, height: image.height) { buffer, start in
+            luminance(of: image.pixels, from: next * image.width, count: image.width, into: &buffer, at: start)
+            next += 1
+        }
+    }
+
+    /// The 64 × 64 luminance from `loadRow`, which writes the luminance of the next row (`width` values) into
+    /// `buffer` from index `start`, called once for each row in order.
+    private static func downsampledLuminance(width: Int, height: Int,
+                                             loadRow: (_ buffer: inout [Float], _ start: Int) -> Void) -> [Float] {
         guard width == JaroszFilter.side && height == JaroszFilter.side else {
-            return JaroszFilter.blurredSamples(rows: height, columns: width) { row, buffer, start in
-                luminance(of: image.pixels, from: row * width, count: width, into: &buffer, at: start)
-            }
+            return JaroszFilter.blurredSamples(rows: height, columns: width) { _, buffer, start in loadRow(&buffer, start) }
         }
         var plane = [Float](repeating: 0, count: width * height)
-        luminance(of: image.pixels, from: 0, count: width * height, into: &plane, at: 0)
+        for row in 0..<height { loadRow(&plane, row * width) }
         return plane
     }
 

@@ -20,9 +20,6 @@ final class CaseIndex: Sendable {
         try database.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = FULL")
-            // 16 MiB of pages instead of SQLite's 2 MiB: an add of thousands of files read each page of the index
-            // back from disk about twice (the items' SHA-256 index is written all over at every batch).
-            try db.execute(sql: "PRAGMA cache_size = -16384")
         }
         try CaseIndex.migrator.migrate(database)
     }

@@ -13,8 +13,8 @@ public struct PDQHashedImage: Sendable {
 
 extension ImageDecoder {
     /// The PDQ hash of an encoded still image: the same hash, quality, warnings and errors as
-    /// ``decode(_:mediaType:limits:)`` followed by ``PDQHasher/hash(of:)``, but a JPEG or a PNG that is not
-    /// interlaced is hashed row by row as it is decoded, so its pixels are never all held at once.
+    /// ``decode(_:mediaType:limits:)`` followed by ``PDQHasher/hash(of:)``, but a JPEG is hashed row by row as it
+    /// is decoded, so its pixels are never all held at once. Other formats are decoded whole, then hashed.
     ///
     /// For example:
     ///
@@ -36,12 +36,8 @@ extension ImageDecoder {
             (hashed.width, hashed.height) = (width, height)
             hashed.pdq = PDQHasher.hash(width: width, height: height, nextRow: nextRow)
         }
-        switch mediaType {
-        case "image/jpeg":
-            (hashed.warnings, hashed.scaleDenominator) = try JPEGDecoder.decodeRows(bytes, limits: limits, hash)
-        default:
-            return try whole(bytes, mediaType: mediaType, limits: limits)
-        }
+        guard mediaType == "image/jpeg" else { return try whole(bytes, mediaType: mediaType, limits: limits) }
+        (hashed.warnings, hashed.scaleDenominator) = try JPEGDecoder.decodeRows(bytes, limits: limits, hash)
         return hashed
     }
 

@@ -5,7 +5,7 @@
 /// window needs, about 1/32 of the image's height) and, for a progressive JPEG, libjpeg's coefficients. Every other
 /// image is decoded whole first: its RGB pixels (3 bytes a pixel; a PNG that is not 8-bit RGB is briefly RGBA,
 /// 4 bytes a pixel, squeezed to RGB in place), so `maxPixels` of 16 million keeps those pixels under 64 MB
-/// whatever the file claims. A 12-megapixel phone photo is decoded whole by ``ImageDecoder/decode(_:mediaType:limits:)``. A JPEG above
+/// whatever the file claims. ``ImageDecoder/decode(_:mediaType:limits:)`` decodes every format whole. A JPEG above
 /// the limit is decoded at 1/2, 1/4 or 1/8 scale instead (libjpeg-turbo scales while decoding); other formats are
 /// refused.
 public struct ImageLimits: Sendable, Equatable {
